@@ -1,0 +1,92 @@
+//! The library's one error type. Every variant names the file (and line,
+//! where there is one) so that a line in `errors.jsonl` tells a person what
+//! went wrong and where.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while reading, analysing or writing.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file or folder.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// An output file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file that was being written.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file holds NUL bytes or other binary data, not text.
+    #[error("{path} is a binary file, not text")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is empty or holds only white space.
+    #[error("{path} is empty: there is no text to analyse")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The bytes could not be decoded as text in any supported encoding.
+    #[error("{path}: cannot decode the text ({reason})")]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with the bytes.
+        reason: String,
+    },
+    /// A JSON Lines record is broken: not JSON, not an object, or without text.
+    #[error("{path}:{line}: {reason}")]
+    Record {
+        /// The JSON Lines file (`-` for standard input).
+        path: PathBuf,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong with the record.
+        reason: String,
+    },
+    /// The input is too large to analyse.
+    #[error("{path} is too large ({bytes} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The configured limit.
+        limit: u64,
+    },
+    /// A codebook file could not be parsed or is invalid.
+    #[error("codebook {path}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Codebook {
+        /// The codebook file (`<built-in>` for the default).
+        path: PathBuf,
+        /// The 1-based line of the problem, when known.
+        line: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The output folder is in use by another run.
+    #[error(
+        "{path} is locked by another svtext run (pid {pid}); wait for it to finish or remove the lock file if that process is gone"
+    )]
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+        /// The process that holds it.
+        pid: u32,
+    },
+    /// Bad usage: the arguments do not make sense together.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
