@@ -310,7 +310,7 @@ fn strip_bom(bytes: &[u8], line_no: usize) -> &[u8] {
 
 /// The id of a JSON Lines record: its `id` field as a string (numbers are
 /// written out), `None` when it has none.
-fn record_id(bytes: &[u8]) -> std::result::Result<Option<String>, String> {
+pub fn record_id(bytes: &[u8]) -> std::result::Result<Option<String>, String> {
     #[derive(serde::Deserialize)]
     struct IdOnly {
         #[serde(default)]
