@@ -423,13 +423,15 @@ fn process_unit(
     };
     let hash = ingest::sha256_hex(&bytes);
     let file = output::document_file(&unit.id);
-    if let Some(prev) = previous.get(unit.id.as_str()) {
-        if prev.hash == hash && prev.file == file && out.has_document(&file) {
-            return Outcome::Done {
-                entry: (*prev).clone(),
-                fresh: false,
-            };
-        }
+    if let Some(prev) = previous.get(unit.id.as_str())
+        && prev.hash == hash
+        && prev.file == file
+        && out.has_document(&file)
+    {
+        return Outcome::Done {
+            entry: (*prev).clone(),
+            fresh: false,
+        };
     }
     let raw = match ingest::load(unit, &bytes, hash.clone()) {
         Ok(r) => r,
