@@ -316,6 +316,12 @@ pub fn record_id(bytes: &[u8]) -> std::result::Result<Option<String>, String> {
         #[serde(default)]
         id: Option<Value>,
     }
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(match serde_json::from_slice::<Value>(bytes) {
+            Ok(v) => format!("the line is {}, not a JSON object", json_type(&v)),
+            Err(e) => json_reason(&e),
+        });
+    }
     let rec: IdOnly = serde_json::from_slice(bytes).map_err(|e| json_reason(&e))?;
     match rec.id {
         None | Some(Value::Null) => Ok(None),
@@ -653,7 +659,10 @@ mod tests {
                 .unwrap_err()
                 .contains("not valid JSON")
         );
-        assert!(record_id(b"[1, 2]").unwrap_err().contains("not an object"));
+        assert_eq!(
+            record_id(b"[1, 2]").unwrap_err(),
+            "the line is an array, not a JSON object"
+        );
     }
 
     #[test]
