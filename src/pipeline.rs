@@ -426,6 +426,8 @@ fn process_unit(
     if let Some(prev) = previous.get(unit.id.as_str())
         && prev.hash == hash
         && prev.file == file
+        && prev.line == line
+        && prev.path == unit.path.display().to_string()
         && out.has_document(&file)
     {
         return Outcome::Done {
