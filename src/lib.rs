@@ -23,9 +23,13 @@ pub mod document;
 pub mod error;
 pub mod ingest;
 pub mod language;
+pub mod output;
+pub mod pipeline;
 pub mod span;
 pub mod speakers;
+pub mod summary;
 pub mod themes;
 
 pub use document::Document;
 pub use error::{Error, Result};
+pub use pipeline::{Config, Report, analyze, run, run_stream};

@@ -1,1 +1,211 @@
-fn main() {}
+//! The `svtext` command line: parses arguments, builds a [`svtext::Config`],
+//! runs, and turns the outcome into an exit status (0 all inputs analysed,
+//! 1 some inputs failed, 2 bad usage or nothing could run).
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use svtext::pipeline::{self, Config, Progress};
+use svtext::themes::{Codebook, DEFAULT_CODEBOOK};
+
+/// svtext turns folders of Swedish articles into structured JSON for
+/// research: cleaned text, tokens with stems, sentences, themes with
+/// evidence, speakers with roles, organisations and quotes, readability.
+///
+/// With no subcommand it runs `analyze` (so `svtext` alone analyses
+/// `corpus/` into `output/`).
+#[derive(Parser, Debug)]
+#[command(name = "svtext", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    analyze: AnalyzeArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles into an output folder (the default command).
+    Analyze(AnalyzeArgs),
+    /// Build summary.json from document files (corpus.jsonl or the part
+    /// files of a cluster run).
+    Summarize(SummarizeArgs),
+    /// Check or show codebooks.
+    #[command(subcommand)]
+    Codebook(CodebookCommand),
+}
+
+#[derive(Args, Debug)]
+struct AnalyzeArgs {
+    /// Files and folders to analyse (folders recursively): .txt/.md plain
+    /// text, .html/.htm pages, .jsonl records. `-` alone reads JSON Lines
+    /// from standard input and writes one document per line to standard
+    /// output.
+    #[arg(value_name = "INPUT", default_value = "corpus")]
+    inputs: Vec<PathBuf>,
+    /// The output folder.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    out: PathBuf,
+    /// A codebook file replacing the built-in one: svtext TOML (.toml),
+    /// quanteda-style YAML (.yaml, .yml) or LIWC (.dic).
+    #[arg(long, value_name = "FILE")]
+    codebook: Option<PathBuf>,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar and no closing summary line on stderr.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Re-analyse every document, even those unchanged since the last run.
+    #[arg(long)]
+    full: bool,
+    /// Largest input file or record analysed, in bytes; larger ones are
+    /// reported in errors.jsonl.
+    #[arg(long, value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+#[derive(Args, Debug)]
+struct SummarizeArgs {
+    /// JSON Lines files of documents (as in corpus.jsonl).
+    #[arg(value_name = "DOCS", required = true)]
+    docs: Vec<PathBuf>,
+    /// The folder to write summary.json into.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    out: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+enum CodebookCommand {
+    /// Validate a codebook file and list its themes and term counts.
+    Check {
+        /// The codebook (.toml, .yaml, .yml or .dic).
+        file: PathBuf,
+    },
+    /// Print the built-in codebook (svtext TOML format).
+    Show,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => analyze(cli.analyze),
+        Some(Command::Analyze(args)) => analyze(args),
+        Some(Command::Summarize(args)) => summarize(args),
+        Some(Command::Codebook(cmd)) => codebook(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("svtext: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
+    let config = Config {
+        inputs: args.inputs,
+        out: args.out,
+        codebook: args.codebook,
+        jobs: args.jobs.map(usize::from),
+        quiet: args.quiet,
+        full: args.full,
+        max_bytes: args.max_bytes,
+    };
+    let stdin_mode = config.inputs.iter().any(|p| p.as_os_str() == "-");
+    if stdin_mode {
+        anyhow::ensure!(
+            config.inputs.len() == 1,
+            "`-` (standard input) cannot be mixed with other inputs"
+        );
+        let codebook = pipeline::load_codebook(&config)?;
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        let mut output = BufWriter::new(std::io::stdout().lock());
+        let report = pipeline::run_stream(
+            &mut input,
+            &mut output,
+            &codebook,
+            config.jobs,
+            config.max_bytes,
+        )?;
+        output.flush().context("cannot write to standard output")?;
+        if !config.quiet {
+            eprintln!("{}", report.line());
+        }
+        return Ok(exit_code(report.failed));
+    }
+    for input in &config.inputs {
+        anyhow::ensure!(
+            input.exists(),
+            "input {} does not exist (give files or folders of articles; with no INPUT svtext reads corpus/)",
+            input.display()
+        );
+    }
+    let bar = (!config.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {bar:40} {pos}/{len} documents {per_sec} eta {eta}",
+            )
+            .expect("valid template"),
+        );
+        bar
+    });
+    let progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            match p {
+                Progress::Start(n) => bar.set_length(n as u64),
+                Progress::Done(n) => bar.set_position(n as u64),
+                Progress::Finish => bar.finish_and_clear(),
+            }
+        }
+    };
+    let report = pipeline::run(&config, &progress)?;
+    if !config.quiet {
+        eprintln!("{}", report.line());
+        if report.failed > 0 {
+            eprintln!(
+                "svtext: {} input(s) failed; see {}",
+                report.failed,
+                config.out.join("errors.jsonl").display()
+            );
+        }
+    }
+    Ok(exit_code(report.failed))
+}
+
+fn exit_code(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
+    let summary = svtext::summary::summarize_files(&args.docs)?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    svtext::output::write_pretty(&args.out.join("summary.json"), &summary)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn codebook(cmd: CodebookCommand) -> Result<ExitCode> {
+    match cmd {
+        CodebookCommand::Check { file } => {
+            let book = Codebook::load(&file)?;
+            println!("{}: ok, {} themes", file.display(), book.themes().len());
+            for t in book.themes() {
+                println!("  {:<30} {:>4} terms  {}", t.id, t.terms.len(), t.label);
+            }
+        }
+        CodebookCommand::Show => print!("{DEFAULT_CODEBOOK}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

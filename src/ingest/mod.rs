@@ -310,11 +310,17 @@ fn strip_bom(bytes: &[u8], line_no: usize) -> &[u8] {
 
 /// The id of a JSON Lines record: its `id` field as a string (numbers are
 /// written out), `None` when it has none.
-fn record_id(bytes: &[u8]) -> std::result::Result<Option<String>, String> {
+pub fn record_id(bytes: &[u8]) -> std::result::Result<Option<String>, String> {
     #[derive(serde::Deserialize)]
     struct IdOnly {
         #[serde(default)]
         id: Option<Value>,
+    }
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(match serde_json::from_slice::<Value>(bytes) {
+            Ok(v) => format!("the line is {}, not a JSON object", json_type(&v)),
+            Err(e) => json_reason(&e),
+        });
     }
     let rec: IdOnly = serde_json::from_slice(bytes).map_err(|e| json_reason(&e))?;
     match rec.id {
@@ -357,10 +363,10 @@ fn unique_ids(mut cands: Vec<Candidate>) -> Vec<Unit> {
         *counts.entry(c.preferred.clone()).or_default() += 1;
     }
     for c in &mut cands {
-        if counts[&c.preferred] > 1 {
-            if let Some(ext) = c.with_ext.take() {
-                c.preferred = ext;
-            }
+        if counts[&c.preferred] > 1
+            && let Some(ext) = c.with_ext.take()
+        {
+            c.preferred = ext;
         }
     }
     let mut taken: HashMap<String, usize> = HashMap::new();
@@ -653,7 +659,10 @@ mod tests {
                 .unwrap_err()
                 .contains("not valid JSON")
         );
-        assert!(record_id(b"[1, 2]").unwrap_err().contains("not an object"));
+        assert_eq!(
+            record_id(b"[1, 2]").unwrap_err(),
+            "the line is an array, not a JSON object"
+        );
     }
 
     #[test]

@@ -1,0 +1,429 @@
+//! Output stage: the output folder.
+//!
+//! ```text
+//! DIR/documents/<id>.json   one document, pretty-printed
+//! DIR/corpus.jsonl          every document, compact, one per line, sorted by id
+//! DIR/summary.json          corpus totals
+//! DIR/errors.jsonl          one line per input that could not be analysed
+//! DIR/manifest.json         tool version, codebook hash, input hashes
+//! ```
+//!
+//! Every file is written to a temporary file in the same folder and renamed
+//! into place ([`atomic_write`]), so a killed run never leaves a
+//! half-written file; the next run removes the temporary files a killed run
+//! left behind and repairs the folder.
+
+mod lock;
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+pub use lock::Lock;
+
+use crate::document::{Document, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::ingest::{InputError, sha256_hex};
+use crate::pipeline::Config;
+use crate::summary::{DocStats, Summary};
+use crate::themes::Codebook;
+
+/// Marks temporary files: `.<name>.svtext-tmp-<pid>-<n>`.
+const TMP_MARK: &str = ".svtext-tmp-";
+
+/// One analysed document in the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocEntry {
+    /// Document id.
+    pub id: String,
+    /// Its file, relative to the output folder (`documents/....json`).
+    pub file: String,
+    /// The input file it came from.
+    pub path: String,
+    /// For a JSON Lines record: its line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// SHA-256 of the input bytes.
+    pub hash: String,
+    /// What the summary needs from it.
+    pub stats: DocStats,
+}
+
+/// `manifest.json`: what produced the folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always `svtext`.
+    pub tool: String,
+    /// The tool's version.
+    pub version: String,
+    /// The document schema version.
+    pub schema_version: String,
+    /// The codebook file, or `null` for the built-in one.
+    pub codebook: Option<String>,
+    /// SHA-256 of the codebook source.
+    pub codebook_hash: String,
+    /// The INPUT arguments of the run.
+    pub inputs: Vec<String>,
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Files skipped for an unknown extension.
+    pub skipped: usize,
+    /// Every document written, sorted by id, with its input hash.
+    pub documents: Vec<DocEntry>,
+}
+
+impl Manifest {
+    /// The manifest of a run.
+    pub fn new(
+        config: &Config,
+        codebook: &Codebook,
+        documents: Vec<DocEntry>,
+        failed: usize,
+        skipped: usize,
+    ) -> Self {
+        Manifest {
+            tool: "svtext".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            schema_version: SCHEMA_VERSION.into(),
+            codebook: config.codebook.as_ref().map(|p| p.display().to_string()),
+            codebook_hash: codebook.hash().to_string(),
+            inputs: config
+                .inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            failed,
+            skipped,
+            documents,
+        }
+    }
+}
+
+/// The relative file of a document id: `documents/<id>.json`, its folders
+/// mirroring the id's `/`-separated parts.
+///
+/// Parts that could escape the folder or trouble a file system (`..`, `.`,
+/// empty parts, leading dots, control and reserved characters, very long
+/// parts) are replaced; an id that needed any change gets `~` and ten hex
+/// digits of its hash appended, so two ids never share a file.
+pub fn document_file(id: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut changed = false;
+    for comp in id.split('/') {
+        if comp.is_empty() || comp == "." {
+            changed = true;
+            continue;
+        }
+        let mut part: String = comp
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || " -_.,+=@~()'&".contains(c) {
+                    c
+                } else {
+                    changed = true;
+                    '_'
+                }
+            })
+            .collect();
+        if part.starts_with('.') || part.starts_with(' ') || part.ends_with(' ') {
+            part = format!("_{}_", part.trim());
+            changed = true;
+        }
+        if part.len() > 100 {
+            let mut cut = 100;
+            while !part.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            part.truncate(cut);
+            changed = true;
+        }
+        parts.push(part);
+    }
+    if parts.len() > 12 {
+        let rest = parts.split_off(11).join("_");
+        parts.push(rest);
+        changed = true;
+    }
+    if parts.is_empty() {
+        parts.push("_".into());
+        changed = true;
+    }
+    let mut path = parts.join("/");
+    if changed {
+        path.push('~');
+        path.push_str(&sha256_hex(id.as_bytes())[..10]);
+    }
+    format!("documents/{path}.json")
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and
+/// a rename, so that `path` is either the old file or the whole new one.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
+    atomic_write_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`atomic_write`], with the content written by `fill`.
+pub fn atomic_write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(err)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{name}{TMP_MARK}{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut w = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
+        fill(&mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
+
+/// The output folder of a run.
+#[derive(Debug, Clone)]
+pub struct OutputDir {
+    root: PathBuf,
+}
+
+impl OutputDir {
+    /// Creates the folder (and its `documents/`) if needed.
+    pub fn create(root: &Path) -> Result<OutputDir> {
+        fs::create_dir_all(root.join("documents")).map_err(|source| Error::Write {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        Ok(OutputDir {
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// The folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Takes the folder's lock file, or fails with [`Error::Locked`] naming
+    /// the process that holds it. A lock left by a process that is gone is
+    /// taken over.
+    pub fn lock(&self) -> Result<Lock> {
+        Lock::acquire(&self.root.join(".svtext.lock"))
+    }
+
+    /// Removes temporary files that a killed run left behind.
+    pub fn remove_temp_files(&self) {
+        for entry in walkdir::WalkDir::new(&self.root).into_iter().flatten() {
+            if entry.file_type().is_file() && entry.file_name().to_string_lossy().contains(TMP_MARK)
+            {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// The manifest of the previous run, if there is a readable one.
+    pub fn read_manifest(&self) -> Option<Manifest> {
+        let bytes = fs::read(self.root.join("manifest.json")).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Whether a document file exists.
+    pub fn has_document(&self, file: &str) -> bool {
+        self.root.join(file).is_file()
+    }
+
+    /// Writes one document, pretty-printed, atomically.
+    pub fn write_document(&self, file: &str, doc: &Document) -> Result<()> {
+        let path = self.root.join(file);
+        atomic_write_with(&path, |w| {
+            serde_json::to_writer_pretty(&mut *w, doc)?;
+            w.write_all(b"\n")
+        })
+    }
+
+    /// Removes document files (and emptied folders) under `documents/` that
+    /// belong to no current document; returns how many files it removed.
+    pub fn remove_stale_documents(&self, entries: &[DocEntry]) -> Result<usize> {
+        let keep: HashSet<PathBuf> = entries.iter().map(|e| self.root.join(&e.file)).collect();
+        let docs = self.root.join("documents");
+        let mut removed = 0;
+        let mut dirs = Vec::new();
+        for entry in walkdir::WalkDir::new(&docs)
+            .min_depth(1)
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_dir() {
+                dirs.push(entry.path().to_path_buf());
+            } else if !keep.contains(entry.path()) {
+                fs::remove_file(entry.path()).map_err(|source| Error::Write {
+                    path: entry.path().to_path_buf(),
+                    source,
+                })?;
+                removed += 1;
+            }
+        }
+        // deepest first, so parents empty out after their children
+        dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        for d in dirs {
+            let _ = fs::remove_dir(&d); // fails (and is kept) while not empty
+        }
+        Ok(removed)
+    }
+
+    /// Writes `errors.jsonl`.
+    pub fn write_errors(&self, errors: &[InputError]) -> Result<()> {
+        atomic_write_with(&self.root.join("errors.jsonl"), |w| {
+            for e in errors {
+                serde_json::to_writer(&mut *w, e)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Writes `corpus.jsonl` from the document files, in the order of `entries`.
+    pub fn write_corpus(&self, entries: &[DocEntry]) -> Result<()> {
+        atomic_write_with(&self.root.join("corpus.jsonl"), |w| {
+            let mut line = Vec::new();
+            for e in entries {
+                let pretty = fs::read(self.root.join(&e.file))?;
+                line.clear();
+                minify_json(&pretty, &mut line);
+                w.write_all(&line)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Writes `summary.json`.
+    pub fn write_summary(&self, summary: &Summary) -> Result<()> {
+        write_pretty(&self.root.join("summary.json"), summary)
+    }
+
+    /// Writes `manifest.json`.
+    pub fn write_manifest(&self, manifest: &Manifest) -> Result<()> {
+        write_pretty(&self.root.join("manifest.json"), manifest)
+    }
+}
+
+/// Writes a value as pretty JSON, atomically.
+pub fn write_pretty<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    atomic_write_with(path, |w| {
+        serde_json::to_writer_pretty(&mut *w, value)?;
+        w.write_all(b"\n")
+    })
+}
+
+/// Removes the white space outside strings from a JSON text: pretty JSON
+/// from serde_json becomes exactly its compact form.
+pub fn minify_json(json: &[u8], out: &mut Vec<u8>) {
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json {
+        if in_string {
+            out.push(b);
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            if b == b'"' {
+                in_string = true;
+            }
+            out.push(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_ids_map_to_their_path() {
+        assert_eq!(
+            document_file("voister/cio-utmaningar"),
+            "documents/voister/cio-utmaningar.json"
+        );
+        assert_eq!(document_file("Åre kommun 2"), "documents/Åre kommun 2.json");
+    }
+
+    #[test]
+    fn hostile_ids_stay_inside_and_unique() {
+        for id in [
+            "../../etc/passwd",
+            "/abs/path",
+            "a/./b",
+            "..",
+            "",
+            "a\\b",
+            "x\0y",
+            "a//b",
+            ".hidden",
+        ] {
+            let f = document_file(id);
+            assert!(f.starts_with("documents/"), "{id}: {f}");
+            let p = Path::new(&f);
+            assert!(
+                p.components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_))),
+                "{id}: {f}"
+            );
+            assert!(!f.contains('\0') && !f.contains('\\'), "{id}: {f}");
+        }
+        assert_ne!(document_file("a/b"), document_file("a//b"));
+        assert_ne!(document_file("../x"), document_file("_/x"));
+    }
+
+    #[test]
+    fn minify_equals_compact_serialisation() {
+        let v =
+            serde_json::json!({"a": [1, 2, {"b": "x  y\n \"q\" \\"}], "c": null, "d": {}, "e": []});
+        let mut out = Vec::new();
+        minify_json(
+            serde_json::to_string_pretty(&v).unwrap().as_bytes(),
+            &mut out,
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&v).unwrap()
+        );
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/x.json");
+        atomic_write(&p, b"{}").unwrap();
+        atomic_write(&p, b"[1]").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"[1]");
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1);
+    }
+}

@@ -1,0 +1,593 @@
+//! Chains the stages: one document ([`analyze`]), a whole run over files and
+//! folders ([`run`]), and the streaming standard-input mode ([`run_stream`]).
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::clean::{self, Block};
+use crate::document::{self, Document, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::ingest::{self, InputError, RawDoc, Unit};
+use crate::language;
+use crate::output::{self, DocEntry, Manifest, OutputDir};
+use crate::span::{CharOffsets, Span};
+use crate::speakers;
+use crate::summary::DocStats;
+use crate::themes::Codebook;
+
+/// Default largest input (file or JSON Lines record) that is analysed: 8 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 8 << 20;
+
+/// What a run needs to know.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Files and folders to analyse (`-` alone: standard input, see [`run_stream`]).
+    pub inputs: Vec<PathBuf>,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The codebook file; `None` for the built-in default.
+    pub codebook: Option<PathBuf>,
+    /// Worker threads; `None` for one per core.
+    pub jobs: Option<usize>,
+    /// No progress bar and no closing line on stderr.
+    pub quiet: bool,
+    /// Re-analyse everything, even documents the manifest says are unchanged.
+    pub full: bool,
+    /// Largest input analysed, in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            inputs: vec![PathBuf::from("corpus")],
+            out: PathBuf::from("output"),
+            codebook: None,
+            jobs: None,
+            quiet: false,
+            full: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// What a run did, for the closing line and the exit status.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// Documents analysed in this run.
+    pub analysed: usize,
+    /// Documents whose output was kept because nothing changed.
+    pub unchanged: usize,
+    /// Output files removed because their input is gone.
+    pub removed: usize,
+    /// Inputs that failed (each is a line in `errors.jsonl`).
+    pub failed: usize,
+    /// Files skipped for an unknown extension.
+    pub skipped: usize,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+impl Report {
+    /// The one-line summary printed on stderr at the end of a run.
+    pub fn line(&self) -> String {
+        format!(
+            "svtext: {} analysed, {} unchanged, {} removed, {} failed, {} skipped in {:.1} s",
+            self.analysed, self.unchanged, self.removed, self.failed, self.skipped, self.seconds
+        )
+    }
+}
+
+/// Analyses one decoded input into a document.
+///
+/// Fails only when cleaning leaves no text at all.
+pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
+    let cleaned = clean::clean(raw);
+    if cleaned.text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: PathBuf::from(&raw.source.path),
+        });
+    }
+    let text = &cleaned.text;
+    let mut warnings = cleaned.warnings.clone();
+    let lang = language::detect(text);
+    let swedish = lang.is_swedish();
+    if !swedish {
+        warnings.push(match lang.code {
+            Some(code) => format!(
+                "the text is not Swedish (detected \"{code}\"): no stems, themes or speakers"
+            ),
+            None => {
+                "the language could not be told (too little text): no stems, themes or speakers"
+                    .to_string()
+            }
+        });
+    }
+    let para_spans: Vec<Span> = cleaned.blocks.iter().map(|b| b.span).collect();
+    let analysis = language::analyze(text, &para_spans, swedish);
+    let readability = language::readability(text, &analysis.tokens, &analysis.sentences);
+    let (hits, found) = if swedish {
+        (
+            codebook.tag(text, &analysis.tokens, &analysis.sentences),
+            speakers::find(
+                text,
+                &cleaned.blocks,
+                &analysis.sentences,
+                &analysis.tokens,
+                &cleaned.metadata,
+            ),
+        )
+    } else {
+        (Vec::new(), no_speakers(&cleaned.blocks))
+    };
+
+    let map = CharOffsets::new(text);
+    let mut metadata = cleaned.metadata.clone();
+    metadata.fields = raw.fields.clone();
+
+    // Which speaker's quote each hit lies in.
+    let hit_speaker = |span: Span| -> Option<usize> {
+        found
+            .speakers
+            .iter()
+            .position(|s| s.quotes.iter().any(|q| q.span.contains(span)))
+    };
+    let speaker_id = |i: usize| format!("S{}", i + 1);
+
+    let mut speaker_themes: Vec<BTreeMap<String, usize>> =
+        vec![BTreeMap::new(); found.speakers.len()];
+    let mut themes: Vec<document::Theme> = Vec::new();
+    let words = readability.words.max(1) as f64;
+    for (ti, def) in codebook.themes().iter().enumerate() {
+        let theme_hits: Vec<_> = hits.iter().filter(|h| h.theme == ti).collect();
+        if theme_hits.is_empty() {
+            continue;
+        }
+        let hits: Vec<document::Hit> = theme_hits
+            .iter()
+            .map(|h| {
+                let speaker = hit_speaker(h.span);
+                if let Some(s) = speaker {
+                    *speaker_themes[s].entry(def.id.clone()).or_default() += 1;
+                }
+                let (start, end) = map.span(h.span);
+                document::Hit {
+                    text: h.span.slice(text).to_string(),
+                    start,
+                    end,
+                    term: h.term.clone(),
+                    match_kind: h.kind.as_str().to_string(),
+                    sentence: h.sentence,
+                    speaker: speaker.map(speaker_id),
+                }
+            })
+            .collect();
+        let count = hits.len();
+        themes.push(document::Theme {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            count,
+            per_1000_words: round2(count as f64 * 1000.0 / words),
+            hits,
+        });
+    }
+
+    let speakers_out = found
+        .speakers
+        .iter()
+        .zip(speaker_themes)
+        .enumerate()
+        .map(|(i, (s, themes))| document::Speaker {
+            id: speaker_id(i),
+            name: s.name.clone(),
+            roles: s.roles.clone(),
+            organisations: s.organisations.clone(),
+            mentions: s
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (start, end) = map.span(*m);
+                    document::Mention { start, end }
+                })
+                .collect(),
+            quotes: s
+                .quotes
+                .iter()
+                .map(|q| {
+                    let (start, end) = map.span(q.span);
+                    document::Quote {
+                        start,
+                        end,
+                        kind: q.kind.as_str().to_string(),
+                        cue: q.cue.clone(),
+                    }
+                })
+                .collect(),
+            themes,
+        })
+        .collect();
+
+    let paragraphs = cleaned
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let (kind, speaker) = found.paragraphs.get(i).copied().unwrap_or((b.kind, None));
+            let (start, end) = map.span(b.span);
+            document::Paragraph {
+                start,
+                end,
+                kind: kind.as_str().to_string(),
+                speaker: speaker.map(speaker_id),
+            }
+        })
+        .collect();
+    let sentences = analysis
+        .sentences
+        .iter()
+        .map(|s| {
+            let (start, end) = map.span(*s);
+            document::Sentence { start, end }
+        })
+        .collect();
+    let tokens = analysis
+        .tokens
+        .iter()
+        .map(|t| {
+            let (start, end) = map.span(t.span);
+            document::Token {
+                text: t.span.slice(text).to_string(),
+                start,
+                end,
+                kind: t.kind.as_str().to_string(),
+                stem: t.stem.as_deref().map(str::to_string),
+                stopword: t.stopword,
+                sentence: t.sentence,
+            }
+        })
+        .collect();
+
+    Ok(Document {
+        schema_version: SCHEMA_VERSION.to_string(),
+        id: raw.id.clone(),
+        source: raw.source.clone(),
+        language: document::Language {
+            code: lang.code.map(str::to_string),
+            confidence: lang.confidence,
+            reliable: lang.reliable,
+        },
+        metadata,
+        text: cleaned.text.clone(),
+        removed: cleaned.removed.clone(),
+        paragraphs,
+        sentences,
+        tokens,
+        themes,
+        speakers: speakers_out,
+        readability,
+        warnings,
+    })
+}
+
+fn no_speakers(blocks: &[Block]) -> speakers::Speakers {
+    speakers::Speakers {
+        speakers: Vec::new(),
+        paragraphs: blocks.iter().map(|b| (b.kind, None)).collect(),
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Loads the configured codebook (or the built-in one).
+pub fn load_codebook(config: &Config) -> Result<Codebook> {
+    match &config.codebook {
+        Some(path) => Codebook::load(path),
+        None => Ok(Codebook::builtin()),
+    }
+}
+
+fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        builder = builder.num_threads(n);
+    }
+    builder.build().map_err(|e| {
+        Error::Usage(format!(
+            "cannot start {} worker threads: {e}",
+            jobs.unwrap_or(0)
+        ))
+    })
+}
+
+/// What happened to one unit.
+enum Outcome {
+    Done { entry: DocEntry, fresh: bool },
+    Failed(InputError),
+}
+
+/// Analyses every input of `config.inputs` into `config.out`.
+///
+/// Incremental: where the output folder holds a manifest from the same tool
+/// version and codebook, documents whose input hash is unchanged are kept
+/// as they are. Every file is written atomically; a lock file keeps two runs
+/// from writing the same folder.
+pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Report> {
+    let started = Instant::now();
+    let codebook = load_codebook(config)?;
+    let pool = thread_pool(config.jobs)?;
+    let out = OutputDir::create(&config.out)?;
+    let _lock = out.lock()?;
+    out.remove_temp_files();
+
+    let discovery = ingest::discover(&config.inputs, config.max_bytes);
+    let previous = if config.full {
+        None
+    } else {
+        out.read_manifest().filter(|m| {
+            m.version == env!("CARGO_PKG_VERSION") && m.codebook_hash == codebook.hash()
+        })
+    };
+    let previous: BTreeMap<&str, &DocEntry> = previous
+        .as_ref()
+        .map(|m| m.documents.iter().map(|d| (d.id.as_str(), d)).collect())
+        .unwrap_or_default();
+
+    let total = discovery.units.len();
+    progress(Progress::Start(total));
+    let done = AtomicUsize::new(0);
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        discovery
+            .units
+            .par_iter()
+            .map(|unit| {
+                let outcome = process_unit(unit, &codebook, &out, &previous, config.max_bytes);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(Progress::Done(n));
+                outcome
+            })
+            .collect()
+    });
+    progress(Progress::Finish);
+
+    let mut report = Report {
+        skipped: discovery.skipped.len(),
+        ..Report::default()
+    };
+    let mut errors = discovery.errors;
+    let mut entries = Vec::new();
+    for o in outcomes {
+        match o {
+            Outcome::Done { entry, fresh } => {
+                if fresh {
+                    report.analysed += 1;
+                } else {
+                    report.unchanged += 1;
+                }
+                entries.push(entry);
+            }
+            Outcome::Failed(e) => errors.push(e),
+        }
+    }
+    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    errors.sort_by(|a, b| (&a.path, a.line, &a.error).cmp(&(&b.path, b.line, &b.error)));
+    report.failed = errors.len();
+
+    report.removed = out.remove_stale_documents(&entries)?;
+    out.write_errors(&errors)?;
+    out.write_corpus(&entries)?;
+    let stats: Vec<&DocStats> = entries.iter().map(|e| &e.stats).collect();
+    let summary = crate::summary::Summary::build(&stats, report.skipped, errors.len());
+    out.write_summary(&summary)?;
+    out.write_manifest(&Manifest::new(
+        config,
+        &codebook,
+        entries,
+        errors.len(),
+        report.skipped,
+    ))?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Progress events, for a progress bar.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    /// The run starts; this many documents to go.
+    Start(usize),
+    /// This many documents are done.
+    Done(usize),
+    /// All documents are done; files are being finished.
+    Finish,
+}
+
+fn process_unit(
+    unit: &Unit,
+    codebook: &Codebook,
+    out: &OutputDir,
+    previous: &BTreeMap<&str, &DocEntry>,
+    max_bytes: u64,
+) -> Outcome {
+    let line = unit.record.map(|r| r.line);
+    let fail =
+        |e: &Error| Outcome::Failed(InputError::new(&unit.path, line, Some(unit.id.clone()), e));
+    let bytes = match ingest::read_bytes(unit, max_bytes) {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
+    let hash = ingest::sha256_hex(&bytes);
+    let file = output::document_file(&unit.id);
+    if let Some(prev) = previous.get(unit.id.as_str())
+        && prev.hash == hash
+        && prev.file == file
+        && prev.line == line
+        && prev.path == unit.path.display().to_string()
+        && out.has_document(&file)
+    {
+        return Outcome::Done {
+            entry: (*prev).clone(),
+            fresh: false,
+        };
+    }
+    let raw = match ingest::load(unit, &bytes, hash.clone()) {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    drop(bytes);
+    let doc = match analyze(&raw, codebook) {
+        Ok(d) => d,
+        Err(e) => return fail(&e),
+    };
+    if let Err(e) = out.write_document(&file, &doc) {
+        return fail(&e);
+    }
+    Outcome::Done {
+        entry: DocEntry {
+            id: doc.id.clone(),
+            file,
+            path: unit.path.display().to_string(),
+            line,
+            hash,
+            stats: DocStats::of(&doc),
+        },
+        fresh: true,
+    }
+}
+
+/// The streaming mode behind `svtext analyze -`: reads JSON Lines records
+/// (`{"id": ..., "text": ..., ...}`) from `input` and writes one compact
+/// document per line to `output`, in input order, as soon as each batch is
+/// done. A broken record becomes `{"id": ..., "error": ...}` on its line.
+///
+/// Memory is bounded by the batch size (a few records per worker thread).
+pub fn run_stream(
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+    codebook: &Codebook,
+    jobs: Option<usize>,
+    max_bytes: u64,
+) -> Result<Report> {
+    let started = Instant::now();
+    let pool = thread_pool(jobs)?;
+    let batch_size = pool.current_num_threads() * 16;
+    let stdin_path = Path::new("-");
+    let mut report = Report::default();
+    let mut line_no = 0usize;
+    let mut eof = false;
+    let write_err = |source| Error::Write {
+        path: PathBuf::from("-"),
+        source,
+    };
+    while !eof {
+        let mut batch: Vec<(usize, std::result::Result<Vec<u8>, String>)> =
+            Vec::with_capacity(batch_size);
+        while batch.len() < batch_size {
+            let mut buf = Vec::new();
+            let n = input
+                .read_until(b'\n', &mut buf)
+                .map_err(|source| Error::Read {
+                    path: stdin_path.to_path_buf(),
+                    source,
+                })?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            line_no += 1;
+            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                buf.pop();
+            }
+            if line_no == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                buf.drain(..3);
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if buf.len() as u64 > max_bytes {
+                batch.push((
+                    line_no,
+                    Err(format!(
+                        "the record is longer than the limit of {max_bytes} bytes"
+                    )),
+                ));
+            } else {
+                batch.push((line_no, Ok(buf)));
+            }
+        }
+        let results: Vec<std::result::Result<Document, InputError>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(line, bytes)| stream_record(*line, bytes, codebook))
+                .collect()
+        });
+        for result in results {
+            match result {
+                Ok(doc) => {
+                    serde_json::to_writer(&mut *output, &doc).map_err(|e| write_err(e.into()))?;
+                    report.analysed += 1;
+                }
+                Err(err) => {
+                    let obj =
+                        serde_json::json!({"id": err.id, "line": err.line, "error": err.error});
+                    serde_json::to_writer(&mut *output, &obj).map_err(|e| write_err(e.into()))?;
+                    report.failed += 1;
+                }
+            }
+            output.write_all(b"\n").map_err(write_err)?;
+        }
+        output.flush().map_err(write_err)?;
+    }
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn stream_record(
+    line: usize,
+    bytes: &std::result::Result<Vec<u8>, String>,
+    codebook: &Codebook,
+) -> std::result::Result<Document, InputError> {
+    let path = Path::new("-");
+    let err = |id: Option<String>, reason: String| {
+        let e = Error::Record {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        };
+        Err(InputError::new(path, Some(line), id, &e))
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(reason) => return err(None, reason.clone()),
+    };
+    let id = match ingest::record_id(bytes) {
+        Ok(Some(id)) => id,
+        Ok(None) => format!("stdin/{line}"),
+        Err(reason) => return err(None, reason),
+    };
+    let (text, fields) = match ingest::parse_record(bytes, path, line) {
+        Ok(x) => x,
+        Err(Error::Record { reason, .. }) => return err(Some(id), reason),
+        Err(e) => return err(Some(id), e.to_string()),
+    };
+    let raw = RawDoc {
+        id: id.clone(),
+        source: document::Source {
+            path: "-".to_string(),
+            line: Some(line),
+            format: "jsonl".to_string(),
+            encoding: "UTF-8".to_string(),
+            bytes: bytes.len() as u64,
+            hash: ingest::sha256_hex(bytes),
+        },
+        format: ingest::Format::Jsonl,
+        text,
+        fields,
+    };
+    analyze(&raw, codebook).or_else(|e| err(Some(id), e.to_string()))
+}
