@@ -220,6 +220,12 @@ fn evaluate(path: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
             problems.push(format!("{name}: {bad:?} not listed in removed"));
         }
     }
+    // Markup, scripts and buttons: never in the text, need not be listed.
+    for bad in list(&expected["absent"]) {
+        if c.text.contains(&bad) {
+            problems.push(format!("{name}: FORBIDDEN {bad:?} left in text"));
+        }
+    }
     (right, total, problems)
 }
 
@@ -229,7 +235,12 @@ fn fixture_field_accuracy() {
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixture folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "html")))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md" | "html")
+            )
+        })
         .collect();
     entries.sort();
     assert!(entries.len() >= 10, "need at least 10 test pages");

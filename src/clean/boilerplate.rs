@@ -126,6 +126,13 @@ const NAV_EXACT: &[&str] = &[
     "kategori",
     "dela sidan på sociala medier",
     "annonsera",
+    "dela inlägget",
+    "gilla",
+    "svara",
+    "lämna en kommentar",
+    "skriv en kommentar",
+    "kommentera artikeln",
+    "till nyhetsarkivet",
 ];
 
 /// Headings that open a list of links, usually at the end of a page.
@@ -247,6 +254,16 @@ pub static EMAIL: LazyLock<Regex> =
 /// Normalises a line for list look-ups: lowercase, without final colon,
 /// arrow or ellipsis, spaces collapsed.
 fn key(line: &str) -> String {
+    let mut line = line.trim();
+    // "Kommentarer (3)": a trailing count.
+    if line.ends_with(')')
+        && let Some(open) = line.rfind('(')
+        && line[open + 1..line.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        line = &line[..open];
+    }
     let t = line
         .trim()
         .trim_end_matches([':', '›', '»', '→', '…', '>', '.', ' '])
@@ -289,6 +306,18 @@ pub fn classify(line: &str) -> Option<Furniture> {
     }
     if READ_ALSO.contains(&k.as_str()) {
         return f("navigation", Scope::NextLine);
+    }
+    for p in [
+        "kategorier:",
+        "kategori:",
+        "taggar:",
+        "ämnen:",
+        "etiketter:",
+        "dela:",
+    ] {
+        if k.starts_with(p) && words <= 20 {
+            return f("navigation", Scope::Line);
+        }
     }
     for p in [
         "läs också:",

@@ -11,7 +11,7 @@
 //! scrape glued the site's next word onto the surname) is cut with a
 //! surname-suffix rule: when the last word does not itself end in a common
 //! Swedish surname ending but a prefix of it (at least four letters) does,
-//! and the rest is at least three lowercase letters, the word is cut after
+//! and the rest is at least four lowercase letters, the word is cut after
 //! that prefix (`Adolfsson` + `digit`). Surnames without such an ending are
 //! kept whole.
 
@@ -59,7 +59,7 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(senast uppdaterad|senast ändrad|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelande|nyhet|kl\.?|klockan|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(senast uppdaterad|senast ändrad|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
@@ -110,8 +110,7 @@ const SURNAME_ENDINGS: &[&str] = &[
     "lind", "fors", "ling", "ander", "ius", "sjö", "hed", "vik", "löf", "löv", "man", "mann",
     "ell", "in", "ek", "ås", "sten", "stam", "hammar", "hamn", "ros", "rot", "näs", "lin", "lén",
     "ér", "én", "ad", "by", "torp", "feldt", "felt", "gård", "hult", "skog", "bom", "stål",
-    "stein", "nen", "ic", "ić", "ović", "ski", "ska", "ez", "es", "as", "os", "us", "is", "er",
-    "el",
+    "stein", "nen", "ic", "ić", "ović", "ski", "ska", "ez",
 ];
 
 fn has_surname_ending(word: &str) -> bool {
@@ -135,7 +134,7 @@ pub fn cut_glued_junk(word: &str) -> &str {
     let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(4).collect();
     for &b in bounds.iter().rev() {
         let (head, rest) = word.split_at(b);
-        if rest.chars().count() < 3 || !rest.chars().all(|c| c.is_lowercase()) {
+        if rest.chars().count() < 4 || !rest.chars().all(|c| c.is_lowercase()) {
             continue;
         }
         let lower = head.to_lowercase();
@@ -207,6 +206,7 @@ fn split_names(part: &str, at_line_end: bool) -> Vec<String> {
     let n = pieces.len();
     let mut names = Vec::new();
     for (i, piece) in pieces.into_iter().enumerate() {
+        let piece = piece.trim_matches(|c: char| matches!(c, '.' | '*' | '_' | ')' | '('));
         let words: Vec<&str> = piece.split_whitespace().collect();
         // The longest leading run of name words.
         let mut run = 0;
@@ -245,7 +245,7 @@ pub fn split_credits(part: &str) -> Vec<String> {
     static SEP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\s+och\s+)\s*").expect("valid regex"));
     SEP.split(part)
-        .map(|p| p.trim().trim_end_matches(['.', ')']).trim())
+        .map(|p| p.trim().trim_matches(['.', ')', '*', '_']).trim())
         .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect()
@@ -267,7 +267,7 @@ fn is_filler(gap: &str) -> bool {
         c.is_whitespace()
             || matches!(
                 c,
-                '|' | '•' | '·' | '–' | '—' | '-' | ',' | ':' | '/' | '.' | '(' | ')'
+                '|' | '•' | '·' | '–' | '—' | '-' | ',' | ':' | '/' | '.' | '(' | ')' | '*' | '_'
             )
     })
 }
@@ -306,8 +306,15 @@ pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
         let kind = marker_kind(m.as_str());
         // "av"/"text"/"bild" only as markers when capitalised or followed by ':'.
         let word = m.as_str();
+        // ... or, for "av", right after a date or time ("Publicerat 21 juni 2023 av").
+        let after_date = kind == Marker::Author
+            && word.eq_ignore_ascii_case("av")
+            && s[..m.start()]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit());
         if matches!(kind, Marker::Author | Marker::Photo)
             && !word.ends_with(':')
+            && !after_date
             && !word.chars().next().is_some_and(char::is_uppercase)
         {
             continue;

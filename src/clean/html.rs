@@ -549,7 +549,9 @@ pub fn extract(src: &str) -> HtmlDoc {
                  frame: &Frame,
                  out: &mut HtmlDoc,
                  last_from: &mut Option<NodeId>,
-                 is_h1_outside: bool| {
+                 is_h1_outside: bool,
+                 byline_seen: bool,
+                 before_root: bool| {
         let text = tidy(buf);
         buf.clear();
         if text.is_empty() {
@@ -559,8 +561,20 @@ pub fn extract(src: &str) -> HtmlDoc {
             // The title outside the article root: it becomes the text's title.
             return;
         }
-        if frame.byline {
-            if let Some(m) = byline::parse_meta_line(&text.replace('\n', " "), None) {
+        let byline_like = frame.byline || byline_seen || (before_root && frame.furniture.is_none());
+        if byline_like {
+            let flat = text.replace('\n', " ");
+            let named = frame.byline || byline_seen;
+            // In a block marked as a byline, a bare leading name is the author's.
+            let meta = byline::parse_meta_line(&flat, None).or_else(|| {
+                named
+                    .then(|| byline::parse_meta_line(&format!("Av: {flat}"), None))
+                    .flatten()
+            });
+            if !named && meta.is_none() {
+                // An ordinary block before the article root: furniture below.
+            } else if let Some(m) = meta {
+                let reason = m.reason();
                 for a in m.authors {
                     if !out.meta.byline_authors.contains(&a) {
                         out.meta.byline_authors.push(a);
@@ -572,23 +586,23 @@ pub fn extract(src: &str) -> HtmlDoc {
                 if out.meta.byline_updated.is_none() {
                     out.meta.byline_updated = m.updated;
                 }
+                out.removed.push(Removed {
+                    text,
+                    reason: reason.into(),
+                });
+                *last_from = None;
+                return;
             } else if byline::is_person_name(&text) {
                 if !out.meta.byline_authors.contains(&text) {
                     out.meta.byline_authors.push(text.clone());
                 }
-            } else if frame.in_root && frame.furniture.is_none() {
-                out.paras.push(Para {
-                    src: Cow::Owned(text),
-                    hint: frame.hint,
+                out.removed.push(Removed {
+                    text,
+                    reason: "byline".into(),
                 });
+                *last_from = None;
                 return;
             }
-            out.removed.push(Removed {
-                text,
-                reason: "byline".into(),
-            });
-            *last_from = None;
-            return;
         }
         match (frame.in_root, frame.furniture) {
             (true, None) => {
@@ -599,10 +613,16 @@ pub fn extract(src: &str) -> HtmlDoc {
                 *last_from = None;
             }
             (_, furn) => {
-                let (reason, from) = match furn {
+                let (mut reason, from) = match furn {
                     Some((r, id)) => (r, Some(id)),
                     None => ("boilerplate", None),
                 };
+                if matches!(reason, "boilerplate" | "navigation")
+                    && let Some(f) = super::boilerplate::classify(&text)
+                    && f.reason != "navigation"
+                {
+                    reason = f.reason;
+                }
                 if let (Some(last), Some(prev)) = (out.removed.last_mut(), *last_from)
                     && from == Some(prev)
                     && last.reason == reason
@@ -621,6 +641,8 @@ pub fn extract(src: &str) -> HtmlDoc {
     };
 
     let mut h1_outside_open = false;
+    let mut byline_seen = false;
+    let mut root_seen = body.id() == root_id;
     for edge in body.traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
@@ -643,9 +665,10 @@ pub fn extract(src: &str) -> HtmlDoc {
                             f.furniture = Some((r, n.id()));
                         }
                     }
-                    if is_byline_el(&n) {
-                        f.byline = true;
+                    if n.id() == root_id {
+                        root_seen = true;
                     }
+                    let marks_byline = is_byline_el(&n);
                     f.hint = match name {
                         "h1" => Hint::Title,
                         "h2" | "h3" | "h4" | "h5" | "h6" => Hint::Heading,
@@ -656,15 +679,19 @@ pub fn extract(src: &str) -> HtmlDoc {
                     if name == "pre" {
                         f.pre = true;
                     }
+                    let own_furniture = f.furniture.is_some_and(|(_, id)| id == n.id());
                     if !f.skip {
-                        if BLOCK.contains(&name) {
+                        if BLOCK.contains(&name) || own_furniture {
                             flush(
                                 &mut buf,
                                 &cur,
                                 &mut out,
                                 &mut last_removed_from,
                                 h1_outside_open,
+                                byline_seen,
+                                !root_seen,
                             );
+                            byline_seen = false;
                             if Some(n.id()) == h1_id && !f.in_root {
                                 h1_outside_open = true;
                             }
@@ -686,6 +713,9 @@ pub fn extract(src: &str) -> HtmlDoc {
                             first_time = e.attr("datetime").and_then(|d| parse_date(d, None));
                         }
                     }
+                    if marks_byline && !f.skip {
+                        byline_seen = true;
+                    }
                     stack.push(f);
                     cur = f;
                 }
@@ -701,14 +731,18 @@ pub fn extract(src: &str) -> HtmlDoc {
             Edge::Close(n) => {
                 if let Some(name) = el_name(&n) {
                     let f = stack.pop().unwrap_or(base);
-                    if !f.skip && BLOCK.contains(&name) {
+                    let own_furniture = f.furniture.is_some_and(|(_, id)| id == n.id());
+                    if !f.skip && (BLOCK.contains(&name) || own_furniture) {
                         flush(
                             &mut buf,
                             &f,
                             &mut out,
                             &mut last_removed_from,
                             h1_outside_open,
+                            byline_seen,
+                            !root_seen,
                         );
+                        byline_seen = false;
                         if Some(n.id()) == h1_id {
                             h1_outside_open = false;
                         }
@@ -718,7 +752,15 @@ pub fn extract(src: &str) -> HtmlDoc {
             }
         }
     }
-    flush(&mut buf, &cur, &mut out, &mut last_removed_from, false);
+    flush(
+        &mut buf,
+        &cur,
+        &mut out,
+        &mut last_removed_from,
+        false,
+        byline_seen,
+        false,
+    );
     if first_time.is_none() {
         static TIME: std::sync::LazyLock<Selector> =
             std::sync::LazyLock::new(|| Selector::parse("time[datetime]").expect("valid selector"));

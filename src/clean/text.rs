@@ -78,6 +78,8 @@ enum Class {
 }
 
 struct Unit {
+    /// The paragraph's hint, or the Markdown heading level's.
+    hint: Hint,
     para: usize,
     start: usize,
     end: usize,
@@ -227,17 +229,33 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
                 continue;
             }
             let lead = line.len() - line.trim_start().len();
-            let start = lstart + lead;
+            let mut start = lstart + lead;
+            let mut uhint = p.hint;
+            // A Markdown heading: `# Title`, `## Heading` (the marks are markup).
+            if p.hint == Hint::Unknown && trimmed.starts_with('#') {
+                let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+                let rest = &trimmed[hashes..];
+                if (1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty() {
+                    start += hashes + (rest.len() - rest.trim_start().len());
+                    uhint = if hashes == 1 {
+                        Hint::Title
+                    } else {
+                        Hint::Heading
+                    };
+                }
+            }
+            let end = lstart + lead + trimmed.len();
             units.push(Unit {
+                hint: uhint,
                 para: pi,
                 start,
-                end: start + trimmed.len(),
-                words: trimmed.split_whitespace().count(),
+                end,
+                words: src[start..end].split_whitespace().count(),
             });
         }
     }
     let line = |u: &Unit| -> &str { &paras[u.para].src[u.start..u.end] };
-    let hint = |u: &Unit| paras[u.para].hint;
+    let hint = |u: &Unit| u.hint;
     let n = units.len();
 
     // 1. Each unit on its own.
@@ -348,6 +366,15 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
         }
     }
     if let Some(t) = title_unit {
+        // Kickers and category labels ("Teknik") above the title.
+        for j in 0..t {
+            if is_content(&class[j])
+                && units[j].words <= 3
+                && !line(&units[j]).ends_with(['.', '?', '!'])
+            {
+                class[j] = Class::Remove("navigation");
+            }
+        }
         class[t] = Class::Title;
     }
 
@@ -453,7 +480,7 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
         Caption,
         Plain,
     }
-    let mut groups: Vec<(usize, usize, usize, G)> = Vec::new();
+    let mut groups: Vec<(usize, usize, usize, G, Hint)> = Vec::new();
     let mut open = false;
     for (i, u) in units.iter().enumerate() {
         match &class[i] {
@@ -462,15 +489,17 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
                     && let Some(g) = groups.last_mut()
                     && g.0 == u.para
                     && g.3 == G::Plain
+                    && g.4 == u.hint
+                    && !matches!(u.hint, Hint::Title | Hint::Heading)
                 {
                     g.2 = u.end;
                     continue;
                 }
-                groups.push((u.para, u.start, u.end, G::Plain));
+                groups.push((u.para, u.start, u.end, G::Plain, u.hint));
                 open = true;
             }
             Class::Title => {
-                groups.push((u.para, u.start, u.end, G::Title));
+                groups.push((u.para, u.start, u.end, G::Title, u.hint));
                 open = false;
             }
             Class::Caption(cut) => {
@@ -490,7 +519,7 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
                     }
                 }
                 if end > u.start {
-                    groups.push((u.para, u.start, end, G::Caption));
+                    groups.push((u.para, u.start, end, G::Caption, u.hint));
                 }
                 open = false;
             }
@@ -513,7 +542,7 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
         kinds.push(BlockKind::Title);
         out.metadata.title = Some(t.to_string());
     }
-    for (gi, &(p, s, e, g)) in groups.iter().enumerate() {
+    for (gi, &(p, s, e, g, gh)) in groups.iter().enumerate() {
         let text = &paras[p].src[s..e];
         let words = text.split_whitespace().count();
         let kind = match g {
@@ -522,11 +551,11 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
                 BlockKind::Title
             }
             G::Caption => BlockKind::Caption,
-            G::Plain => match paras[p].hint {
+            G::Plain => match gh {
                 Hint::Heading | Hint::Title if words <= 25 => BlockKind::Heading,
                 Hint::Unknown => {
                     let single_line = !text.contains('\n');
-                    let next_body = groups.get(gi + 1).is_some_and(|&(np, ns, ne, ng)| {
+                    let next_body = groups.get(gi + 1).is_some_and(|&(np, ns, ne, ng, _)| {
                         let nt = &paras[np].src[ns..ne];
                         ng == G::Plain && body_like(nt, nt.split_whitespace().count())
                     });
