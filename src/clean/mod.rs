@@ -218,7 +218,173 @@ fn clean_html(src: &str) -> Cleaned {
         }
     }
     let mut removed = page.removed;
+    // A title block outside the article root that became the text's title
+    // is not removed text.
+    if let Some(t) = out.metadata.title.as_deref() {
+        removed.retain(|r| r.text != t);
+    }
     removed.append(&mut out.removed);
     out.removed = removed;
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Source;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    fn raw(text: &str, format: Format) -> RawDoc {
+        RawDoc {
+            id: "t".into(),
+            source: Source {
+                path: "t".into(),
+                line: None,
+                format: format.as_str().into(),
+                encoding: "UTF-8".into(),
+                bytes: text.len() as u64,
+                hash: String::new(),
+            },
+            format,
+            text: text.to_string(),
+            fields: BTreeMap::new(),
+        }
+    }
+
+    /// Blocks are valid, ordered, trimmed, non-overlapping spans joined by "\n\n".
+    fn assert_valid(c: &Cleaned) {
+        let mut prev_end = 0;
+        for (i, b) in c.blocks.iter().enumerate() {
+            assert!(b.span.start <= b.span.end && b.span.end <= c.text.len());
+            assert!(c.text.is_char_boundary(b.span.start) && c.text.is_char_boundary(b.span.end));
+            if i > 0 {
+                assert_eq!(&c.text[prev_end..b.span.start], "\n\n");
+            } else {
+                assert_eq!(b.span.start, 0);
+            }
+            let s = b.span.slice(&c.text);
+            assert!(!s.is_empty() && s == s.trim());
+            prev_end = b.span.end;
+        }
+        assert_eq!(prev_end, c.text.len());
+    }
+
+    #[test]
+    fn empty_and_script_only_html_give_empty_text_with_warning() {
+        for src in [
+            "",
+            "<html></html>",
+            "<html><head><script>var a = 1;</script><style>p{}</style></head><body><script>alert(1)</script></body></html>",
+        ] {
+            let c = clean(&raw(src, Format::Html));
+            assert!(c.text.is_empty(), "{src}");
+            assert!(c.blocks.is_empty());
+            assert!(!c.warnings.is_empty());
+        }
+    }
+
+    #[test]
+    fn deeply_nested_html_does_not_overflow() {
+        let depth = 20_000;
+        let mut src = String::from("<html><body>");
+        for _ in 0..depth {
+            src.push_str("<div>");
+        }
+        src.push_str("<p>Kommunen satsar på digitala tjänster för alla invånare.</p>");
+        for _ in 0..depth {
+            src.push_str("</div>");
+        }
+        src.push_str("</body></html>");
+        let c = clean(&raw(&src, Format::Html));
+        assert_valid(&c);
+        assert!(c.text.contains("Kommunen satsar på digitala tjänster"));
+    }
+
+    #[test]
+    fn html_entities_and_markup() {
+        let src = "<html><head><title>R&auml;ttvis &amp; &ouml;ppen | Sajt</title></head><body><article>\
+                   <h1>R&auml;ttvis &amp; &ouml;ppen</h1><p>F&ouml;rsta <b>stycket</b> &ndash; med <a href='#'>l&auml;nk</a>.</p>\
+                   <p>Andra<br>raden h&auml;r.</p></article></body></html>";
+        let c = clean(&raw(src, Format::Html));
+        assert_valid(&c);
+        assert_eq!(c.metadata.title.as_deref(), Some("Rättvis & öppen"));
+        assert_eq!(
+            c.text,
+            "Rättvis & öppen\n\nFörsta stycket – med länk.\n\nAndra\nraden här."
+        );
+        assert_eq!(c.blocks[0].kind, BlockKind::Title);
+    }
+
+    #[test]
+    fn jsonl_fields_feed_metadata() {
+        let mut r = raw(
+            "Interpellation om digital tillit\n\nDet är viktigt att medborgarna kan lita på myndigheternas digitala tjänster.",
+            Format::Jsonl,
+        );
+        r.fields
+            .insert("title".into(), "Interpellation om digital tillit".into());
+        r.fields.insert("date".into(), "2023-09-05".into());
+        r.fields.insert("author".into(), "Anna Berg".into());
+        let c = clean(&r);
+        assert_valid(&c);
+        assert_eq!(
+            c.metadata.title.as_deref(),
+            Some("Interpellation om digital tillit")
+        );
+        assert_eq!(c.metadata.published.as_deref(), Some("2023-09-05"));
+        assert_eq!(c.metadata.authors, ["Anna Berg"]);
+        assert_eq!(c.blocks.len(), 2);
+        assert!(c.metadata.fields.is_empty());
+        // A title that is not in the text is put before it.
+        let mut r = raw(
+            "Brödtext som inte börjar med rubriken, utan med en mening.",
+            Format::Jsonl,
+        );
+        r.fields.insert("title".into(), "En annan rubrik".into());
+        let c = clean(&r);
+        assert_valid(&c);
+        assert!(c.text.starts_with("En annan rubrik\n\nBrödtext"));
+        assert_eq!(c.blocks[0].kind, BlockKind::Title);
+    }
+
+    #[test]
+    fn plain_text_keeps_paragraph_internal_newlines() {
+        let src = "Rubrik för artikeln\n\nFörsta raden i stycket\nandra raden i samma stycke.\n\n\n\nSista stycket är här.";
+        let c = clean(&raw(src, Format::Text));
+        assert_valid(&c);
+        assert_eq!(
+            c.text,
+            "Rubrik för artikeln\n\nFörsta raden i stycket\nandra raden i samma stycke.\n\nSista stycket är här."
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn never_panics_and_spans_are_valid(s in "(?s).{0,400}", html in any::<bool>()) {
+            let c = clean(&raw(&s, if html { Format::Html } else { Format::Text }));
+            assert_valid(&c);
+        }
+
+        #[test]
+        fn never_panics_on_line_soup(lines in proptest::collection::vec(
+            prop_oneof![
+                Just("Stäng".to_string()),
+                Just("Foto: Anna Berg".to_string()),
+                Just("Läs också".to_string()),
+                Just("17 november 2022Uppdaterad 2 oktober 2023Reporter Fredrik Adolfssondigit".to_string()),
+                Just("För mer information, kontakta:".to_string()),
+                Just("Anna Gärdin".to_string()),
+                Just("# Rubrik".to_string()),
+                Just("".to_string()),
+                Just("<p>Stycke</p>".to_string()),
+                "[a-zåäöA-ZÅÄÖ .,:?!\\-–0-9]{0,60}",
+            ], 0..40)) {
+            let s = lines.join("\n");
+            for format in [Format::Text, Format::Html, Format::Jsonl] {
+                assert_valid(&clean(&raw(&s, format)));
+            }
+        }
+    }
 }

@@ -340,17 +340,27 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
         }
     } else if opts.detect_title {
         // Category labels ("Digitalisering") before the title.
+        // A line followed, in its own paragraph, by a line starting in
+        // lowercase is wrapped running text, not a title or a label.
+        let wrapped = |ci: usize| {
+            units.get(ci + 1).is_some_and(|nu| {
+                nu.para == units[ci].para && line(nu).chars().next().is_some_and(char::is_lowercase)
+            })
+        };
         let mut i = first_content;
         while let Some(ci) = i {
             let next = (ci + 1..tail).find(|&j| is_content(&class[j]));
-            let short_label = units[ci].words <= 3 && !line(&units[ci]).ends_with(['.', '?', '!']);
+            let short_label = units[ci].words <= 2
+                && !line(&units[ci]).ends_with(['.', '?', '!'])
+                && !wrapped(ci);
             match next {
                 Some(nj)
                     if short_label
                         && units[nj].words > units[ci].words
                         && units[nj].words >= 4
                         && title_like(line(&units[nj]), units[nj].words)
-                        && !is_alt_text(line(&units[nj])) =>
+                        && !is_alt_text(line(&units[nj]))
+                        && !wrapped(nj) =>
                 {
                     class[ci] = Class::Remove("navigation");
                     i = Some(nj);
@@ -361,6 +371,7 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
         if let Some(ci) = i
             && title_like(line(&units[ci]), units[ci].words)
             && !is_alt_text(line(&units[ci]))
+            && !wrapped(ci)
         {
             title_unit = Some(ci);
         }
