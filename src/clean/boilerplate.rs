@@ -307,6 +307,31 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if READ_ALSO.contains(&k.as_str()) {
         return f("navigation", Scope::NextLine);
     }
+    // "Fler nyheter", "Fler debattartiklar", "Mer från Kultur": link lists.
+    if words <= 5
+        && !k.ends_with(['.', '?', '!'])
+        && [
+            "fler ",
+            "mer från ",
+            "mer om ",
+            "mest lästa ",
+            "senaste nytt ",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+    {
+        return f("navigation", Scope::Tail);
+    }
+    // The disclaimer under opinion pieces.
+    if words <= 25
+        && (k.contains("skribentens egna")
+            || k.contains("skribentens åsikter")
+            || k.starts_with("detta är en debattartikel")
+            || k.starts_with("detta är en krönika")
+            || k.starts_with("detta är en ledare"))
+    {
+        return f("boilerplate", Scope::Line);
+    }
     for p in [
         "kategorier:",
         "kategori:",
@@ -402,9 +427,10 @@ fn is_breadcrumb(line: &str) -> bool {
         return false;
     }
     if seps >= 1 {
-        return line
-            .split(['›', '»', '>'])
-            .all(|p| p.split_whitespace().count() <= 4);
+        return line.split(['›', '»', '>']).all(|p| {
+            let p = p.trim();
+            p.split_whitespace().count() <= 4 && p.chars().next().is_some_and(char::is_uppercase)
+        });
     }
     if slashes >= 2 {
         let first = key(line.split('/').next().unwrap_or(""));

@@ -59,7 +59,7 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(senast uppdaterad|senast ändrad|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(sidan uppdaterades|senast uppdaterad|senast ändrad|senast granskad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
@@ -70,8 +70,9 @@ static TIME: LazyLock<Regex> =
 fn marker_kind(word: &str) -> Marker {
     let w = word.trim_end_matches(':').to_lowercase();
     match w.as_str() {
-        "publicerad" | "publicerat" | "publ." => Marker::Published,
-        "senast uppdaterad" | "senast ändrad" | "uppdaterad" | "uppdaterat" | "ändrad" => {
+        "publicerad" | "publicerat" | "publ." | "publicerades" => Marker::Published,
+        "senast uppdaterad" | "senast ändrad" | "uppdaterad" | "uppdaterat" | "ändrad"
+        | "sidan uppdaterades" | "senast granskad" | "uppdaterades" | "ändrades" => {
             Marker::Updated
         }
         "text" | "av" | "reporter" | "skribent" | "journalist" | "redaktör" | "författare" => {

@@ -716,6 +716,11 @@ pub fn extract(src: &str) -> HtmlDoc {
                     if marks_byline && !f.skip {
                         byline_seen = true;
                     }
+                    // Fields of a byline (name, e-mail) are separate even when
+                    // their elements are not.
+                    if byline_seen && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+                        buf.push(' ');
+                    }
                     stack.push(f);
                     cur = f;
                 }

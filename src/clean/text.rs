@@ -353,7 +353,14 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
             let short_label = units[ci].words <= 2
                 && !line(&units[ci]).ends_with(['.', '?', '!'])
                 && !wrapped(ci);
+            let next_is_label = next.is_some_and(|nj| {
+                units[nj].words <= 2 && !line(&units[nj]).ends_with(['.', '?', '!'])
+            });
             match next {
+                Some(nj) if short_label && next_is_label => {
+                    class[ci] = Class::Remove("navigation");
+                    i = Some(nj);
+                }
                 Some(nj)
                     if short_label
                         && units[nj].words > units[ci].words
@@ -427,6 +434,30 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
             _ => {}
         }
         i += 1;
+    }
+
+    // The author's signature under the body ("Gunilla Rask (S)" and a
+    // role line), after the last article-sized paragraph.
+    let mut known_authors: Vec<String> = Vec::new();
+    for c in &class {
+        if let Class::Meta(m) = c {
+            known_authors.extend(m.authors.iter().cloned());
+        }
+    }
+    if !known_authors.is_empty() {
+        let mut sig_para: Option<usize> = None;
+        for i in 0..tail {
+            if article_after[i] || !is_content(&class[i]) || units[i].words > 10 {
+                continue;
+            }
+            let l = line(&units[i]);
+            if known_authors.iter().any(|a| l.starts_with(a.as_str())) {
+                sig_para = Some(units[i].para);
+                class[i] = Class::Remove("byline");
+            } else if sig_para == Some(units[i].para) {
+                class[i] = Class::Remove("byline");
+            }
+        }
     }
 
     // 5. Tail units.
