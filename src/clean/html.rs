@@ -553,7 +553,7 @@ pub fn extract(src: &str) -> HtmlDoc {
                  byline_seen: bool,
                  before_root: bool| {
         let text = tidy(buf);
-        buf.clear();
+        let buf_copy = std::mem::take(buf);
         if text.is_empty() {
             return;
         }
@@ -606,10 +606,24 @@ pub fn extract(src: &str) -> HtmlDoc {
         }
         match (frame.in_root, frame.furniture) {
             (true, None) => {
-                out.paras.push(Para {
-                    src: Cow::Owned(text),
-                    hint: frame.hint,
-                });
+                // `<br><br>` separates paragraphs in old CMS output.
+                let raw_lines: Vec<&str> = buf_copy.split('\n').map(str::trim).collect();
+                let mut chunk = String::new();
+                for l in raw_lines.iter().chain(std::iter::once(&"")) {
+                    if l.is_empty() {
+                        if !chunk.is_empty() {
+                            out.paras.push(Para {
+                                src: Cow::Owned(std::mem::take(&mut chunk)),
+                                hint: frame.hint,
+                            });
+                        }
+                    } else {
+                        if !chunk.is_empty() {
+                            chunk.push('\n');
+                        }
+                        chunk.push_str(l);
+                    }
+                }
                 *last_from = None;
             }
             (_, furn) => {

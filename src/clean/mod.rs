@@ -82,16 +82,7 @@ pub struct Cleaned {
 pub fn clean(raw: &RawDoc) -> Cleaned {
     let mut out = match raw.format {
         Format::Html => clean_html(&raw.text),
-        Format::Text => {
-            let paras = text::paragraphs(&raw.text);
-            text::structure(
-                &paras,
-                &text::Options {
-                    detect_title: true,
-                    ..Default::default()
-                },
-            )
-        }
+        Format::Text => clean_text(&raw.text),
         Format::Jsonl => clean_record(raw),
     };
     if out.text.trim().is_empty() {
@@ -105,6 +96,77 @@ pub fn clean(raw: &RawDoc) -> Cleaned {
             warnings,
             ..Default::default()
         };
+    }
+    out
+}
+
+/// Splits a YAML front matter block (`---` ... `---` at the very start of a
+/// Markdown file) from the text: `(front matter, rest)`.
+fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+    let lead = text.len() - text.trim_start().len();
+    let Some(after) = text[lead..].strip_prefix("---\n") else {
+        return (None, text);
+    };
+    let mut pos = 0;
+    for (n, line) in after.split('\n').enumerate() {
+        if n > 200 {
+            break;
+        }
+        let end = pos + line.len();
+        if n > 0 && matches!(line.trim_end(), "---" | "...") {
+            let block = &text[lead..lead + 4 + end];
+            let rest = after.get((end + 1).min(after.len())..).unwrap_or("");
+            return (Some(block), rest);
+        }
+        pos = end + 1;
+    }
+    (None, text)
+}
+
+/// The value of `key: value` lines of a front matter block.
+fn front_matter_value<'a>(block: &'a str, keys: &[&str]) -> Option<&'a str> {
+    block.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        let v = v.trim().trim_matches(['"', '\'']).trim();
+        (keys.contains(&k.trim().to_lowercase().as_str()) && !v.is_empty()).then_some(v)
+    })
+}
+
+fn clean_text(source: &str) -> Cleaned {
+    let (front, body) = split_front_matter(source);
+    let paras = text::paragraphs(body);
+    let mut out = text::structure(
+        &paras,
+        &text::Options {
+            detect_title: true,
+            ..Default::default()
+        },
+    );
+    if let Some(block) = front {
+        let md = &mut out.metadata;
+        if md.title.is_none() {
+            md.title = front_matter_value(block, &["title", "rubrik"]).map(str::to_string);
+        }
+        if md.published.is_none() {
+            md.published = front_matter_value(block, &["date", "published", "publicerad", "datum"])
+                .and_then(|d| dates::parse_date(d, None));
+        }
+        if md.updated.is_none() {
+            md.updated = front_matter_value(block, &["updated", "modified", "uppdaterad"])
+                .and_then(|d| dates::parse_date(d, None));
+        }
+        if md.authors.is_empty()
+            && let Some(a) = front_matter_value(block, &["author", "författare", "skribent"])
+        {
+            md.authors.push(a.to_string());
+        }
+        out.removed.insert(
+            0,
+            Removed {
+                text: block.trim_end().to_string(),
+                reason: "front-matter".to_string(),
+            },
+        );
     }
     out
 }
@@ -317,6 +379,22 @@ mod tests {
     }
 
     #[test]
+    fn double_br_splits_paragraphs() {
+        let src = "<html><body><div class=\"text\"><b>Rubrik h&auml;r</b><br><br>F&ouml;rsta stycket om kommunen.<br>Samma stycke.<br><br>Andra stycket om regionen.</div></body></html>";
+        let c = clean(&raw(src, Format::Html));
+        assert_valid(&c);
+        let blocks: Vec<&str> = c.blocks.iter().map(|b| b.span.slice(&c.text)).collect();
+        assert_eq!(
+            blocks,
+            [
+                "Rubrik här",
+                "Första stycket om kommunen.\nSamma stycke.",
+                "Andra stycket om regionen."
+            ]
+        );
+    }
+
+    #[test]
     fn jsonl_fields_feed_metadata() {
         let mut r = raw(
             "Interpellation om digital tillit\n\nDet är viktigt att medborgarna kan lita på myndigheternas digitala tjänster.",
@@ -346,6 +424,26 @@ mod tests {
         assert_valid(&c);
         assert!(c.text.starts_with("En annan rubrik\n\nBrödtext"));
         assert_eq!(c.blocks[0].kind, BlockKind::Title);
+    }
+
+    #[test]
+    fn markdown_front_matter_and_headings() {
+        let src = "\n---\ntitle: \"Annan rubrik\"\ndate: 2024-05-02\nauthor: Eva Ek\n---\n# Lag om digital förvaltning\n\n## 1 §\n\nDenna lag gäller för myndigheter som tillhandahåller digitala tjänster till enskilda.\n";
+        let c = clean(&raw(src, Format::Text));
+        assert_valid(&c);
+        assert_eq!(
+            c.metadata.title.as_deref(),
+            Some("Lag om digital förvaltning")
+        );
+        assert_eq!(c.metadata.published.as_deref(), Some("2024-05-02"));
+        assert_eq!(c.metadata.authors, ["Eva Ek"]);
+        assert_eq!(c.metadata.headings, ["1 §"]);
+        assert!(
+            c.text
+                .starts_with("Lag om digital förvaltning\n\n1 §\n\nDenna lag")
+        );
+        assert_eq!(c.removed[0].reason, "front-matter");
+        assert!(c.removed[0].text.contains("author: Eva Ek"));
     }
 
     #[test]
