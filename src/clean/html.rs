@@ -520,12 +520,16 @@ pub fn extract(src: &str) -> HtmlDoc {
 
     // The title: first <h1> in the root, else the first outside furniture.
     let h1_in_root = root.descendants().find(|n| el_name(n) == Some("h1"));
-    let h1_outside = body.descendants().find(|n| {
-        el_name(n) == Some("h1")
-            && !n
-                .ancestors()
+    // Bounded so that pages with thousands of nested headings stay linear.
+    let h1_outside = body
+        .descendants()
+        .filter(|n| el_name(n) == Some("h1"))
+        .take(20)
+        .find(|n| {
+            !n.ancestors()
+                .take(200)
                 .any(|a| matches!(el_name(&a), Some("nav" | "footer" | "aside")))
-    });
+        });
     let h1_node = h1_in_root.or(h1_outside);
     out.meta.h1 = h1_node.map(text_of).filter(|t| !t.is_empty());
     let h1_id = h1_node.map(|n| n.id());

@@ -379,6 +379,16 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_inside_a_short_item_does_not_cut_the_body() {
+        let src = "Kommunen stänger e-tjänsten för underhåll\n\nE-tjänsten för bygglov är stängd under helgen på grund av underhåll.\n\nPublicerad 3 mars 2025\n\nArbetet beräknas vara klart på måndag morgon enligt kommunen.\n\nDen som har frågor kan ringa kontaktcenter under helgen.";
+        let c = clean(&raw(src, Format::Text));
+        assert_valid(&c);
+        assert_eq!(c.metadata.published.as_deref(), Some("2025-03-03"));
+        assert!(c.text.ends_with("kan ringa kontaktcenter under helgen."));
+        assert!(!c.text.contains("Publicerad"));
+    }
+
+    #[test]
     fn double_br_splits_paragraphs() {
         let src = "<html><body><div class=\"text\"><b>Rubrik h&auml;r</b><br><br>F&ouml;rsta stycket om kommunen.<br>Samma stycke.<br><br>Andra stycket om regionen.</div></body></html>";
         let c = clean(&raw(src, Format::Html));

@@ -10,8 +10,9 @@
 //! * **tail**: everything after the first of (a date or byline line after
 //!   the body, a "Rekommenderad läsning"/newsletter heading, a contact
 //!   heading) is furniture, provided no article-sized paragraph (20 words
-//!   or more) follows it (for a contact heading: provided 40% of the
-//!   content words come before it);
+//!   or more) follows it (for a date or byline line also no sentence of
+//!   eight words or more before the next furniture heading; for a contact
+//!   heading: provided 40% of the content words come before it);
 //! * **middle**: furniture and meta lines are removed, "Läs också" takes the
 //!   link line after it, Title-Case image texts go, captions keep their text
 //!   and lose their `Foto:` credit.
@@ -283,6 +284,22 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
     for i in (0..n).rev() {
         article_after[i] = article_after[i + 1] || article_like[i];
     }
+    // Whether a sentence-like content line (eight words or more, ending a
+    // sentence) follows before the next furniture heading: then a date or
+    // byline line is not the article's footer but sits inside the body.
+    let mut sentence_after = vec![false; n + 1];
+    for i in (0..n).rev() {
+        let l = line(&units[i]);
+        sentence_after[i] = match furniture[i] {
+            Some(fu) if matches!(fu.scope, Scope::Tail | Scope::Contact) => false,
+            _ => {
+                sentence_after[i + 1]
+                    || (is_content(&class[i])
+                        && units[i].words >= 8
+                        && l.ends_with(['.', '!', '?', '"', '”']))
+            }
+        };
+    }
     let total_words: usize = units
         .iter()
         .zip(&class)
@@ -302,6 +319,7 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
                 (Class::Meta(m), _) => {
                     body_seen
                         && !after
+                        && !sentence_after[i + 1]
                         && (m.published.is_some() || m.updated.is_some() || !m.authors.is_empty())
                 }
                 (_, Some(fu)) if fu.scope == Scope::Tail => body_seen && !after,
