@@ -56,6 +56,9 @@ const NAV_EXACT: &[&str] = &[
     "gå till innehåll",
     "gå till huvudinnehåll",
     "hoppa till innehåll",
+    "hoppa till innehållet",
+    "till huvudinnehållet",
+    "gå till innehållet",
     "hoppa till huvudinnehållet",
     "till innehållet",
     "nästa",
@@ -307,6 +310,22 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if READ_ALSO.contains(&k.as_str()) {
         return f("navigation", Scope::NextLine);
     }
+    // Kickers naming the source: "Nyhet från Lindö kommun".
+    if words <= 6
+        && [
+            "nyhet från ",
+            "nyheter från ",
+            "pressmeddelande från ",
+            "en nyhet från ",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+    {
+        return f("boilerplate", Scope::Line);
+    }
+    if is_menu_bar(line) {
+        return f("navigation", Scope::Line);
+    }
     // "Fler nyheter", "Fler debattartiklar", "Mer från Kultur": link lists.
     if words <= 5
         && !k.ends_with(['.', '?', '!'])
@@ -418,6 +437,26 @@ pub fn classify(line: &str) -> Option<Furniture> {
     None
 }
 
+/// A menu bar flattened into one line: at least three capitalised items of
+/// one to three words, separated by runs of spaces, `|` or `·`
+/// (`Nyheter  Analys  Podd  Jobb`).
+fn is_menu_bar(line: &str) -> bool {
+    let line = line.trim();
+    if line.ends_with(['.', '!', '?', ':']) || line.len() > 200 {
+        return false;
+    }
+    let items: Vec<&str> = line
+        .split("  ")
+        .flat_map(|p| p.split(['|', '·']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    items.len() >= 3
+        && items.iter().all(|it| {
+            it.split_whitespace().count() <= 3 && it.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 /// `Hem › Nyheter › Digitalisering`, `Start / Nyheter / 2025`.
 fn is_breadcrumb(line: &str) -> bool {
     let seps = line.matches(['›', '»', '>']).count();
@@ -478,6 +517,14 @@ mod tests {
         );
         assert_eq!(
             classify("Hem › Nyheter › Digitalisering").map(|f| f.reason),
+            Some("navigation")
+        );
+        assert_eq!(
+            classify("Nyheter  Analys  Podd  Jobb").map(|f| f.reason),
+            Some("navigation")
+        );
+        assert_eq!(
+            classify("Startsida | Om regionen | Lediga jobb").map(|f| f.reason),
             Some("navigation")
         );
     }

@@ -264,13 +264,15 @@ fn credits_plausible(credits: &[String]) -> bool {
 /// Whether `gap` (text between recognised parts of a meta line) is only
 /// separators and punctuation.
 fn is_filler(gap: &str) -> bool {
-    gap.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '|' | '•' | '·' | '–' | '—' | '-' | ',' | ':' | '/' | '.' | '(' | ')' | '*' | '_'
-            )
-    })
+    gap.chars().all(|c| c.is_whitespace() || is_filler_char(c))
+}
+
+/// Separators and punctuation between the parts of a meta line.
+fn is_filler_char(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '•' | '·' | '–' | '—' | '-' | ',' | ':' | '/' | '.' | '(' | ')' | '*' | '_'
+    )
 }
 
 /// Parses a date, byline or credit line; `None` when the line has any other
@@ -361,6 +363,17 @@ pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
                         return None;
                     }
                     meta.credits.extend(credits);
+                    evidence = true;
+                }
+                // A bare name beside a date: "12 februari 2024 · Jonas Wiklund".
+                _ if !dates.is_empty()
+                    && meta.authors.is_empty()
+                    && is_person_name(
+                        gap.trim_matches(|c: char| c.is_whitespace() || is_filler_char(c)),
+                    ) =>
+                {
+                    let name = gap.trim_matches(|c: char| c.is_whitespace() || is_filler_char(c));
+                    meta.authors.push(name.to_string());
                     evidence = true;
                 }
                 _ => return None,
@@ -466,6 +479,15 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2024-05-02"));
         assert_eq!(m.updated.as_deref(), Some("2024-05-03"));
         assert_eq!(m.reason(), "date");
+    }
+
+    #[test]
+    fn bare_name_beside_a_date() {
+        let m = parse_meta_line("12 februari 2024 · Jonas Wiklund", None).expect("meta");
+        assert_eq!(m.authors, ["Jonas Wiklund"]);
+        assert_eq!(m.published.as_deref(), Some("2024-02-12"));
+        assert!(parse_meta_line("Jonas Wiklund", None).is_none());
+        assert!(parse_meta_line("12 februari 2024 · Kommunen beslutade", None).is_none());
     }
 
     #[test]
