@@ -64,8 +64,8 @@ pub struct HtmlDoc {
 }
 
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "head", "button", "select",
-    "option", "input", "textarea", "object", "canvas", "video", "audio", "map", "dialog",
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option",
+    "input", "textarea", "object", "canvas", "video", "audio", "map",
 ];
 
 const BLOCK: &[&str] = &[
@@ -153,6 +153,8 @@ fn furniture_reason(n: &NodeRef<'_, Node>) -> Option<&'static str> {
             return Some("advertisement");
         }
         if t.contains("share")
+            || t.contains("site-header")
+            || t.contains("masthead")
             || t.contains("social")
             || t.contains("dela-")
             || t.contains("breadcrumb")
@@ -175,7 +177,6 @@ fn furniture_reason(n: &NodeRef<'_, Node>) -> Option<&'static str> {
         if t.contains("comment")
             || t.contains("sidebar")
             || t.contains("site-footer")
-            || t.contains("site-header")
             || t.contains("promo")
             || t.contains("paywall")
         {
@@ -191,8 +192,8 @@ fn furniture_reason(n: &NodeRef<'_, Node>) -> Option<&'static str> {
     match e.name() {
         "nav" | "menu" => Some("navigation"),
         "header" => Some("navigation"),
-        "footer" | "aside" => Some("boilerplate"),
-        "form" => Some("navigation"),
+        "footer" | "aside" | "dialog" => Some("boilerplate"),
+        "form" | "button" => Some("navigation"),
         _ => None,
     }
 }
