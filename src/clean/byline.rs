@@ -39,10 +39,10 @@ impl MetaLine {
     pub fn reason(&self) -> &'static str {
         if !self.authors.is_empty() {
             "byline"
-        } else if self.published.is_some() || self.updated.is_some() {
-            "date"
-        } else {
+        } else if !self.credits.is_empty() && self.published.is_none() && self.updated.is_none() {
             "credit"
+        } else {
+            "date"
         }
     }
 }
@@ -406,7 +406,12 @@ pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
                     state = Marker::Ignore;
                 }
             }
-            Item::Time => {}
+            Item::Time => {
+                // "Uppdaterad 14.32": a time after a date marker.
+                if matches!(state, Marker::Published | Marker::Updated) {
+                    evidence = true;
+                }
+            }
             Item::Marker(k) => {
                 if *k != Marker::Ignore {
                     state = *k;
@@ -488,6 +493,14 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2024-02-12"));
         assert!(parse_meta_line("Jonas Wiklund", None).is_none());
         assert!(parse_meta_line("12 februari 2024 · Kommunen beslutade", None).is_none());
+    }
+
+    #[test]
+    fn time_only_update_line() {
+        let m = parse_meta_line("Uppdaterad 14.32", None).expect("meta");
+        assert_eq!(m.updated, None);
+        assert_eq!(m.reason(), "date");
+        assert!(parse_meta_line("14.32", None).is_none());
     }
 
     #[test]

@@ -182,17 +182,36 @@ fn field_str<'a>(raw: &'a RawDoc, names: &[&str]) -> Option<&'a str> {
     })
 }
 
+/// Whether a record's text is an HTML page or fragment (CMS exports).
+fn looks_like_html(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('<')
+        && [
+            "</p>", "</div>", "</html>", "<br", "</h1>", "</h2>", "</li>",
+        ]
+        .iter()
+        .any(|tag| t.contains(tag))
+}
+
 fn clean_record(raw: &RawDoc) -> Cleaned {
     let title = field_str(raw, &["title", "headline", "rubrik"]).map(str::to_string);
-    let paras = text::paragraphs(&raw.text);
-    let mut out = text::structure(
-        &paras,
-        &text::Options {
-            detect_title: title.is_none(),
-            known_title: title,
-            reference: None,
-        },
-    );
+    let mut out = if looks_like_html(&raw.text) {
+        let mut c = clean_html(&raw.text);
+        if c.metadata.title.is_none() {
+            c.metadata.title = title;
+        }
+        c
+    } else {
+        let paras = text::paragraphs(&raw.text);
+        text::structure(
+            &paras,
+            &text::Options {
+                detect_title: title.is_none(),
+                known_title: title,
+                reference: None,
+            },
+        )
+    };
     let date = |names: &[&str]| field_str(raw, names).and_then(|d| dates::parse_date(d, None));
     if let Some(d) = date(&[
         "published",
@@ -454,6 +473,23 @@ mod tests {
         );
         assert_eq!(c.removed[0].reason, "front-matter");
         assert!(c.removed[0].text.contains("author: Eva Ek"));
+    }
+
+    #[test]
+    fn jsonl_record_with_html_text() {
+        let mut r = raw(
+            "<h1>Ny e-tjänst</h1><p>Kommunen lanserar en ny e-tjänst för bygglov.</p><nav>Meny</nav>",
+            Format::Jsonl,
+        );
+        r.fields.insert("date".into(), "2024-01-02".into());
+        let c = clean(&r);
+        assert_valid(&c);
+        assert_eq!(
+            c.text,
+            "Ny e-tjänst\n\nKommunen lanserar en ny e-tjänst för bygglov."
+        );
+        assert_eq!(c.metadata.published.as_deref(), Some("2024-01-02"));
+        assert!(c.removed.iter().any(|r| r.text == "Meny"));
     }
 
     #[test]

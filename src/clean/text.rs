@@ -432,7 +432,7 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
             }
             (Class::Meta(m), _)
                 // A credit-only line right under a caption line of the same paragraph.
-                if m.authors.is_empty() && m.published.is_none() && m.updated.is_none() && i > 0 => {
+                if m.reason() == "credit" && i > 0 => {
                     let p = i - 1;
                     if units[p].para == u.para && is_content(&class[p]) && units[p].words <= 60 {
                         class[p] = Class::Caption(None);
