@@ -512,6 +512,22 @@ mod tests {
         }
 
         #[test]
+        fn never_panics_on_tag_soup(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("<article>"), Just("</article>"), Just("<p>"), Just("</p>"), Just("<h1>"),
+                Just("</h1>"), Just("<h2>"), Just("<nav>"), Just("</nav>"), Just("<br>"),
+                Just("<div class=\"cookie-banner\">"), Just("</div>"), Just("<figure><figcaption>"),
+                Just("Foto: Anna Berg"), Just("<script>x()</script>"), Just("<time datetime=\"2024-01-02\">"),
+                Just("<p class=\"byline\">Av Eva Ek</p>"), Just("&amp;"), Just("&#x0;"), Just("Läs också"),
+                Just("Kommunen satsar på digitala tjänster."), Just("\n\n"), Just("<img alt=\"Bild\">"),
+                Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[1,{}]}</script>"),
+            ], 0..60)) {
+            let s: String = parts.concat();
+            assert_valid(&clean(&raw(&s, Format::Html)));
+            assert_valid(&clean(&raw(&s, Format::Jsonl)));
+        }
+
+        #[test]
         fn never_panics_on_line_soup(lines in proptest::collection::vec(
             prop_oneof![
                 Just("Stäng".to_string()),
