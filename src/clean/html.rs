@@ -477,12 +477,17 @@ fn head_meta(doc: &Html, meta: &mut HtmlMeta) {
         let mut buf = String::new();
         push_collapsed(&mut buf, &t.text().collect::<String>());
         let t = buf.trim().to_string();
-        // "Rubrik | Sajt", "Rubrik - Sajt".
+        // "Rubrik | Sajt", "Sajt – Rubrik": the longest part is the title.
         for sep in [" | ", " – ", " — ", " - ", " :: "] {
-            if let Some((head, _)) = t.split_once(sep)
-                && head.split_whitespace().count() >= 2
-            {
-                return head.trim().to_string();
+            if t.contains(sep) {
+                let best = t
+                    .split(sep)
+                    .map(str::trim)
+                    .max_by_key(|p| p.chars().count())
+                    .unwrap_or("");
+                if best.split_whitespace().count() >= 2 {
+                    return best.to_string();
+                }
             }
         }
         t

@@ -408,6 +408,19 @@ mod tests {
     }
 
     #[test]
+    fn title_tag_without_h1() {
+        let src = "<html><head><title>Norrbacka kommun | Nya e-tjänster ska korta väntetiderna</title></head>\
+                   <body><p>Kommunen lanserar nya e-tjänster för bygglov och försörjningsstöd.</p></body></html>";
+        let c = clean(&raw(src, Format::Html));
+        assert_valid(&c);
+        assert_eq!(
+            c.metadata.title.as_deref(),
+            Some("Nya e-tjänster ska korta väntetiderna")
+        );
+        assert_eq!(c.blocks[0].kind, BlockKind::Title);
+    }
+
+    #[test]
     fn double_br_splits_paragraphs() {
         let src = "<html><body><div class=\"text\"><b>Rubrik h&auml;r</b><br><br>F&ouml;rsta stycket om kommunen.<br>Samma stycke.<br><br>Andra stycket om regionen.</div></body></html>";
         let c = clean(&raw(src, Format::Html));
