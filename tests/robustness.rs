@@ -78,8 +78,16 @@ fn hostile_inputs_are_all_accounted_for_without_panic_in_bounded_memory() {
     w("empty.txt", b"", false);
     w("spaces.txt", b"   \n\t\n  ", false);
     w("nul.txt", b"Kommunen\0tar\0ansvar", false);
-    w("binary.html", &[0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x13, 0x37], false);
-    w("truncated.txt", &GOOD.as_bytes()[..GOOD.find('ö').unwrap() + 1], false);
+    w(
+        "binary.html",
+        &[0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x13, 0x37],
+        false,
+    );
+    w(
+        "truncated.txt",
+        &GOOD.as_bytes()[..GOOD.find('ö').unwrap() + 1],
+        false,
+    );
     w("namn med mellanslag och åäö.txt", GOOD.as_bytes(), true);
     w("Ärende – 2025 (kopia).md", GOOD.as_bytes(), true);
     // a 50 MB single line: over the size limit, reported, never loaded
@@ -99,8 +107,13 @@ fn hostile_inputs_are_all_accounted_for_without_panic_in_bounded_memory() {
     jl.push_str("{\"id\": \"r3\", \"text\": null}\n");
     jl.push_str("{\"id\": \"r4\", \"text\": {\"a\": 1}}\n");
     jl.push_str("{\"id\": {\"x\": 1}, \"text\": \"a\"}\n");
-    jl.push_str("{\"id\": \"r6\", \"text\": \"Förtroendet ökar.\", \"extra\": [1, null, {\"b\": true}]}\n");
-    jl.push_str(&format!("{{\"id\": \"r7\", \"text\": \"{}\"}}\n", "ord ".repeat(13 * 1024 * 1024)));
+    jl.push_str(
+        "{\"id\": \"r6\", \"text\": \"Förtroendet ökar.\", \"extra\": [1, null, {\"b\": true}]}\n",
+    );
+    jl.push_str(&format!(
+        "{{\"id\": \"r7\", \"text\": \"{}\"}}\n",
+        "ord ".repeat(13 * 1024 * 1024)
+    ));
     w("records.jsonl", jl.as_bytes(), true);
     expected_docs += 1; // r1, r6 are documents (r1 counted above)
     expected_errors += 5; // r2, r3, r4, id object, r7
@@ -129,9 +142,16 @@ fn hostile_inputs_are_all_accounted_for_without_panic_in_bounded_memory() {
     let errors = lines(&out.path().join("errors.jsonl"));
     assert_eq!(docs.len(), expected_docs, "documents");
     assert_eq!(errors.len(), expected_errors, "errors: {errors:#?}");
-    let summary: Value = serde_json::from_slice(&fs::read(out.path().join("summary.json")).unwrap()).unwrap();
-    assert_eq!(summary["documents"].as_u64().unwrap() as usize, expected_docs);
-    assert_eq!(summary["failed"].as_u64().unwrap() as usize, expected_errors);
+    let summary: Value =
+        serde_json::from_slice(&fs::read(out.path().join("summary.json")).unwrap()).unwrap();
+    assert_eq!(
+        summary["documents"].as_u64().unwrap() as usize,
+        expected_docs
+    );
+    assert_eq!(
+        summary["failed"].as_u64().unwrap() as usize,
+        expected_errors
+    );
     let err_of = |name: &str| {
         errors
             .iter()
@@ -147,9 +167,18 @@ fn hostile_inputs_are_all_accounted_for_without_panic_in_bounded_memory() {
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"namn med mellanslag och åäö"));
     assert!(ids.contains(&"Ärende – 2025 (kopia)"));
-    assert!(out.path().join("documents/namn med mellanslag och åäö.json").is_file());
+    assert!(
+        out.path()
+            .join("documents/namn med mellanslag och åäö.json")
+            .is_file()
+    );
     let nested_doc = docs.iter().find(|d| d["id"] == "nested").unwrap();
-    assert!(nested_doc["text"].as_str().unwrap().contains("Regionen tar ansvar"));
+    assert!(
+        nested_doc["text"]
+            .as_str()
+            .unwrap()
+            .contains("Regionen tar ansvar")
+    );
     // memory: bounded by the size limit, not by the 50 MB inputs or 10,000 files
     assert!(peak_kb > 0, "could not read peak RSS");
     assert!(peak_kb < 400 * 1024, "peak RSS {peak_kb} kB");
@@ -182,9 +211,13 @@ fn record_ids_never_escape_the_output_folder() {
     let (code, stderr, _) = run_measured(&[s(dir.path()), "--out", s(&out), "-q"]);
     assert_eq!(code, Some(0), "{stderr}");
     // nothing was written outside out/
-    let outside: Vec<_> = fs::read_dir(work.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let outside: Vec<_> = fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(outside, ["out"]);
-    let manifest: Value = serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest: Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
     let files: Vec<&str> = manifest["documents"]
         .as_array()
         .unwrap()
