@@ -62,8 +62,8 @@ pub fn analyze(text: &str, paragraphs: &[Span], swedish: bool) -> Analysis {
         tokens: Vec::with_capacity(text.len() / 5),
         sentences: Vec::with_capacity(text.len() / 80),
     };
-    let mut raw = Vec::with_capacity(256);
-    let mut ends = Vec::with_capacity(16);
+    let mut raw = Vec::with_capacity(text.len() / 5);
+    let mut bounds = Vec::with_capacity(paras.len());
     let mut done = 0usize;
     for p in paras {
         let p = Span::new(p.start.max(done), p.end.max(done));
@@ -71,16 +71,22 @@ pub fn analyze(text: &str, paragraphs: &[Span], swedish: bool) -> Analysis {
         if p.is_empty() {
             continue;
         }
-        raw.clear();
-        ends.clear();
+        let first = raw.len();
         tokenize::tokenize_paragraph(text, p, &mut raw);
-        sentences::split(text, &raw, &mut ends);
+        bounds.push((first, raw.len()));
+    }
+    let evidence = sentences::CaseEvidence::new(text, &raw);
+    let mut ends = Vec::with_capacity(16);
+    for (a, b) in bounds {
+        let toks = &raw[a..b];
+        ends.clear();
+        sentences::split(text, toks, &evidence, &mut ends);
         let mut first = 0;
         for &end in &ends {
             let sentence = out.sentences.len();
             out.sentences
-                .push(Span::new(raw[first].span.start, raw[end - 1].span.end));
-            for r in &raw[first..end] {
+                .push(Span::new(toks[first].span.start, toks[end - 1].span.end));
+            for r in &toks[first..end] {
                 out.tokens.push(make_token(text, r, sentence, swedish));
             }
             first = end;

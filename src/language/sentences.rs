@@ -10,6 +10,9 @@
 //! lowercase: a title or heading line without final punctuation is its own
 //! sentence, while a wrapped line is not cut.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
 use super::TokenKind;
 use super::abbreviations::Ending;
 use super::stopwords;
@@ -64,15 +67,62 @@ fn period_before_lowercase(text: &str, toks: &[RawToken], k: usize) -> bool {
 /// Words that are capitalised in running text (the formal "Ni", the
 /// Roman numeral "I") and so do not signal a new sentence.
 const CAPITALISED_ANYWHERE: &[&str] = &[
-    "Dej", "Dig", "Din", "Dina", "Ditt", "Du", "Eder", "Er", "Era", "Ers", "Ert", "Ni", "Vi",
+    "Dej", "Dig", "Din", "Dina", "Ditt", "Du", "Eder", "Er", "Era", "Ers", "Ert", "Ni",
 ];
+
+/// Lowercase word forms of the whole text, collected on first use: a
+/// capitalised word whose lowercase form occurs elsewhere in the text is a
+/// common word, so its capital marks a sentence start (the document-level
+/// case evidence of Kiss & Strunk's Punkt).
+pub struct CaseEvidence<'a> {
+    text: &'a str,
+    toks: &'a [RawToken],
+    lower: OnceCell<HashSet<&'a str>>,
+}
+
+impl<'a> CaseEvidence<'a> {
+    /// Evidence from the tokens `toks` of `text`.
+    pub fn new(text: &'a str, toks: &'a [RawToken]) -> Self {
+        CaseEvidence {
+            text,
+            toks,
+            lower: OnceCell::new(),
+        }
+    }
+
+    /// Whether `word` (lowercased) occurs in lowercase in the text.
+    fn seen_lowercase(&self, word: &str) -> bool {
+        self.lower
+            .get_or_init(|| {
+                self.toks
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.span.slice(self.text))
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .collect()
+            })
+            .contains(word)
+    }
+}
 
 /// A sentence start without punctuation before it, as after a heading run
 /// into its text ("Giftemål När man ska gifta sig ..."): a word, then a
-/// capitalised function word. Swedish capitalises only names and sentence
-/// starts, and function words are not names.
-fn unpunctuated_start(text: &str, prev: &RawToken, next: &RawToken) -> bool {
-    if prev.kind != TokenKind::Word || next.kind != TokenKind::Word || prev.abbrev.is_some() {
+/// capitalised word that is a function word, or a common word (seen in
+/// lowercase elsewhere in the text) after a content word. Swedish
+/// capitalises only names and sentence starts. A capitalised word
+/// followed by another capitalised word is taken for a name ("Vi
+/// Föräldrar").
+fn unpunctuated_start(
+    text: &str,
+    toks: &[RawToken],
+    k: usize,
+    evidence: &CaseEvidence<'_>,
+) -> bool {
+    let (prev, next) = (&toks[k], &toks[k + 1]);
+    if !matches!(prev.kind, TokenKind::Word | TokenKind::Number)
+        || next.kind != TokenKind::Word
+        || prev.abbrev.is_some()
+    {
         return false;
     }
     let w = next.span.slice(text);
@@ -83,13 +133,38 @@ fn unpunctuated_start(text: &str, prev: &RawToken, next: &RawToken) -> bool {
     if CAPITALISED_ANYWHERE.contains(&w) {
         return false;
     }
+    if toks.get(k + 2).is_some_and(|t| {
+        t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
+    }) {
+        return false;
+    }
+    let p = prev.span.slice(text);
     // "I" is a preposition after a lowercase word, a numeral after a name
-    if w == "I" && !prev.span.slice(text).starts_with(char::is_lowercase) {
+    if w == "I" && !p.starts_with(char::is_lowercase) {
+        return false;
+    }
+    // after a function word the capital is a name's ("av Andra världskriget");
+    // after a capitalised word inside a paragraph, a name's second part
+    let p_lower = p.to_lowercase();
+    if stopwords::is_stopword(&p_lower) || (k > 0 && p.starts_with(char::is_uppercase)) {
         return false;
     }
     let lower = w.to_lowercase();
-    stopwords::is_stopword(&lower) || SENTENCE_OPENERS.binary_search(&lower.as_str()).is_ok()
+    if stopwords::is_stopword(&lower) || SENTENCE_OPENERS.binary_search(&lower.as_str()).is_ok() {
+        return true;
+    }
+    prev.kind == TokenKind::Word
+        && toks.get(k + 2).is_some_and(|t| {
+            let a = t.span.slice(text);
+            a.starts_with(char::is_lowercase) && !FOREIGN_NAME_LINKS.contains(&a)
+        })
+        && evidence.seen_lowercase(&lower)
 }
+
+/// Lowercase words inside foreign names ("Bank of Scotland").
+const FOREIGN_NAME_LINKS: &[&str] = &[
+    "af", "and", "da", "de", "del", "der", "des", "di", "du", "la", "le", "of", "the", "van", "von",
+];
 
 /// Words other than stopwords that often open a Swedish sentence.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -116,7 +191,7 @@ fn line_break_between(text: &str, a: &RawToken, b: &RawToken) -> bool {
 
 /// Splits the tokens of one paragraph into sentences: returns, for each
 /// sentence, the index (into `toks`) one past its last token.
-pub fn split(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
+pub fn split(text: &str, toks: &[RawToken], evidence: &CaseEvidence<'_>, ends: &mut Vec<usize>) {
     let n = toks.len();
     let mut k = 0;
     while k < n {
@@ -134,7 +209,7 @@ pub fn split(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
             let next = toks[k + 1].span.slice(text);
             boundary = next.chars().next().is_some_and(char::is_uppercase);
         }
-        if !boundary && last + 1 < n && unpunctuated_start(text, &toks[last], &toks[last + 1]) {
+        if !boundary && last + 1 < n && unpunctuated_start(text, toks, last, evidence) {
             boundary = true;
         }
         if !boundary && last + 1 < n && line_break_between(text, &toks[last], &toks[last + 1]) {
