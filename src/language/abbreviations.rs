@@ -82,10 +82,10 @@ const SINGLE: &[(&str, bool, bool)] = &[
     ("max", false, true),
     ("mdkr", true, true),
     ("milj", false, false),
+    ("min", false, true),
     ("mkr", true, true),
     ("mn", false, true),
     ("mnkr", true, true),
-    ("min", false, true),
     ("mom", false, false),
     ("mr", false, false),
     ("mrs", false, false),
@@ -124,7 +124,7 @@ pub enum Ending {
 #[inline]
 fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
     if i < end {
-        text[i..].chars().next()
+        text.get(i..).and_then(|r| r.chars().next())
     } else {
         None
     }
@@ -190,15 +190,7 @@ pub fn match_at(text: &str, i: usize, end: usize) -> Option<(usize, Ending)> {
         if best.is_none() {
             // a chain of short parts joined by periods: "B.C.", "e.Kr.", "U.S.A."
             if let Some(e) = dotted_chain(text, r0, end) {
-                let may_end = text[e - 1..].starts_with('.');
-                best = Some((
-                    e,
-                    if may_end {
-                        Ending::MayEnd
-                    } else {
-                        Ending::Never
-                    },
-                ));
+                best = Some((e, Ending::Never));
             }
         }
     }

@@ -258,7 +258,7 @@ const MARKERS: &[(&str, u8)] = &[
 /// "-erne" for Danish, "-ene" for Norwegian.
 pub fn scandinavian_scores(text: &str) -> [f64; 4] {
     let mut scores = [0.0f64; 4];
-    let mut add = |mask: u8, weight: f64, scores: &mut [f64; 4]| {
+    let add = |mask: u8, weight: f64, scores: &mut [f64; 4]| {
         let n = mask.count_ones();
         if n == 0 || n == 4 {
             return;
@@ -482,11 +482,11 @@ mod tests {
         for line in raw.lines() {
             if line.starts_with("# newpar") || line.starts_with("# newdoc") {
                 paras.push(String::new());
-            } else if let Some(t) = line.strip_prefix("# text = ") {
-                if let Some(p) = paras.last_mut() {
-                    p.push(' ');
-                    p.push_str(t);
-                }
+            } else if let Some(t) = line.strip_prefix("# text = ")
+                && let Some(p) = paras.last_mut()
+            {
+                p.push(' ');
+                p.push_str(t);
             }
         }
         let long: Vec<&String> = paras

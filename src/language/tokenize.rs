@@ -83,7 +83,7 @@ impl Scanner<'_, '_> {
     #[inline]
     fn at(&self, i: usize) -> Option<char> {
         if i < self.end {
-            self.text[i..].chars().next()
+            self.text.get(i..).and_then(|r| r.chars().next())
         } else {
             None
         }
@@ -390,11 +390,8 @@ impl Scanner<'_, '_> {
                 e += '§'.len_utf8();
                 kind = TokenKind::Section;
             }
-            Some(' ' | '\u{a0}')
-                if self.at(e + 1) == Some('§')
-                    || (self.at(e) == Some('\u{a0}') && self.at(e + 2) == Some('§')) =>
-            {
-                e = self.spaces(e) + '§'.len_utf8();
+            Some(c @ (' ' | '\u{a0}')) if self.at(e + c.len_utf8()) == Some('§') => {
+                e += c.len_utf8() + '§'.len_utf8();
                 kind = TokenKind::Section;
             }
             Some('.') => {
@@ -513,7 +510,10 @@ impl Scanner<'_, '_> {
         match self.at(i) {
             Some(',' | '/' | ')') => true,
             Some(c) if c.is_whitespace() => {
-                let w = self.spaces(i);
+                let mut w = i;
+                while let Some(c) = self.at(w).filter(|c| c.is_whitespace()) {
+                    w += c.len_utf8();
+                }
                 let we = self.word_run(w);
                 let word = if we > w {
                     &self.text[w..we]
