@@ -136,7 +136,7 @@ fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
 #[inline]
 fn letters(text: &str, mut i: usize, end: usize) -> usize {
     while let Some(c) = char_at(text, i, end) {
-        if c.is_alphabetic() {
+        if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
             i += c.len_utf8();
         } else {
             break;
@@ -145,11 +145,25 @@ fn letters(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
+/// Whether `found` is `part` (lowercase) in any case, without allocating.
+/// Swedish letters keep their byte length in either case.
+#[inline]
 fn eq_part(found: &str, part: &str) -> bool {
-    if found.len() == part.len() && found.is_ascii() {
+    if found.len() != part.len() {
+        return false;
+    }
+    if found.is_ascii() {
         return found.eq_ignore_ascii_case(part);
     }
-    found.to_lowercase() == part
+    let mut a = found.chars().flat_map(char::to_lowercase);
+    let mut b = part.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (x, y) if x == y => continue,
+            _ => return false,
+        }
+    }
 }
 
 /// Whether `word` is a lowercase word or a capitalised one (only the first letter upper).
@@ -196,8 +210,8 @@ pub fn match_at(text: &str, i: usize, end: usize) -> Option<(usize, Ending)> {
             }
         }
     }
-    if best.is_none() && next == Some('.') {
-        let lower_first = first.to_lowercase();
+    if best.is_none() && next == Some('.') && first.is_ascii() {
+        let lower_first = first.to_ascii_lowercase();
         if let Ok(k) = SINGLE.binary_search_by(|(w, _, _)| (*w).cmp(lower_first.as_str())) {
             let (_, may_end, lower_only) = SINGLE[k];
             let after = char_at(text, r0 + 1, end);

@@ -97,8 +97,8 @@ pub fn analyze(text: &str, paragraphs: &[Span], swedish: bool) -> Analysis {
 
 fn make_token(text: &str, r: &tokenize::RawToken, sentence: usize, swedish: bool) -> Token {
     let (stem, stopword) = if swedish && r.kind == TokenKind::Word {
-        let norm = normalize::normalize_word(r.span.slice(text));
-        (Some(stem::stem(&norm)), stopwords::is_stopword(&norm))
+        let (stem, stop) = stem::lookup(r.span.slice(text));
+        (Some(stem), stop)
     } else {
         (None, false)
     };

@@ -20,7 +20,12 @@ pub fn is_invisible(c: char) -> bool {
 /// Whether `c` can stand inside a word (letters, digits and combining marks).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö' | 'é' | 'ü')
+        || c.is_alphanumeric()
+        || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// Whether the word needs no change to be its own normal form: it has no

@@ -15,6 +15,7 @@ use std::collections::HashSet;
 
 use super::TokenKind;
 use super::abbreviations::Ending;
+use super::stem::FxBuild;
 use super::stopwords;
 use super::tokenize::RawToken;
 
@@ -77,7 +78,7 @@ const CAPITALISED_ANYWHERE: &[&str] = &[
 pub struct CaseEvidence<'a> {
     text: &'a str,
     toks: &'a [RawToken],
-    lower: OnceCell<HashSet<&'a str>>,
+    lower: OnceCell<HashSet<&'a str, FxBuild>>,
 }
 
 impl<'a> CaseEvidence<'a> {
