@@ -50,7 +50,9 @@ const MULTI: &[(&[&str], bool, bool)] = &[
 /// "Jan." the name is not taken for "jan." the month).
 const SINGLE: &[(&str, bool, bool)] = &[
     ("adr", false, false),
+    ("allm", false, false),
     ("ang", false, false),
+    ("anm", false, false),
     ("apr", false, true),
     ("aug", false, true),
     ("avd", false, false),
@@ -67,15 +69,19 @@ const SINGLE: &[(&str, bool, bool)] = &[
     ("etc", true, false),
     ("ev", false, false),
     ("exkl", false, false),
+    ("fd", false, false),
     ("feb", false, true),
     ("fig", false, false),
     ("forts", false, false),
     ("fr", false, true),
     ("ggr", true, true),
+    ("ibid", false, false),
     ("inkl", false, false),
     ("jan", false, true),
     ("jfr", false, false),
     ("jun", false, true),
+    ("jur", false, false),
+    ("kand", false, false),
     ("kap", false, false),
     ("kl", false, false),
     ("kr", true, true),
@@ -87,6 +93,7 @@ const SINGLE: &[(&str, bool, bool)] = &[
     ("mn", false, true),
     ("mnkr", true, true),
     ("mom", false, false),
+    ("motsv", false, false),
     ("mr", false, false),
     ("mrs", false, false),
     ("ms", false, false),
@@ -94,21 +101,27 @@ const SINGLE: &[(&str, bool, bool)] = &[
     ("nr", false, false),
     ("obs", false, false),
     ("okt", false, true),
+    ("ordf", false, false),
     ("osv", true, false),
     ("pga", false, false),
+    ("prel", false, false),
     ("prof", false, false),
     ("prop", false, false),
     ("resp", false, false),
     ("s", false, true),
     ("sek", false, true),
+    ("sekr", false, false),
     ("sept", false, true),
     ("sid", false, true),
     ("skr", false, true),
     ("st", false, false),
     ("tel", false, false),
+    ("tf", false, false),
     ("tfn", false, false),
+    ("tillf", false, false),
     ("tkr", true, true),
     ("tr", false, true),
+    ("ung", false, false),
     ("uppl", false, false),
     ("urspr", false, false),
     ("vol", false, false),
@@ -136,7 +149,10 @@ fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
 #[inline]
 fn letters(text: &str, mut i: usize, end: usize) -> usize {
     while let Some(c) = char_at(text, i, end) {
-        if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
+        if c.is_ascii_alphabetic()
+            || matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')
+            || (!c.is_ascii() && c.is_alphabetic())
+        {
             i += c.len_utf8();
         } else {
             break;

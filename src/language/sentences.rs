@@ -95,12 +95,16 @@ impl<'a> CaseEvidence<'a> {
     fn seen_lowercase(&self, word: &str) -> bool {
         self.lower
             .get_or_init(|| {
-                self.toks
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.span.slice(self.text))
-                    .filter(|w| w.starts_with(char::is_lowercase))
-                    .collect()
+                let mut set =
+                    HashSet::with_capacity_and_hasher(self.toks.len() / 4, FxBuild::default());
+                set.extend(
+                    self.toks
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| t.span.slice(self.text))
+                        .filter(|w| w.starts_with(char::is_lowercase)),
+                );
+                set
             })
             .contains(word)
     }
