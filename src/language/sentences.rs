@@ -212,7 +212,10 @@ pub fn split(text: &str, toks: &[RawToken], evidence: &CaseEvidence<'_>, ends: &
                 || (last == k && period_before_lowercase(text, toks, k));
         } else if t.abbrev == Some(Ending::MayEnd) && k + 1 < n {
             let next = toks[k + 1].span.slice(text);
-            boundary = next.chars().next().is_some_and(char::is_uppercase);
+            boundary = next
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         }
         if !boundary && last + 1 < n && unpunctuated_start(text, toks, last, evidence) {
             boundary = true;

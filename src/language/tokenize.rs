@@ -461,22 +461,6 @@ impl Scanner<'_, '_> {
 
     fn word(&mut self, pos: usize) -> usize {
         if let Some((e, ending)) = abbreviations::match_at(self.text, pos, self.end) {
-            // a list-closing abbreviation at a sentence end gives its period
-            // to the sentence: "... högskolor etc." + "."
-            if ending == Ending::MayEnd && self.text[..e].ends_with('.') && e - 1 > pos {
-                let mut a = e;
-                while let Some(c) = self.at(a).filter(|c| c.is_whitespace()) {
-                    a += c.len_utf8();
-                }
-                if self
-                    .at(a)
-                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
-                {
-                    self.push(pos, e - 1, TokenKind::Word, None);
-                    self.push(e - 1, e, TokenKind::Punct, None);
-                    return e;
-                }
-            }
             self.push(pos, e, TokenKind::Word, Some(ending));
             return e;
         }
