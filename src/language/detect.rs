@@ -43,7 +43,7 @@ impl LanguageInfo {
 pub const MIN_LETTERS: usize = 20;
 
 /// At most this many bytes from the start of the text are looked at.
-const SAMPLE_BYTES: usize = 8_000;
+const SAMPLE_BYTES: usize = 4_000;
 
 /// The languages whatlang may answer with.
 const ALLOWED: &[Lang] = &[
