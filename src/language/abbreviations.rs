@@ -45,6 +45,11 @@ const MULTI: &[(&[&str], bool, bool)] = &[
     (&["v", "g", "v"], false, false),
 ];
 
+/// The distinct first parts of [`MULTI`].
+const MULTI_FIRST: &[&str] = &[
+    "a", "bl", "d", "e", "f", "fr", "i", "m", "o", "p", "s", "t", "u", "v",
+];
+
 /// Single-word abbreviations written with a final period: the word, whether
 /// it may end a sentence, and whether it only counts in lowercase (so that
 /// "Jan." the name is not taken for "jan." the month).
@@ -191,13 +196,21 @@ fn acceptable_case(word: &str) -> bool {
 /// within `text[..end]`. Returns the end of the abbreviation (its final
 /// period included) and how it relates to sentence ends.
 pub fn match_at(text: &str, i: usize, end: usize) -> Option<(usize, Ending)> {
-    let r0 = letters(text, i, end);
-    if r0 == i || r0 - i > 5 {
+    // no abbreviation here has a first part of more than five letters
+    let r0 = letters(text, i, end.min(i + 12));
+    if r0 == i
+        || r0 - i > 5
+        || (r0 < end && char_at(text, r0, end).is_some_and(char::is_alphabetic))
+    {
         return None;
     }
     let first = &text[i..r0];
     let next = char_at(text, r0, end);
     if next != Some('.') && next != Some(' ') {
+        return None;
+    }
+    // before a space, only a short first part of a spaced abbreviation ("t ex")
+    if next == Some(' ') && (r0 - i > 3 || !MULTI_FIRST.iter().any(|p| eq_part(first, p))) {
         return None;
     }
     let mut best: Option<(usize, Ending)> = None;
@@ -328,6 +341,13 @@ mod tests {
 
     fn m(s: &str) -> Option<&str> {
         match_at(s, 0, s.len()).map(|(e, _)| &s[..e])
+    }
+
+    #[test]
+    fn multi_first_parts_are_all_listed() {
+        for (parts, _, _) in MULTI {
+            assert!(MULTI_FIRST.contains(&parts[0]), "{}", parts[0]);
+        }
     }
 
     #[test]

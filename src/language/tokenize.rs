@@ -466,7 +466,7 @@ impl Scanner<'_, '_> {
         }
         let r = self.word_run(pos);
         // an initial: "A. Svensson", "A. I. Rabin"
-        if self.text[pos..r].chars().count() == 1
+        if self.at(pos).is_some_and(|c| c.len_utf8() == r - pos)
             && self.at(pos).is_some_and(char::is_uppercase)
             && !self
                 .prev_char(pos)
