@@ -77,27 +77,36 @@ pub fn analyze(text: &str, paragraphs: &[Span], swedish: bool) -> Analysis {
     }
     let evidence = sentences::CaseEvidence::new(text, &raw);
     let mut ends = Vec::with_capacity(16);
-    for (a, b) in bounds {
-        let toks = &raw[a..b];
-        ends.clear();
-        sentences::split(text, toks, &evidence, &mut ends);
-        let mut first = 0;
-        for &end in &ends {
-            let sentence = out.sentences.len();
-            out.sentences
-                .push(Span::new(toks[first].span.start, toks[end - 1].span.end));
-            for r in &toks[first..end] {
-                out.tokens.push(make_token(text, r, sentence, swedish));
+    stem::with_cache(|cache| {
+        for (a, b) in bounds {
+            let toks = &raw[a..b];
+            ends.clear();
+            sentences::split(text, toks, &evidence, &mut ends);
+            let mut first = 0;
+            for &end in &ends {
+                let sentence = out.sentences.len();
+                out.sentences
+                    .push(Span::new(toks[first].span.start, toks[end - 1].span.end));
+                for r in &toks[first..end] {
+                    out.tokens
+                        .push(make_token(text, r, sentence, swedish, cache));
+                }
+                first = end;
             }
-            first = end;
         }
-    }
+    });
     out
 }
 
-fn make_token(text: &str, r: &tokenize::RawToken, sentence: usize, swedish: bool) -> Token {
+fn make_token(
+    text: &str,
+    r: &tokenize::RawToken,
+    sentence: usize,
+    swedish: bool,
+    cache: &mut stem::StemCache,
+) -> Token {
     let (stem, stopword) = if swedish && r.kind == TokenKind::Word {
-        let (stem, stop) = stem::lookup(r.span.slice(text));
+        let (stem, stop) = cache.lookup(r.span.slice(text));
         (Some(stem), stop)
     } else {
         (None, false)

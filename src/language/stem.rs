@@ -67,31 +67,44 @@ impl Hasher for FxHasher {
 /// A `HashMap`/`HashSet` hasher builder using [`FxHasher`].
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
-type Cache = HashMap<Box<str>, (Arc<str>, bool), FxBuild>;
-
-thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+/// The per-thread word cache: the word as written → (stem, stopword).
+pub struct StemCache {
+    map: HashMap<Box<str>, (Arc<str>, bool), FxBuild>,
 }
 
-/// The stem and stopword flag of a word token as written (any case, soft
-/// hyphens and line-break hyphenation included): the Snowball Swedish
-/// stem of its normalised, lowercased form, and whether that form is a
-/// stopword.
-pub fn lookup(surface: &str) -> (Arc<str>, bool) {
-    CACHE.with(|cache| {
-        if let Some((s, stop)) = cache.borrow().get(surface) {
+impl StemCache {
+    /// The stem and stopword flag of a word token as written (any case,
+    /// soft hyphens and line-break hyphenation included): the Snowball
+    /// Swedish stem of its normalised, lowercased form, and whether that
+    /// form is a stopword.
+    pub fn lookup(&mut self, surface: &str) -> (Arc<str>, bool) {
+        if let Some((s, stop)) = self.map.get(surface) {
             return (Arc::clone(s), *stop);
         }
         let norm = normalize_word(surface);
         let s: Arc<str> = Arc::from(STEMMER.stem(&norm).as_ref());
         let stop = is_stopword(&norm);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
+        if self.map.len() >= CACHE_LIMIT {
+            self.map.clear();
         }
-        cache.insert(Box::from(surface), (Arc::clone(&s), stop));
+        self.map.insert(Box::from(surface), (Arc::clone(&s), stop));
         (s, stop)
-    })
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<StemCache> = RefCell::new(StemCache { map: HashMap::default() });
+}
+
+/// Runs `f` with this thread's word cache (one thread-local access for a
+/// whole document instead of one per token).
+pub fn with_cache<R>(f: impl FnOnce(&mut StemCache) -> R) -> R {
+    CACHE.with(|c| f(&mut c.borrow_mut()))
+}
+
+/// [`StemCache::lookup`] on this thread's cache.
+pub fn lookup(surface: &str) -> (Arc<str>, bool) {
+    with_cache(|c| c.lookup(surface))
 }
 
 /// The Snowball Swedish stem of `word`, which must already be normalised
