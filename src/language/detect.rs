@@ -45,6 +45,10 @@ pub const MIN_LETTERS: usize = 20;
 /// At most this many bytes from the start of the text are looked at.
 const SAMPLE_BYTES: usize = 4_000;
 
+/// whatlang's trigrams see at most this many bytes (its cost grows with
+/// the text, its answer stops improving long before).
+const WHATLANG_BYTES: usize = 2_000;
+
 /// The languages whatlang may answer with.
 const ALLOWED: &[Lang] = &[
     Lang::Swe,
@@ -322,7 +326,11 @@ pub fn detect(text: &str) -> LanguageInfo {
     }
     static DETECTOR: LazyLock<Detector> =
         LazyLock::new(|| Detector::with_allowlist(ALLOWED.to_vec()));
-    let info = DETECTOR.detect(sample);
+    let mut wl = sample.len().min(WHATLANG_BYTES);
+    while !sample.is_char_boundary(wl) {
+        wl -= 1;
+    }
+    let info = DETECTOR.detect(&sample[..wl]);
     let scores = scandinavian_scores(sample);
     let mut order = [0usize, 1, 2, 3];
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
