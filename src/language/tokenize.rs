@@ -301,11 +301,15 @@ impl Scanner<'_, '_> {
 
     /// Whether `pos` is the first non-space character of its line.
     fn at_line_start(&self, pos: usize) -> bool {
-        let before = &self.text[self.start..pos];
-        match before.rfind('\n') {
-            Some(nl) => before[nl + 1..].trim().is_empty(),
-            None => before.trim().is_empty(),
+        for c in self.text[self.start..pos].chars().rev() {
+            if c == '\n' {
+                return true;
+            }
+            if !c.is_whitespace() {
+                return false;
+            }
         }
+        true
     }
 
     /// Skips one run of spaces (no line breaks) from `i`; returns the end.
