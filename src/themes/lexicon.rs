@@ -10,20 +10,25 @@
 //! the previous word, followed by the rest of the word.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use super::matcher::FxHasher;
+
+type Set = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
 
 /// The front-coded lexicon source, compiled into the crate.
 const LEXICON_SRC: &str = include_str!("../../data/lexicon.txt");
 
 /// The decoded lexicon, built once.
-fn set() -> &'static HashSet<Box<str>> {
-    static SET: OnceLock<HashSet<Box<str>>> = OnceLock::new();
+fn set() -> &'static Set {
+    static SET: OnceLock<Set> = OnceLock::new();
     SET.get_or_init(|| decode(LEXICON_SRC))
 }
 
 /// Decodes the front-coded lexicon format (see the module docs).
-fn decode(src: &str) -> HashSet<Box<str>> {
-    let mut out = HashSet::with_capacity(100_000);
+fn decode(src: &str) -> Set {
+    let mut out = Set::with_capacity_and_hasher(100_000, Default::default());
     let mut prev = String::new();
     for line in src.lines() {
         if line.starts_with('#') || line.is_empty() {

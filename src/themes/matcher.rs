@@ -7,6 +7,7 @@
 //! (a small cache keyed by the word as written), then walks the tokens.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lexicon;
 use super::spec::{TermSpec, ThemeSpec};
@@ -33,6 +34,36 @@ const A_TAILS: &[&str] = &["or", "orna", "ornas", "ors", "an", "ans"];
 
 /// Endings that replace a term's final -e ("pojk-ar", "medborgar-na").
 const E_TAILS: &[&str] = &["ar", "arna", "arnas", "ars", "na", "nas"];
+
+/// A small fast hasher for short string keys (FxHash's mixing step); the
+/// keys are codebook terms and words of the text, not attacker-chosen
+/// table sizes, so DoS resistance is not needed here.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Shortest term (in characters) that may match inside a compound.
 const MIN_COMPOUND_KEY: usize = 4;
@@ -105,12 +136,21 @@ fn kind_rank(k: MatchKind) -> u8 {
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
     terms: Vec<Term>,
-    keys: HashMap<Box<str>, Vec<KeyEntry>>,
+    keys: FxMap<Box<str>, Vec<KeyEntry>>,
     key_lens: Vec<usize>,
-    prefix_globs: HashMap<Box<str>, Vec<(u32, u8)>>,
+    /// Bit (b0 << 8 | b1) is set when some key starts with bytes b0 b1; a
+    /// position whose two bytes are not set cannot start a key.
+    key_bigrams: Vec<u64>,
+    /// The byte lengths of the keys that start with each bigram, ascending.
+    bigram_lens: FxMap<u16, Box<[usize]>>,
+    /// Some key is shorter than two bytes, so the bigram filter is off.
+    short_key: bool,
+    prefix_globs: FxMap<Box<str>, Vec<(u32, u8)>>,
     prefix_lens: Vec<usize>,
     globs: Vec<(Box<[char]>, u32, u8, bool)>,
-    cs_keys: HashMap<Box<str>, Vec<KeyEntry>>,
+    cs_keys: FxMap<Box<str>, Vec<KeyEntry>>,
+    /// The byte lengths of the case-sensitive keys, ascending.
+    cs_lens: Vec<usize>,
 }
 
 fn nchars(s: &str) -> usize {
@@ -133,6 +173,28 @@ impl Matcher {
         }
         m.key_lens.sort_unstable();
         m.key_lens.dedup();
+        m.key_bigrams = vec![0; 1024];
+        let mut lens: FxMap<u16, Vec<usize>> = FxMap::default();
+        for k in m.keys.keys() {
+            match k.as_bytes() {
+                [a, b, ..] => {
+                    let i = u16::from(*a) << 8 | u16::from(*b);
+                    m.key_bigrams[usize::from(i) / 64] |= 1 << (i % 64);
+                    lens.entry(i).or_default().push(k.len());
+                }
+                _ => m.short_key = true,
+            }
+        }
+        m.bigram_lens = lens
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_unstable();
+                v.dedup();
+                (k, v.into_boxed_slice())
+            })
+            .collect();
+        m.cs_lens.sort_unstable();
+        m.cs_lens.dedup();
         m.prefix_lens.sort_unstable();
         m.prefix_lens.dedup();
         m
@@ -173,6 +235,7 @@ impl Matcher {
                     hyphen: compound,
                 };
                 if spec.case_sensitive {
+                    self.cs_lens.push(alt.len());
                     self.cs_keys
                         .entry(alt.as_str().into())
                         .or_default()
@@ -221,7 +284,7 @@ impl Matcher {
         let start = out.len();
         let w = strip_colon(lower);
         if !self.keys.is_empty() {
-            self.keyed(w, &self.keys, &self.key_lens, out);
+            self.keyed(w, out);
         }
         for &l in &self.prefix_lens {
             if l > w.len() {
@@ -268,14 +331,22 @@ impl Matcher {
 
     /// Literal terms: the word as an inflection of the term, or the term
     /// inside a compound whose other parts are plausible words.
-    fn keyed(
-        &self,
-        w: &str,
-        keys: &HashMap<Box<str>, Vec<KeyEntry>>,
-        lens: &[usize],
-        out: &mut Vec<WordMatch>,
-    ) {
+    fn keyed(&self, w: &str, out: &mut Vec<WordMatch>) {
+        let bytes = w.as_bytes();
         for (i, _) in w.char_indices() {
+            let lens: &[usize] = if self.short_key {
+                &self.key_lens
+            } else {
+                let Some(&b) = bytes.get(i + 1) else { break };
+                let k = u16::from(bytes[i]) << 8 | u16::from(b);
+                if self.key_bigrams[usize::from(k) / 64] & (1 << (k % 64)) == 0 {
+                    continue;
+                }
+                match self.bigram_lens.get(&k) {
+                    Some(l) => l,
+                    None => continue,
+                }
+            };
             for &l in lens {
                 let end = i + l;
                 if end > w.len() {
@@ -284,7 +355,7 @@ impl Matcher {
                 if !w.is_char_boundary(end) {
                     continue;
                 }
-                let Some(entries) = keys.get(&w[i..end]) else {
+                let Some(entries) = self.keys.get(&w[i..end]) else {
                     continue;
                 };
                 let (p, r) = (&w[..i], &w[end..]);
@@ -341,16 +412,19 @@ impl Matcher {
             } else {
                 MatchKind::Compound
             };
-            for tail in FULL_TAILS {
-                let Some(base) = part.strip_suffix(tail) else {
+            for &l in &self.cs_lens {
+                if l > part.len() || !part.is_char_boundary(l) {
                     continue;
-                };
+                }
+                let (base, tail) = part.split_at(l);
                 let Some(entries) = self.cs_keys.get(base) else {
                     continue;
                 };
+                let tail_ok = tail.is_empty() || FULL_TAILS.contains(&tail);
                 for e in entries {
-                    let ok =
-                        (tail.is_empty() || e.inflect) && (kind == MatchKind::Word || e.hyphen);
+                    let ok = tail_ok
+                        && (tail.is_empty() || e.inflect)
+                        && (kind == MatchKind::Word || e.hyphen);
                     if ok {
                         out.push(WordMatch {
                             term: e.term,
@@ -368,7 +442,7 @@ impl Matcher {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        let mut cache: HashMap<&str, (u32, u32)> = HashMap::new();
+        let mut cache: FxMap<&str, (u32, u32)> = FxMap::default();
         let mut arena: Vec<WordMatch> = Vec::new();
         let mut per_tok: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
         let mut lower = String::new();
