@@ -86,6 +86,13 @@ fn simple_first(q: &str) -> bool {
             return true;
         }
     }
+    // "skol-" of "skola", "pojk-" of "pojke"; not after a double consonant,
+    // where the dropped vowel is rarely the compound form ("samm-" of
+    // "samma" would let "sammanslagning" hit "anslag").
+    let mut tail = q.chars().rev();
+    if tail.next() == tail.next() {
+        return false;
+    }
     let mut buf = String::with_capacity(q.len() + 1);
     for v in ["a", "e"] {
         buf.clear();

@@ -385,6 +385,11 @@ impl Matcher {
                         }
                         continue;
                     }
+                    if i == 0 && r.is_empty() {
+                        // the bare key without an allowed ending ("brukar"
+                        // for "brukare") is neither the term nor a compound
+                        continue;
+                    }
                     if i > 0 && !lexicon::plausible_prefix(p) {
                         continue;
                     }
