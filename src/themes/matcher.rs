@@ -65,6 +65,13 @@ impl Hasher for FxHasher {
 /// A `HashMap` with [`FxHasher`].
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Endings after a term in -el/-er/-en that drops its e ("skattemed(e)l" ->
+/// "skattemedl-en", "regl-er", "fönstr-et"). No bare "-a", so that "medel"
+/// never reaches "medla".
+const SYNCOPE_TAILS: &[&str] = &[
+    "en", "ens", "et", "ets", "ar", "arna", "arnas", "er", "erna", "ernas", "na", "nas",
+];
+
 /// Shortest term (in characters) that may match inside a compound.
 const MIN_COMPOUND_KEY: usize = 4;
 
@@ -77,6 +84,8 @@ enum Base {
     StripA,
     /// The term without its final -e.
     StripE,
+    /// An -el/-er/-en term without the e of its last syllable.
+    Syncope,
 }
 
 impl Base {
@@ -85,6 +94,7 @@ impl Base {
             Base::Full => FULL_TAILS,
             Base::StripA => A_TAILS,
             Base::StripE => E_TAILS,
+            Base::Syncope => SYNCOPE_TAILS,
         }
     }
 }
@@ -252,6 +262,14 @@ impl Matcher {
                     } else {
                         None
                     };
+                    if let Some(s) = syncope(&alt) {
+                        self.key_lens.push(s.len());
+                        self.keys.entry(s.into()).or_default().push(KeyEntry {
+                            base: Base::Syncope,
+                            compound: false,
+                            ..full
+                        });
+                    }
                     if let Some(base) = strip {
                         let s = &alt[..alt.len() - 1];
                         self.key_lens.push(s.len());
@@ -601,6 +619,23 @@ impl Matcher {
     }
 }
 
+/// "skattemedel" → "skattemedl", "regel" → "regl", "fönster" → "fönstr":
+/// the form an -el/-er/-en word takes before a vowel ending. Only after a
+/// consonant, and only for words of five letters or more.
+fn syncope(w: &str) -> Option<String> {
+    let cs: Vec<char> = w.chars().collect();
+    let n = cs.len();
+    if n < 5 || !matches!(cs[n - 1], 'l' | 'r' | 'n') || cs[n - 2] != 'e' {
+        return None;
+    }
+    if "aeiouyåäöé".contains(cs[n - 3]) {
+        return None;
+    }
+    let mut out: String = cs[..n - 2].iter().collect();
+    out.push(cs[n - 1]);
+    Some(out)
+}
+
 /// "cio:ernas" → "cio": a colon ending marks the inflection of an acronym.
 fn strip_colon(w: &str) -> &str {
     match w.find(':') {
@@ -654,6 +689,18 @@ mod tests {
         assert!(!wildcard(&chars("lit?"), &chars("liten")));
         assert!(!wildcard(&chars("tillit"), &chars("tilliten")));
         assert!(wildcard(&chars("a*b*c"), &chars("aXXbYc")));
+    }
+
+    #[test]
+    fn syncopated_stems() {
+        assert_eq!(syncope("skattemedel").as_deref(), Some("skattemedl"));
+        assert_eq!(syncope("fönster").as_deref(), Some("fönstr"));
+        assert_eq!(syncope("regel").as_deref(), Some("regl"));
+        assert_eq!(syncope("ansvar"), None);
+        assert_eq!(syncope("säker"), Some("säkr".to_string()));
+        assert_eq!(syncope("tiger"), Some("tigr".to_string()));
+        assert_eq!(syncope("kaffe"), None);
+        assert_eq!(syncope("hel"), None);
     }
 
     #[test]

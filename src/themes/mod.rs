@@ -300,6 +300,14 @@ mod tests {
                 "frågan"
             ]
         );
+        let el = one("\"skattemedel\", \"regel\"");
+        assert_eq!(
+            surfaces(
+                &el,
+                "Skattemedlen, skattemedel, reglerna och regeln; men inte medla eller regla."
+            ),
+            ["Skattemedlen", "skattemedel", "reglerna", "regeln"]
+        );
         // Derivations are other words: list them if they belong.
         assert!(surfaces(&cb, "Hon är ansvarig och kompetent.").is_empty());
     }
@@ -511,6 +519,33 @@ mod tests {
             "x\u{301}ansvar",
         ] {
             let _ = hits(&cb, text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use crate::language::analyze;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// On any text: no panic, spans on char boundaries, sorted, no
+        /// overlap within a theme.
+        #[test]
+        fn tagging_any_text_is_well_formed(text in "[a-zåäöA-ZÅÄÖ:\\- .,!?é\u{301}İ0-9]{0,80}") {
+            let cb = Codebook::builtin();
+            let a = analyze(&text, &[Span::new(0, text.len())], true);
+            let hits = cb.tag(&text, &a.tokens, &a.sentences);
+            for h in &hits {
+                prop_assert!(text.get(h.span.start..h.span.end).is_some());
+            }
+            for w in hits.windows(2) {
+                prop_assert!((w[0].span.start, w[0].theme) <= (w[1].span.start, w[1].theme));
+                if w[0].theme == w[1].theme {
+                    prop_assert!(w[0].span.end <= w[1].span.start);
+                }
+            }
         }
     }
 }
