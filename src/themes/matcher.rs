@@ -157,6 +157,9 @@ pub struct Matcher {
     short_key: bool,
     prefix_globs: FxMap<Box<str>, Vec<(u32, u8)>>,
     prefix_lens: Vec<usize>,
+    /// `*text*` patterns, matched with `str::contains`.
+    contains_globs: Vec<(Box<str>, u32, u8)>,
+    /// Any other glob: (pattern, term, position, case-sensitive).
     globs: Vec<(Box<[char]>, u32, u8, bool)>,
     cs_keys: FxMap<Box<str>, Vec<KeyEntry>>,
     /// The byte lengths of the case-sensitive keys, ascending.
@@ -229,6 +232,14 @@ impl Matcher {
                         let p: Box<str> = alt[..alt.len() - 1].into();
                         self.prefix_lens.push(p.len());
                         self.prefix_globs.entry(p).or_default().push((term, pos));
+                    } else if let Some(inner) = alt
+                        .strip_prefix('*')
+                        .and_then(|a| a.strip_suffix('*'))
+                        .filter(|a| {
+                            !a.is_empty() && !a.contains(['*', '?']) && !spec.case_sensitive
+                        })
+                    {
+                        self.contains_globs.push((inner.into(), term, pos));
                     } else {
                         self.globs
                             .push((alt.chars().collect(), term, pos, spec.case_sensitive));
@@ -316,6 +327,15 @@ impl Matcher {
                     pos,
                     kind: MatchKind::Word,
                 }));
+            }
+        }
+        for (inner, term, pos) in &self.contains_globs {
+            if w.contains(&**inner) {
+                out.push(WordMatch {
+                    term: *term,
+                    pos: *pos,
+                    kind: MatchKind::Word,
+                });
             }
         }
         if !self.globs.is_empty() {
