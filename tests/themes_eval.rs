@@ -264,6 +264,15 @@ fn example_article_hits_the_three_required_themes() {
             .expect("theme exists");
         hits.iter().filter(|h| h.theme == i).collect()
     };
+    for h in &hits {
+        eprintln!(
+            "{:<22} {:<10} {:?} (term {:?})",
+            cb.themes()[h.theme].id,
+            h.kind.as_str(),
+            h.span.slice(&text),
+            h.term
+        );
+    }
     for id in ["kompetensförsörjning", "ansvar", "tillit"] {
         let n = of(id).len();
         eprintln!("{id}: {n} hits");

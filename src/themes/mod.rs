@@ -494,6 +494,7 @@ mod tests {
         }
         assert_eq!(cb.hash().len(), 64);
         let r = cb.report();
+        eprintln!("{r}");
         assert!(r.contains(&format!("OK, {} themes", ids.len())), "{r}");
         assert!(r.lines().any(|l| l.starts_with("tillit ")), "{r}");
         assert_eq!(
