@@ -307,3 +307,57 @@ fn example_article_hits_the_three_required_themes() {
         );
     }
 }
+
+/// The example codebooks in every format load from files and tag the same
+/// sentence alike.
+#[test]
+fn example_codebooks_in_every_format() {
+    let text = "Styrdokumenten bygger på tillit, och medborgarna litar på styrningen. \
+                De förtroendevalda antog styrmodellen.";
+    let dir = common::root().join("tests/fixtures/themes");
+    let mut seen = Vec::new();
+    for (file, expect) in [
+        (
+            "example.toml",
+            vec![
+                ("styrning", "Styrdokumenten"),
+                ("tillit", "tillit"),
+                ("tillit", "litar på"),
+                ("styrning", "styrningen"),
+                ("styrning", "styrmodellen"),
+            ],
+        ),
+        (
+            "example.yml",
+            vec![
+                ("styrning/dokument", "Styrdokumenten"),
+                ("tillit", "tillit"),
+                // no exclusions in quanteda dictionaries; "lita på" is exact
+                ("tillit", "förtroendevalda"),
+                ("styrning/dokument", "styrmodellen"),
+            ],
+        ),
+        (
+            "example.dic",
+            vec![
+                ("styrning", "Styrdokumenten"),
+                ("tillit", "tillit"),
+                ("styrning", "styrningen"),
+                ("tillit", "förtroendevalda"),
+                ("styrning", "styrmodellen"),
+            ],
+        ),
+    ] {
+        let cb = Codebook::load(&dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let hits = tag(&cb, text);
+        let got: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|h| (cb.themes()[h.theme].id.as_str(), h.span.slice(text)))
+            .collect();
+        assert_eq!(got, expect, "{file}");
+        assert!(cb.report().contains("OK,"));
+        seen.push(cb.hash().to_string());
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), 3, "each source has its own hash");
+}
