@@ -200,10 +200,7 @@ fn codebook(cmd: CodebookCommand) -> Result<ExitCode> {
     match cmd {
         CodebookCommand::Check { file } => {
             let book = Codebook::load(&file)?;
-            println!("{}: ok, {} themes", file.display(), book.themes().len());
-            for t in book.themes() {
-                println!("  {:<30} {:>4} terms  {}", t.id, t.terms.len(), t.label);
-            }
+            print!("{}", book.report());
         }
         CodebookCommand::Show => print!("{DEFAULT_CODEBOOK}"),
     }
