@@ -523,7 +523,9 @@ pub fn run_stream(
         let results: Vec<std::result::Result<Document, InputError>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|(line, bytes)| stream_record(*line, bytes, codebook))
+                .map(|(line, bytes)| {
+                    guard_record(*line, bytes, || stream_record(*line, bytes, codebook))
+                })
                 .collect()
         });
         for result in results {
@@ -590,4 +592,62 @@ fn stream_record(
         fields,
     };
     analyze(&raw, codebook).or_else(|e| err(Some(id), e.to_string()))
+}
+
+/// Runs `f` (the analysis of the record on `line`) so that a panic, which
+/// would be a bug, becomes that record's error line instead of killing the
+/// whole stream (and with it the task of the distributed engine piping
+/// records through svtext).
+fn guard_record(
+    line: usize,
+    bytes: &std::result::Result<Vec<u8>, String>,
+    f: impl FnOnce() -> std::result::Result<Document, InputError>,
+) -> std::result::Result<Document, InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let id = bytes
+            .as_ref()
+            .ok()
+            .and_then(|b| ingest::record_id(b).ok().flatten());
+        let path = Path::new("-");
+        let e = Error::Record {
+            path: path.to_path_buf(),
+            line,
+            reason: format!("internal error (a bug in svtext, please report it): {what}"),
+        };
+        Err(InputError::new(path, Some(line), id, &e))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_record_becomes_an_error_with_its_id() {
+        let bytes = Ok(br#"{"id": "kommun/1", "text": "Hej"}"#.to_vec());
+        let got = guard_record(7, &bytes, || panic!("boom på rad sju"));
+        let err = got.expect_err("a panic is an error");
+        assert_eq!(err.id.as_deref(), Some("kommun/1"));
+        assert_eq!(err.line, Some(7));
+        assert!(err.error.contains("boom på rad sju"), "{}", err.error);
+    }
+
+    #[test]
+    fn a_record_that_does_not_panic_passes_through() {
+        let codebook = Codebook::builtin();
+        let bytes = Ok(
+            r#"{"id": "kommun/2", "text": "Kommunen satsar på digitalisering. Det säger Anna Berg."}"#
+                .as_bytes()
+                .to_vec(),
+        );
+        let doc = guard_record(1, &bytes, || stream_record(1, &bytes, &codebook))
+            .expect("a plain record is analysed");
+        assert_eq!(doc.id, "kommun/2");
+        assert!(!doc.tokens.is_empty());
+    }
 }

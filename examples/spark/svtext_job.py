@@ -325,13 +325,16 @@ def write_summary(sc, binary, output, summary_dir):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from pyspark import SparkConf
     from pyspark.sql import SparkSession
 
     t0 = time.monotonic()
     builder = SparkSession.builder.appName("svtext")
     if args.master:
         builder = builder.master(args.master)
-    if (args.master or "").startswith("local"):
+    # The master given here, else spark-submit's, else pyspark's default.
+    master = args.master or SparkConf().get("spark.master", "local[*]")
+    if master.startswith("local"):
         # A local run stays on loopback, without the web UI.
         builder = (builder.config("spark.driver.host", "127.0.0.1")
                    .config("spark.driver.bindAddress", "127.0.0.1")
@@ -381,7 +384,12 @@ def main(argv=None):
         summary_dir = args.summary_dir
         if summary_dir is None and local_path(args.output) is not None:
             summary_dir = os.path.join(local_path(args.output), "_summary")
-        summary_binary = driver_binary or shutil.which(os.path.basename(binary_name))
+        summary_binary = driver_binary
+        if summary_binary is None:
+            try:  # shipped with spark-submit --files, or on the driver's PATH
+                summary_binary = resolve_binary(binary_name)
+            except RuntimeError:
+                pass
         if summary_dir is None:
             print("svtext_job: OUTPUT is not local: give --summary-dir DIR for summary.json, "
                   "or run `svtext summarize` on the part files", file=sys.stderr)

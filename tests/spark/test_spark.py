@@ -204,6 +204,30 @@ class SparkJobTest(unittest.TestCase):
                 d.pop("source")
             self.assertEqual(got, want, want["id"])
 
+    def test_spark_submit_with_files(self):
+        submit = os.path.join(os.path.dirname(sys.executable), "spark-submit")
+        if not os.path.exists(submit):
+            self.skipTest(f"no {submit}")
+        # As on YARN: the binary travels with --files and the job is told its name.
+        shipped = os.path.join(self.tmp, "ship", "svtext")
+        os.makedirs(os.path.dirname(shipped), exist_ok=True)
+        shutil.copy(BINARY, shipped)
+        out = os.path.join(self.tmp, "submit-out")
+        proc = subprocess.run(
+            [submit, "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+             "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+             "--files", shipped, JOB, self.input, out, "--executor-binary", "svtext"],
+            env=job_env(), capture_output=True, text=True, timeout=900)
+        self.assertEqual(proc.returncode, 0, proc.stderr[-6000:])
+        got = sorted((drop_location(d) for d in read_jsonl(part_files(out)) if not is_error(d)),
+                     key=lambda d: d["id"])
+        want = [drop_location(d) for d in read_jsonl([os.path.join(self.single, "corpus.jsonl")])]
+        self.assertEqual(got, want)
+        with open(os.path.join(out, "_summary", "summary.json"), "rb") as f:
+            got_summary = f.read()
+        with open(os.path.join(self.single, "summary.json"), "rb") as f:
+            self.assertEqual(got_summary, f.read())
+
     def test_failing_binary_fails_the_job(self):
         fake = os.path.join(self.tmp, "svtext-broken")
         with open(fake, "w") as f:
