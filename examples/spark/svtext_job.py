@@ -69,7 +69,8 @@ def parse_args(argv):
     p.add_argument("--input-format", choices=("auto", "jsonl", "text"), default="auto",
                    help="what INPUT holds (default: from the file extensions)")
     p.add_argument("--partitions", type=int, metavar="N",
-                   help="minimum number of input partitions (one svtext process each)")
+                   help="minimum number of partitions (one svtext process each); an input that "
+                        "splits into fewer (a .gz file is one) is repartitioned")
     p.add_argument("--svtext-jobs", type=int, metavar="N",
                    help="threads per svtext process (default: spark.task.cpus, i.e. 1)")
     p.add_argument("--codebook", metavar="FILE",
@@ -338,7 +339,8 @@ def main(argv=None):
         # A local run stays on loopback, without the web UI.
         builder = (builder.config("spark.driver.host", "127.0.0.1")
                    .config("spark.driver.bindAddress", "127.0.0.1")
-                   .config("spark.ui.enabled", "false"))
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false"))
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
@@ -371,6 +373,10 @@ def main(argv=None):
                    else sc.textFile(args.input))
     else:
         records = text_records(sc, args.input, args.partitions)
+    if args.partitions and records.getNumPartitions() < args.partitions:
+        # A .gz file is one partition whatever minPartitions says: spread it
+        # (a shuffle; the part files then no longer follow the input order).
+        records = records.repartition(args.partitions)
 
     docs_acc = sc.accumulator(0)
     errors_acc = sc.accumulator(0)
