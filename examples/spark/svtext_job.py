@@ -38,6 +38,7 @@ PATH).
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,8 @@ JSONL_EXTS = (".jsonl", ".ndjson", ".json")
 TEXT_EXTS = (".txt", ".md")
 COMPRESSED_EXTS = (".gz", ".bz2", ".deflate", ".zst", ".lz4", ".snappy")
 STDERR_TAIL = 4000
+# A document whose record had no id: svtext named it stdin/<line>.
+NO_ID = re.compile(rb'\{"schema_version":"[^"]*","id":"stdin/')
 
 
 def parse_args(argv):
@@ -228,7 +231,7 @@ class SvtextFailed(RuntimeError):
     """svtext failed in a way that must fail the Spark task."""
 
 
-def make_partition_runner(binary_name, codebook_name, svtext_jobs, max_bytes, docs_acc, errors_acc):
+def make_partition_runner(binary_name, codebook_name, svtext_jobs, max_bytes, counters):
     """The function run on each partition: stream its lines through svtext."""
 
     def run_partition(lines):
@@ -266,12 +269,14 @@ def make_partition_runner(binary_name, codebook_name, svtext_jobs, max_bytes, do
 
         writer = threading.Thread(target=feed, name="svtext-stdin", daemon=True)
         writer.start()
-        received = errors = 0
+        received = errors = no_id = 0
         try:
             for out in proc.stdout:
                 received += 1
                 if is_error_line(out):
                     errors += 1
+                elif NO_ID.match(out):
+                    no_id += 1
                 yield out.rstrip(b"\r\n").decode("utf-8")
         finally:
             proc.stdout.close()
@@ -293,8 +298,9 @@ def make_partition_runner(binary_name, codebook_name, svtext_jobs, max_bytes, do
             )
         if rc == 1 and errors == 0:
             raise SvtextFailed(f"svtext exited 1 but wrote no error line; stderr: {stderr or '(empty)'}")
-        docs_acc.add(received - errors)
-        errors_acc.add(errors)
+        counters["documents"].add(received - errors)
+        counters["errors"].add(errors)
+        counters["no_id"].add(no_id)
 
     return run_partition
 
@@ -378,10 +384,10 @@ def main(argv=None):
         # (a shuffle; the part files then no longer follow the input order).
         records = records.repartition(args.partitions)
 
-    docs_acc = sc.accumulator(0)
-    errors_acc = sc.accumulator(0)
+    # Counted as the tasks finish (a retried task may count twice).
+    counters = {name: sc.accumulator(0) for name in ("documents", "errors", "no_id")}
     runner = make_partition_runner(binary_name, codebook_name, svtext_jobs, args.max_bytes,
-                                   docs_acc, errors_acc)
+                                   counters)
     records.mapPartitions(runner).saveAsTextFile(args.output)
     t_done = time.monotonic()
 
@@ -407,12 +413,17 @@ def main(argv=None):
     t_end = time.monotonic()
 
     print(
-        f"svtext_job: {docs_acc.value} documents, {errors_acc.value} failed records -> {args.output}"
+        f"svtext_job: {counters['documents'].value} documents, {counters['errors'].value} failed records "
+        f"-> {args.output}"
         + (f"; summary {summary_path}" if summary_path else "")
         + f" (session {t_session - t0:.1f} s, analysis {t_done - t_session:.1f} s, "
         f"summary {t_end - t_done:.1f} s)",
         file=sys.stderr,
     )
+    if counters["no_id"].value:
+        print(f"svtext_job: warning: {counters['no_id'].value} records have no \"id\"; their ids "
+              "(stdin/<line in its partition>) are not unique across partitions: give every record "
+              "an id", file=sys.stderr)
     spark.stop()
     return 0
 
