@@ -251,9 +251,13 @@ def make_partition_runner(binary_name, codebook_name, svtext_jobs, max_bytes, co
 
         def feed():
             try:
+                first = True
                 for line in lines:
                     data = line.encode("utf-8") if isinstance(line, str) else line
-                    if data.strip():
+                    # svtext skips blank lines (ASCII whitespace, after a BOM on line 1).
+                    check = data[3:] if first and data.startswith(b"\xef\xbb\xbf") else data
+                    first = False
+                    if check.strip(b" \t\n\r\x0c"):
                         sent[0] += 1
                     proc.stdin.write(data)
                     proc.stdin.write(b"\n")
