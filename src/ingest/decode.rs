@@ -209,7 +209,12 @@ mod tests {
     fn truncated_utf8_is_an_error() {
         let b = "Kommunen tar ansvar för".as_bytes();
         let cut = &b[..b.len() - 2]; // inside the ö
-        assert!(decode(cut, p()).unwrap_err().to_string().contains("invalid UTF-8"));
+        assert!(
+            decode(cut, p())
+                .unwrap_err()
+                .to_string()
+                .contains("invalid UTF-8")
+        );
     }
 
     #[test]
