@@ -1,6 +1,11 @@
 //! Speakers stage: who speaks, in which role, for which organisation, and
 //! which words are theirs.
 
+mod attribute;
+pub mod names;
+pub mod orgs;
+pub mod roles;
+
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
 use crate::language::Token;
@@ -68,15 +73,22 @@ pub struct Speakers {
 }
 
 /// Finds the speakers of a cleaned article.
+///
+/// `blocks` are the paragraphs of `text` (byte spans), `sentences` its
+/// sentences; `metadata.authors` (the byline) are never speakers. Returns
+/// the speakers in order of first mention and one `(kind, speaker)` entry
+/// per block: `kind` is the block's kind, refined to
+/// [`BlockKind::Question`] for an interviewer's question and
+/// [`BlockKind::Quote`] for a pull-quote; `speaker` is set when the
+/// paragraph is that speaker's speech (a dash or quotation paragraph, an
+/// interview answer or transcript turn, a pull-quote), and then the
+/// paragraph contains at least one quote of that speaker.
 pub fn find(
-    _text: &str,
+    text: &str,
     blocks: &[Block],
-    _sentences: &[Span],
+    sentences: &[Span],
     _tokens: &[Token],
-    _metadata: &Metadata,
+    metadata: &Metadata,
 ) -> Speakers {
-    Speakers {
-        speakers: Vec::new(),
-        paragraphs: blocks.iter().map(|b| (b.kind, None)).collect(),
-    }
+    attribute::run(text, blocks, sentences, metadata)
 }

@@ -1,0 +1,1129 @@
+//! Attribution: people, their mentions, roles and organisations, and which
+//! words of the article are whose.
+//!
+//! One pass registers every person named in the text (full names, then the
+//! surname or first name alone, genitives included) with the roles and
+//! organisations of the apposition around each mention. A second pass walks
+//! the paragraphs in order and assigns speech: quotation marks and dash
+//! quotes with a cue after or before, inverted cues in paragraphs whose dash
+//! was lost, reported speech ("enligt", "NAME menar att"), transcript labels,
+//! Q&A questions and answers, pull-quotes followed by a name-only line, and
+//! first-person paragraphs that follow the paragraph introducing a speaker.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::names::{self, Gender};
+use super::{QuoteKind, QuoteSpan, SpeakerInfo, Speakers, orgs, roles};
+use crate::clean::{Block, BlockKind};
+use crate::document::Metadata;
+use crate::span::Span;
+
+/// Speech verbs that attribute a quote ("..., säger NAME").
+const CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
+poängterar|understryker|tillägger|skriver|avslutar|fortsätter|betonar|påpekar|svarar|uppger|\
+hävdar|tycker|summerar|sammanfattar|medger|varnar|inleder|resonerar|beskriver|säjer|\
+menade|ansåg|berättade|konstaterade|förklarade|framhöll|poängterade|underströk|tillade|skrev|\
+avslutade|fortsatte|betonade|påpekade|svarade|uppgav|hävdade|tyckte|summerade|varnade";
+
+/// Verbs of reported speech before "att" ("NAME menar att ...").
+const REPORT_CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
+poängterar|understryker|betonar|påpekar|uppger|hävdar|tycker|tror|varnar|menade|ansåg|\
+berättade|konstaterade|förklarade|framhöll|poängterade|underströk|betonade|påpekade|uppgav|\
+hävdade|tyckte|trodde|varnade";
+
+fn re(cell: &'static OnceLock<Regex>, pat: impl FnOnce() -> String) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(&pat()).expect("valid regex"))
+}
+
+fn inverted_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"([,!?…]|\.\.\.)[”“»\x22]?\s+({CUES})\s+"))
+}
+
+fn after_close_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"^\s*[,.!?]?\s*({CUES})\s+"))
+}
+
+fn colon_cue_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"\b({CUES})\b[^.!?:”“»«\x22]{{0,60}}:"))
+}
+
+fn report_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"\b({REPORT_CUES})\s+att\s+"))
+}
+
+fn enligt_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || r"\b[Ee]nligt\s+".to_string())
+}
+
+fn label_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        r"^(\p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*){0,2}):\s+\S".to_string()
+    })
+}
+
+fn byline_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        r"(?i)(?:^|[^\p{L}])(?:text|av|foto|fotograf|bild|reporter|illustration|grafik|redaktör|skribent)\s*:?\s*$"
+            .to_string()
+    })
+}
+
+fn byline_start_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        r"(?i)^(?:text|av|foto|fotograf|bild|reporter|illustration|grafik)\s*:".to_string()
+    })
+}
+
+fn contact_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        r"(?i)^(?:kontakt|kontaktperson|presskontakt|för mer information|mer information|ytterligare information|frågor besvaras av|för frågor)"
+            .to_string()
+    })
+}
+
+const FIRST_PERSON: &[&str] = &[
+    "jag", "vi", "mig", "oss", "min", "mitt", "mina", "vår", "vårt", "våra",
+];
+const INTERVIEWER: &[&str] = &[
+    "Intervjuare",
+    "Reporter",
+    "Journalist",
+    "Fråga",
+    "F",
+    "Moderator",
+    "Programledare",
+    "Redaktionen",
+    "Voister",
+    "Red",
+];
+
+struct Person {
+    name: String,
+    given: String,
+    surname: String,
+    gender: Gender,
+    roles: Vec<String>,
+    orgs: Vec<(String, bool)>,
+    mentions: Vec<Span>,
+    quotes: Vec<QuoteSpan>,
+    excluded: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Mention {
+    span: Span,
+    person: usize,
+    /// End of the apposition after the mention (roles, organisation).
+    appo_end: usize,
+}
+
+#[derive(Default)]
+struct Para {
+    span: Span,
+    kind: Option<BlockKind>,
+    mentions: Vec<Mention>,
+    marks: Vec<(Span, Span)>,
+    first_person: bool,
+    ends_q: bool,
+    dash: bool,
+    heading_like: bool,
+    name_only: Option<usize>,
+    byline: bool,
+    contact: bool,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    sentences: &'a [Span],
+    persons: Vec<Person>,
+    /// Every mention in text order: (start, person).
+    order: Vec<(usize, usize)>,
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let Some(slice) = text.get(s.start..s.end) else {
+        return Span::new(s.start, s.start);
+    };
+    let lead = slice.len() - slice.trim_start().len();
+    let t = slice.trim();
+    Span::new(s.start + lead, s.start + lead + t.len())
+}
+
+/// Trims whitespace, dashes, quotation marks and a trailing comma.
+fn trim_quote(text: &str, s: Span) -> Span {
+    let Some(slice) = text.get(s.start..s.end) else {
+        return Span::new(s.start, s.start);
+    };
+    let strip: &[char] = &['–', '—', '-', '”', '“', '»', '«', '„', '"', ' ', '\n', '\t'];
+    let t1 = slice.trim_start_matches(strip);
+    let start = s.start + (slice.len() - t1.len());
+    let t2 = t1.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || "”“»«\"".contains(c));
+    // Keep a closing quotation mark only when an opening one was kept.
+    Span::new(start, start + t2.len())
+}
+
+fn quote_pairs(text: &str, span: Span) -> Vec<(Span, Span)> {
+    // (whole pair including marks, content)
+    let mut out = Vec::new();
+    let Some(slice) = text.get(span.start..span.end) else {
+        return out;
+    };
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let closers: &[char] = match c {
+            '”' => &['”'],
+            '“' => &['”', '"', '“'],
+            '«' => &['»'],
+            '»' => &['»', '«'],
+            '„' => &['“', '"', '”'],
+            '"' => &['"', '”'],
+            _ => continue,
+        };
+        let mut found = None;
+        for (j, d) in iter.by_ref() {
+            if closers.contains(&d) {
+                found = Some((j, d));
+                break;
+            }
+        }
+        if let Some((j, d)) = found {
+            let whole = Span::new(span.start + i, span.start + j + d.len_utf8());
+            let content = Span::new(span.start + i + c.len_utf8(), span.start + j);
+            out.push((whole, content));
+        }
+    }
+    out
+}
+
+fn sentence_of(sentences: &[Span], pos: usize, para: Span) -> Span {
+    let i = sentences.partition_point(|s| s.end <= pos);
+    match sentences.get(i) {
+        Some(s) if s.start <= pos && para.contains(*s) => *s,
+        _ => para,
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+impl<'a> Ctx<'a> {
+    fn slice(&self, s: Span) -> &'a str {
+        self.text.get(s.start..s.end).unwrap_or("")
+    }
+
+    /// The person a full name stands for, registering a new one.
+    fn person_for(&mut self, m: &names::NameMatch) -> usize {
+        let sur = m.surname.as_str();
+        for (i, p) in self.persons.iter_mut().enumerate() {
+            if p.given != m.given {
+                continue;
+            }
+            if p.surname == sur || p.surname.strip_suffix('s') == Some(sur) {
+                if p.surname != sur && !sur.ends_with('s') {
+                    // First seen in the genitive ("Anna Gärdins"): keep the base form.
+                    p.surname = sur.to_string();
+                    p.name = format!("{} {}", p.given, sur);
+                }
+                return i;
+            }
+            if sur.strip_suffix('s') == Some(p.surname.as_str()) {
+                return i;
+            }
+        }
+        self.persons.push(Person {
+            name: format!("{} {}", m.given, sur),
+            given: m.given.clone(),
+            surname: sur.to_string(),
+            gender: m.gender,
+            roles: Vec::new(),
+            orgs: Vec::new(),
+            mentions: Vec::new(),
+            quotes: Vec::new(),
+            excluded: false,
+        });
+        self.persons.len() - 1
+    }
+
+    /// A known person referred to by one word: the surname (or its last
+    /// part), or the given name when only one person has it; genitives too.
+    fn single(&self, w: &str) -> Option<usize> {
+        let base = w.strip_suffix('s');
+        let matches = |x: &str| Some(x) == Some(w) || Some(x) == base;
+        let by_surname: Vec<usize> = (0..self.persons.len())
+            .filter(|&i| {
+                let p = &self.persons[i];
+                !p.excluded && (matches(&p.surname) || p.surname.split(' ').any(matches))
+            })
+            .collect();
+        if by_surname.len() == 1 {
+            return by_surname.first().copied();
+        }
+        if !by_surname.is_empty() {
+            return None;
+        }
+        let by_given: Vec<usize> = (0..self.persons.len())
+            .filter(|&i| !self.persons[i].excluded && matches(&self.persons[i].given))
+            .collect();
+        (by_given.len() == 1).then(|| by_given[0])
+    }
+
+    fn pronoun(&self, pos: usize, female: bool) -> Option<usize> {
+        let end = self.order.partition_point(|(s, _)| *s < pos);
+        self.order[..end].iter().rev().map(|(_, p)| *p).find(|&p| {
+            let per = &self.persons[p];
+            !per.excluded
+                && match per.gender {
+                    Gender::Female => female,
+                    Gender::Male => !female,
+                    Gender::Unknown => true,
+                }
+        })
+    }
+
+    /// Registers the people named in one paragraph.
+    fn mentions(&mut self, para: Span, authors: &[String]) -> Vec<Mention> {
+        let text = self.text;
+        let mut out: Vec<Mention> = Vec::new();
+        for m in names::scan(text, para) {
+            let idx = self.person_for(&m);
+            let mut from = para.start.max(m.span.start.saturating_sub(24));
+            while from < m.span.start && !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let byline = text
+                .get(from..m.span.start)
+                .is_some_and(|b| byline_re().is_match(b));
+            let name = m.span.slice(text);
+            if byline || authors.iter().any(|a| a.trim().eq_ignore_ascii_case(name)) {
+                self.persons[idx].excluded = true;
+            }
+            out.push(Mention {
+                span: m.span,
+                person: idx,
+                appo_end: m.span.end,
+            });
+        }
+        // One-word references to people already known.
+        let ws = names::words(text, para);
+        for w in ws {
+            if out
+                .iter()
+                .any(|m| m.span.start <= w.start && w.end <= m.span.end)
+            {
+                continue;
+            }
+            let word = w.slice(text);
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if let Some(p) = self.single(word) {
+                out.push(Mention {
+                    span: w,
+                    person: p,
+                    appo_end: w.end,
+                });
+            }
+        }
+        out.sort_by_key(|m| m.span.start);
+        for m in out.iter_mut() {
+            let excluded = self.persons[m.person].excluded;
+            let (roles, orgs, end) = apposition(text, para, m.span);
+            let (broles, borg) = before_name(text, para, m.span);
+            m.appo_end = end;
+            if excluded {
+                continue;
+            }
+            let p = &mut self.persons[m.person];
+            for r in broles.into_iter().chain(roles) {
+                if !p.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
+                    p.roles.push(r);
+                }
+            }
+            for (o, strong) in borg.into_iter().map(|o| (o, true)).chain(orgs) {
+                orgs::merge_into(&mut p.orgs, &o, strong);
+            }
+            p.mentions.push(m.span);
+            self.order.push((m.span.start, m.person));
+        }
+        out
+    }
+
+    fn subject_after(&mut self, para: &Para, pos: usize) -> Option<(usize, usize)> {
+        for m in &para.mentions {
+            if m.span.start < pos || m.span.start - pos > 45 {
+                continue;
+            }
+            let between = self.text.get(pos..m.span.start).unwrap_or(".");
+            if between.contains(['.', ',', ':', ';', '!', '?', '”', '"', '»'])
+                || word_count(between) > 3
+            {
+                break;
+            }
+            return (!self.persons[m.person].excluded).then_some((m.person, m.appo_end));
+        }
+        let rest = self.text.get(pos..para.span.end).unwrap_or("");
+        for (pro, female) in [("hon", true), ("han", false), ("Hon", true), ("Han", false)] {
+            if rest.starts_with(pro) && !rest[pro.len()..].starts_with(char::is_alphanumeric) {
+                let p = self.pronoun(pos, female)?;
+                let span = Span::new(pos, pos + pro.len());
+                self.persons[p].mentions.push(span);
+                return Some((p, span.end));
+            }
+        }
+        None
+    }
+
+    fn subject_before(&mut self, para: &Para, pos: usize) -> Option<usize> {
+        let before = self.text.get(para.span.start..pos).unwrap_or("");
+        let trimmed = before.trim_end();
+        for (pro, female) in [("hon", true), ("han", false), ("Hon", true), ("Han", false)] {
+            if let Some(head) = trimmed.strip_suffix(pro)
+                && !head.ends_with(char::is_alphanumeric)
+            {
+                let start = para.span.start + head.len();
+                let p = self.pronoun(start, female)?;
+                self.persons[p]
+                    .mentions
+                    .push(Span::new(start, start + pro.len()));
+                return Some(p);
+            }
+        }
+        let m = para.mentions.iter().rev().find(|m| m.span.end <= pos)?;
+        let between = self.text.get(m.span.end..pos).unwrap_or(".");
+        let ok = between.len() <= 90
+            && !between.contains(['.', '!', '?', ':', ';', '”', '"'])
+            && (between.trim().is_empty() || between.starts_with([',', ' ']))
+            && m.appo_end + 3 >= pos.min(m.appo_end + 3);
+        let tail_ok = self.text.get(m.appo_end.min(pos)..pos).is_some_and(|t| {
+            t.trim_matches([',', ' ', '(', ')'])
+                .split_whitespace()
+                .count()
+                <= 1
+        });
+        (ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
+    }
+
+    fn add_quote(&mut self, p: usize, span: Span, kind: QuoteKind, cue: Option<&str>) -> bool {
+        if span.is_empty() || self.text.get(span.start..span.end).is_none() {
+            return false;
+        }
+        let q = QuoteSpan {
+            span,
+            kind,
+            cue: cue.map(str::to_string),
+        };
+        if !self.persons[p].quotes.contains(&q) {
+            self.persons[p].quotes.push(q);
+        }
+        true
+    }
+}
+
+/// Roles and organisations after a name: "NAME, ROLE och ROLE i ORG",
+/// "NAME (S)", "NAME i ORG", "NAME som är ROLE på ORG", "NAME är ROLE ...".
+/// Returns them and where the apposition ends.
+type Apposition = (Vec<String>, Vec<(String, bool)>, usize);
+
+fn apposition(text: &str, para: Span, name: Span) -> Apposition {
+    let mut roles = Vec::new();
+    let mut orgs_out = Vec::new();
+    let ws = names::words(text, Span::new(name.end, para.end));
+    let take = ws.len().min(24);
+    let ws = &ws[..take];
+    let w: Vec<&str> = ws.iter().map(|s| s.slice(text)).collect();
+    let pre: Vec<&str> = (0..ws.len())
+        .map(|i| {
+            let from = if i == 0 { name.end } else { ws[i - 1].end };
+            text.get(from..ws[i].start).unwrap_or("")
+        })
+        .collect();
+    let gaps: Vec<&str> = pre.iter().skip(1).copied().collect();
+    let mut end = name.end;
+    let mut i = 0;
+    if w.is_empty() {
+        return (roles, orgs_out, end);
+    }
+    if pre[0] == " (" && pre.get(1).is_some_and(|g| g.starts_with(')')) {
+        if let Some(party) = orgs::party(w[0]) {
+            orgs_out.push((party.to_string(), true));
+            end = ws[0].end + 1;
+            i = 1;
+        } else {
+            return (roles, orgs_out, end);
+        }
+    }
+    if i >= w.len() {
+        return (roles, orgs_out, end);
+    }
+    let gap = pre[i].trim_start_matches(')');
+    let preps = ["i", "på", "vid", "för", "hos", "inom", "från"];
+    let org_at = |k: usize| -> Option<(String, bool, usize)> {
+        let (o, strong, n) = orgs::parse(&w[k..], &gaps[k.min(gaps.len())..])?;
+        Some((o, strong, k + n))
+    };
+    let role_list =
+        |mut k: usize, roles: &mut Vec<String>, orgs_out: &mut Vec<(String, bool)>| -> usize {
+            let mut end = 0;
+            loop {
+                // An age ("Anna Svensson, 45, it-chef").
+                if k < w.len() && w[k].chars().all(|c| c.is_ascii_digit()) {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                let mut j = k;
+                while j < w.len() && j < start + 4 {
+                    if j > start && pre[j] != " " {
+                        break;
+                    }
+                    if preps.contains(&w[j])
+                        || w[j] == "och"
+                        || w[j] == "samt"
+                        || !roles::can_open_apposition(w[j])
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j == start {
+                    break;
+                }
+                let phrase = w[start..j].join(" ");
+                let mut accepted = roles::phrase_is_role(&phrase);
+                let mut next = j;
+                let mut org = None;
+                if j + 1 < w.len() && pre[j] == " " && preps.contains(&w[j]) && pre[j + 1] == " " {
+                    if let Some((o, strong, n)) = org_at(j + 1) {
+                        accepted = accepted || strong;
+                        org = Some((o, strong || accepted));
+                        next = n;
+                    }
+                }
+                if !accepted {
+                    break;
+                }
+                roles.push(roles::normalise(&phrase));
+                end = ws[next - 1].end;
+                let had_org = org.is_some();
+                if let Some(o) = org {
+                    orgs_out.push(o);
+                }
+                if next + 1 < w.len()
+                    && (w[next] == "och" || w[next] == "samt")
+                    && pre[next] == " "
+                    && !had_org
+                    && roles::role_word(w[next + 1]).is_some()
+                {
+                    k = next + 1;
+                    continue;
+                }
+                break;
+            }
+            end
+        };
+    if gap == ", " {
+        let e = role_list(i, &mut roles, &mut orgs_out);
+        end = end.max(e);
+    } else if gap == " " {
+        if preps.contains(&w[i]) && i + 1 < w.len() && pre[i + 1] == " " {
+            if let Some((o, strong, n)) = org_at(i + 1) {
+                let weak_place = !strong && (w[i] == "i" || w[i] == "från");
+                orgs_out.push((o, !weak_place && strong || (!weak_place && w[i] != "för")));
+                end = ws[n - 1].end;
+            }
+        } else if (w[i] == "som" && w.get(i + 1).is_some_and(|x| *x == "är" || *x == "var"))
+            || w[i] == "är"
+        {
+            let mut k = if w[i] == "som" { i + 2 } else { i + 1 };
+            if w.get(k)
+                .is_some_and(|x| matches!(*x, "ny" | "nyanställd" | "tillträdande"))
+            {
+                k += 1;
+            }
+            if k < w.len() && roles::role_word(w[k]).is_some() {
+                let e = role_list(k, &mut roles, &mut orgs_out);
+                end = end.max(e);
+            }
+        }
+    }
+    (roles, orgs_out, end)
+}
+
+/// A role (and a genitive organisation) just before a name:
+/// "kommundirektör NAME", "Statsrådet NAME", "Skatteverkets it-chef NAME".
+fn before_name(text: &str, para: Span, name: Span) -> (Vec<String>, Option<String>) {
+    let from = name.start.saturating_sub(120).max(para.start);
+    let from = (from..=name.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(name.start);
+    let ws = names::words(text, Span::new(from, name.start));
+    let Some(last) = ws.last() else {
+        return (Vec::new(), None);
+    };
+    if text.get(last.end..name.start) != Some(" ") {
+        return (Vec::new(), None);
+    }
+    let Some(mut role) = roles::role_word(last.slice(text)) else {
+        return (Vec::new(), None);
+    };
+    let mut k = ws.len() - 1;
+    let joined = |a: Span, b: Span| text.get(a.end..b.start) == Some(" ");
+    if role == "ordförande" && k >= 1 && joined(ws[k - 1], ws[k]) {
+        let prev = ws[k - 1].slice(text);
+        if prev.ends_with('s') && prev.chars().next().is_some_and(char::is_lowercase) {
+            role = format!("{} ordförande", prev.to_lowercase());
+            k -= 1;
+        }
+    }
+    let mut org = None;
+    if k >= 1 && joined(ws[k - 1], ws[k]) {
+        let mut cand: Vec<&str> = Vec::new();
+        if k >= 2 && joined(ws[k - 2], ws[k - 1]) {
+            cand.push(ws[k - 2].slice(text));
+        }
+        cand.push(ws[k - 1].slice(text));
+        org = orgs::parse_genitive(&cand);
+    }
+    (vec![role], org)
+}
+
+/// Runs attribution over a cleaned article.
+pub(crate) fn run(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Span],
+    metadata: &Metadata,
+) -> Speakers {
+    let mut ctx = Ctx {
+        text,
+        sentences,
+        persons: Vec::new(),
+        order: Vec::new(),
+    };
+    let mut paras: Vec<Para> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let valid = b.span.start <= b.span.end && text.get(b.span.start..b.span.end).is_some();
+        if !valid {
+            paras.push(Para {
+                kind: None,
+                ..Para::default()
+            });
+            continue;
+        }
+        let span = trim_span(text, b.span);
+        let s = ctx.slice(span);
+        let mentions = ctx.mentions(span, &metadata.authors);
+        let marks = quote_pairs(text, span);
+        let first_person = names::words(text, span).iter().any(|w| {
+            let word = w.slice(text).to_lowercase();
+            FIRST_PERSON.contains(&word.as_str()) && !marks.iter().any(|(m, _)| m.contains(*w))
+        });
+        let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
+        let dash = s.starts_with('–') || s.starts_with('—') || s.starts_with("- ");
+        let last_char = s.chars().last();
+        let heading_like =
+            !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
+        let name_only = mentions.first().and_then(|m| {
+            let rest = text.get(m.span.end..span.end).unwrap_or("x");
+            let ok = m.span.start == span.start
+                && (rest.trim_end_matches('.').is_empty()
+                    || (rest.starts_with(',')
+                        && word_count(s) <= 10
+                        && !rest.trim_end_matches('.').contains('.')));
+            (ok && !ctx.persons[m.person].excluded).then_some(m.person)
+        });
+        let byline = byline_start_re().is_match(s) || s.contains("Reporter ");
+        let contact = contact_re().is_match(s);
+        paras.push(Para {
+            span,
+            kind: Some(b.kind),
+            mentions,
+            marks,
+            first_person,
+            ends_q,
+            dash,
+            heading_like,
+            name_only,
+            byline,
+            contact,
+        });
+    }
+
+    let mut out: Vec<(BlockKind, Option<usize>)> = blocks.iter().map(|b| (b.kind, None)).collect();
+    let mut active: Option<usize> = None;
+    let mut run: Option<usize> = None;
+    let mut intro: Option<usize> = None;
+    let mut pending: Option<(usize, String)> = None;
+    let mut prev_q = false;
+
+    for i in 0..paras.len() {
+        let Some(kind) = paras[i].kind else { continue };
+        let para = std::mem::take(&mut paras[i]);
+        let span = para.span;
+        let s = ctx.slice(span);
+        let next = paras.get(i + 1);
+        let cur_intro = intro.take();
+        let narrative = |active: &mut Option<usize>, intro: &mut Option<usize>, ctx: &Ctx| {
+            if let Some(m) = para
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| !ctx.persons[m.person].excluded)
+            {
+                *active = Some(m.person);
+                *intro = Some(m.person);
+            }
+        };
+        if kind == BlockKind::Title || span.is_empty() {
+            paras[i] = para;
+            continue;
+        }
+        if let Some(p) = para.name_only {
+            active = Some(p);
+            intro = Some(p);
+            run = None;
+            prev_q = false;
+            pending = None;
+            paras[i] = para;
+            continue;
+        }
+        if para.byline || para.contact || kind == BlockKind::Caption {
+            run = None;
+            pending = None;
+            paras[i] = para;
+            continue;
+        }
+        if kind == BlockKind::Heading || para.heading_like {
+            run = None;
+            pending = None;
+            prev_q = false;
+            paras[i] = para;
+            continue;
+        }
+        // Transcript labels.
+        if let Some(c) = label_re().captures(s)
+            && let Some(l) = c.get(1)
+        {
+            let label = l.as_str();
+            let body = trim_quote(text, Span::new(span.start + l.end() + 1, span.end));
+            if INTERVIEWER.contains(&label)
+                || metadata.authors.iter().any(|a| a.trim() == label)
+                || para
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.start == span.start && ctx.persons[m.person].excluded)
+            {
+                out[i].0 = BlockKind::Question;
+                prev_q = true;
+                paras[i] = para;
+                continue;
+            }
+            let who = if label == "Svar" || label == "S" {
+                run.or(active)
+            } else {
+                para.mentions
+                    .iter()
+                    .find(|m| m.span.start == span.start && m.span.end == span.start + l.end())
+                    .map(|m| m.person)
+            };
+            if let Some(p) = who
+                && !ctx.persons[p].excluded
+                && ctx.add_quote(p, body, QuoteKind::Turn, Some(":"))
+            {
+                out[i].1 = Some(p);
+                run = Some(p);
+                active = Some(p);
+                prev_q = false;
+                paras[i] = para;
+                continue;
+            }
+        }
+        // A cue with a colon at the end of the previous paragraph.
+        if let Some((p, cue)) = pending.take()
+            && !para.ends_q
+        {
+            let q = trim_quote(text, span);
+            if ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) {
+                out[i].1 = Some(p);
+                run = Some(p);
+                active = Some(p);
+                paras[i] = para;
+                continue;
+            }
+        }
+        // Explicit attributions inside the paragraph.
+        let ex = explicit(&mut ctx, &para);
+        if let Some(p) = ex.pending {
+            pending = Some(p);
+        }
+        if let Some(p) = ex.para_speaker {
+            out[i].1 = Some(p);
+            run = Some(p);
+            active = Some(p);
+            prev_q = false;
+            paras[i] = para;
+            continue;
+        }
+        if let Some(p) = ex.any_speaker {
+            active = Some(p);
+            intro = Some(p);
+            run = None;
+            prev_q = false;
+            paras[i] = para;
+            continue;
+        }
+        if pending.is_some() {
+            paras[i] = para;
+            continue;
+        }
+        // A pull-quote: speech followed by a line with only a name.
+        let whole_marks = para
+            .marks
+            .first()
+            .is_some_and(|(m, _)| m.start == span.start && m.end >= span.end.saturating_sub(1));
+        let speechlike = para.first_person || para.dash || whole_marks;
+        if let Some(p) = next.and_then(|n| n.name_only)
+            && speechlike
+            && !para.ends_q
+            && word_count(s) <= 90
+        {
+            let q = trim_quote(text, span);
+            if ctx.add_quote(p, q, QuoteKind::Pullquote, None) {
+                out[i] = (BlockKind::Quote, Some(p));
+                run = None;
+                paras[i] = para;
+                continue;
+            }
+        }
+        let who = run.or(cur_intro).or(if para.dash || whole_marks {
+            active
+        } else {
+            None
+        });
+        // An interviewer's question.
+        if para.ends_q
+            && !para.dash
+            && !whole_marks
+            && who.or(active).is_some()
+            && next.is_some_and(|n| {
+                n.name_only.is_none()
+                    && n.kind.is_some()
+                    && (n.dash || n.first_person || label_re().is_match(ctx.slice(n.span)))
+            })
+        {
+            out[i].0 = BlockKind::Question;
+            prev_q = true;
+            if run.is_none() {
+                run = who.or(active);
+            }
+            paras[i] = para;
+            continue;
+        }
+        // Speech without a cue: a dash paragraph, a paragraph in quotation
+        // marks, or a first-person paragraph after its speaker's introduction.
+        let own_mention = who.is_some_and(|p| {
+            para.mentions
+                .iter()
+                .any(|m| m.person == p && ctx.slice(m.span).contains(' '))
+        });
+        if let Some(p) = who
+            && (para.dash || whole_marks || (para.first_person && !own_mention))
+            && !ctx.persons[p].excluded
+        {
+            let kind_q = if prev_q || !(para.dash || whole_marks) {
+                QuoteKind::Turn
+            } else {
+                QuoteKind::Direct
+            };
+            let q = trim_quote(text, span);
+            if ctx.add_quote(p, q, kind_q, None) {
+                out[i].1 = Some(p);
+                run = Some(p);
+                prev_q = false;
+                paras[i] = para;
+                continue;
+            }
+        }
+        // A plain paragraph between two first-person paragraphs of a turn.
+        if let Some(p) = run
+            && para.mentions.is_empty()
+            && !para.first_person
+            && next.is_some_and(|n| {
+                n.first_person && n.mentions.is_empty() && !n.ends_q && n.name_only.is_none()
+            })
+        {
+            let q = trim_quote(text, span);
+            if ctx.add_quote(p, q, QuoteKind::Turn, None) {
+                out[i].1 = Some(p);
+                paras[i] = para;
+                continue;
+            }
+        }
+        run = None;
+        prev_q = false;
+        narrative(&mut active, &mut intro, &ctx);
+        paras[i] = para;
+    }
+
+    finish(ctx, out)
+}
+
+#[derive(Default)]
+struct Explicit {
+    para_speaker: Option<usize>,
+    any_speaker: Option<usize>,
+    pending: Option<(usize, String)>,
+}
+
+fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
+    let text = ctx.text;
+    let span = para.span;
+    let s = ctx.slice(span);
+    let mut ex = Explicit::default();
+    let content_start = trim_quote(text, span).start;
+    // (a) Quotation marks with a cue after or before.
+    let mut unattributed = Vec::new();
+    let mut speaker = None;
+    for &(whole, content) in &para.marks {
+        let after = text.get(whole.end..span.end).unwrap_or("");
+        let mut who = None;
+        let mut cue = String::new();
+        if let Some(c) = after_close_re().captures(after)
+            && let (Some(all), Some(v)) = (c.get(0), c.get(1))
+        {
+            if let Some((p, _)) = ctx.subject_after(para, whole.end + all.end()) {
+                who = Some(p);
+                cue = v.as_str().to_string();
+            }
+        }
+        if who.is_none() {
+            let before = text.get(span.start..whole.start).unwrap_or("");
+            if before.trim_end().ends_with(':')
+                && let Some(c) = colon_cue_re().captures_iter(before).last()
+                && let Some(v) = c.get(1)
+            {
+                if let Some(p) = ctx.subject_before(para, span.start + v.start()) {
+                    who = Some(p);
+                    cue = v.as_str().to_string();
+                }
+            }
+        }
+        let q = trim_quote(text, content);
+        match who {
+            Some(p) if ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) => {
+                speaker = Some(p);
+                ex.any_speaker = Some(p);
+                if whole.start <= content_start {
+                    ex.para_speaker = Some(p);
+                }
+            }
+            _ => unattributed.push(q),
+        }
+    }
+    if let Some(p) = speaker {
+        for q in unattributed {
+            if word_count(ctx.slice(q)) >= 3 {
+                ctx.add_quote(p, q, QuoteKind::Direct, None);
+            }
+        }
+        return ex;
+    }
+    let in_marks = |pos: usize| {
+        para.marks
+            .iter()
+            .any(|(m, _)| m.start <= pos && pos < m.end)
+    };
+    // (b) An inverted cue: "– Vi måste ..., säger NAME, ROLE." (dash or lost dash).
+    for c in inverted_re().captures_iter(s) {
+        let (Some(all), Some(punct), Some(v)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if in_marks(span.start + all.start()) {
+            continue;
+        }
+        let Some((p, subj_end)) = ctx.subject_after(para, span.start + all.end()) else {
+            continue;
+        };
+        let keep = if punct.as_str() == "," {
+            0
+        } else {
+            punct.as_str().len()
+        };
+        let q1 = trim_quote(
+            text,
+            Span::new(content_start, span.start + punct.start() + keep),
+        );
+        if !para.dash && word_count(ctx.slice(q1)) < 3 {
+            continue;
+        }
+        let cue = v.as_str().to_string();
+        if ctx.add_quote(p, q1, QuoteKind::Direct, Some(&cue)) {
+            ex.para_speaker = Some(p);
+            ex.any_speaker = Some(p);
+        }
+        // The speech after the attribution sentence.
+        let rest = text.get(subj_end..span.end).unwrap_or("");
+        if let Some(dot) = rest.find(['.', '!', '?']) {
+            let from = subj_end + dot + 1;
+            let q2 = trim_quote(text, Span::new(from, span.end));
+            if word_count(ctx.slice(q2)) >= 2 {
+                ctx.add_quote(p, q2, QuoteKind::Direct, None);
+            }
+        }
+        return ex;
+    }
+    // (c) A cue before a colon: "NAME säger:" / "Statsrådet NAME (S) säger i ett pressmeddelande:".
+    if let Some(c) = colon_cue_re().captures(s)
+        && let (Some(all), Some(v)) = (c.get(0), c.get(1))
+        && !in_marks(span.start + all.start())
+        && let Some(p) = ctx.subject_before(para, span.start + v.start())
+    {
+        let cue = v.as_str().to_string();
+        let rest = trim_quote(text, Span::new(span.start + all.end(), span.end));
+        if rest.is_empty() {
+            ex.pending = Some((p, cue));
+        } else if ctx.add_quote(p, rest, QuoteKind::Direct, Some(&cue)) {
+            ex.any_speaker = Some(p);
+        }
+        return ex;
+    }
+    // (d) Reported speech: "enligt NAME", "NAME menar att ...".
+    for c in enligt_re().find_iter(s) {
+        let at = span.start + c.start();
+        if in_marks(at) {
+            continue;
+        }
+        let Some((p, subj_end)) = ctx.subject_after(para, span.start + c.end()).or_else(|| {
+            let rest = text.get(span.start + c.end()..span.end).unwrap_or("");
+            for (pro, female) in [("henne", true), ("honom", false)] {
+                if rest.starts_with(pro) {
+                    let pos = span.start + c.end();
+                    let p = ctx.pronoun(pos, female)?;
+                    return Some((p, pos + pro.len()));
+                }
+            }
+            None
+        }) else {
+            continue;
+        };
+        let sent = sentence_of(ctx.sentences, at, span);
+        let q = if at <= sent.start + 1 {
+            let from = text
+                .get(subj_end..sent.end)
+                .map(|r| subj_end + (r.len() - r.trim_start_matches([',', ' ']).len()))
+                .unwrap_or(subj_end);
+            trim_quote(text, Span::new(from.min(sent.end), sent.end))
+        } else {
+            trim_quote(text, Span::new(sent.start, at))
+        };
+        if word_count(ctx.slice(q)) >= 2 && ctx.add_quote(p, q, QuoteKind::Reported, Some("enligt"))
+        {
+            ex.any_speaker = Some(p);
+        }
+    }
+    for c in report_re().captures_iter(s) {
+        let (Some(all), Some(v)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let at = span.start + v.start();
+        if in_marks(at) {
+            continue;
+        }
+        let Some(p) = ctx.subject_before(para, at) else {
+            continue;
+        };
+        let sent = sentence_of(ctx.sentences, at, span);
+        let q = trim_quote(
+            text,
+            Span::new(span.start + all.end(), sent.end.max(span.start + all.end())),
+        );
+        if word_count(ctx.slice(q)) >= 2
+            && ctx.add_quote(p, q, QuoteKind::Reported, Some(v.as_str()))
+        {
+            ex.any_speaker = Some(p);
+        }
+    }
+    ex
+}
+
+fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Speakers {
+    let mut keep: Vec<(usize, usize)> = ctx
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.excluded && !p.quotes.is_empty())
+        .map(|(i, p)| {
+            let first = p.mentions.iter().map(|m| m.start).min().unwrap_or_else(|| {
+                p.quotes
+                    .iter()
+                    .map(|q| q.span.start)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            });
+            (first, i)
+        })
+        .collect();
+    keep.sort();
+    let mut map = vec![None; ctx.persons.len()];
+    for (new, (_, old)) in keep.iter().enumerate() {
+        map[*old] = Some(new);
+    }
+    let mut speakers = Vec::with_capacity(keep.len());
+    let mut persons = ctx.persons;
+    for (_, old) in &keep {
+        let p = std::mem::replace(
+            &mut persons[*old],
+            Person {
+                name: String::new(),
+                given: String::new(),
+                surname: String::new(),
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+                orgs: Vec::new(),
+                mentions: Vec::new(),
+                quotes: Vec::new(),
+                excluded: true,
+            },
+        );
+        let any_strong = p.orgs.iter().any(|(_, s)| *s);
+        let organisations = p
+            .orgs
+            .into_iter()
+            .filter(|(_, s)| *s || !any_strong)
+            .map(|(o, _)| o)
+            .collect();
+        let mut mentions = p.mentions;
+        mentions.sort();
+        mentions.dedup();
+        let mut quotes = p.quotes;
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        speakers.push(SpeakerInfo {
+            name: p.name,
+            roles: p.roles,
+            organisations,
+            mentions,
+            quotes,
+        });
+    }
+    for (_, sp) in out.iter_mut() {
+        *sp = sp.and_then(|s| map.get(s).copied().flatten());
+    }
+    Speakers {
+        speakers,
+        paragraphs: out,
+    }
+}
