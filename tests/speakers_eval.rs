@@ -96,6 +96,171 @@ fn dump(c: &Cleaned, sp: &Speakers) {
     }
 }
 
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    roles_ok: usize,
+    orgs_ok: usize,
+    matched: usize,
+    paras_ok: usize,
+    paras: usize,
+    kinds_ok: usize,
+}
+
+fn norm_set(v: &[String]) -> Vec<String> {
+    let mut v: Vec<String> = v.iter().map(|s| s.to_lowercase()).collect();
+    v.sort();
+    v
+}
+
+/// Scores one annotated article; paragraphs are matched by their text, so
+/// a paragraph the cleaner removes (a byline, a contact line) is skipped.
+fn score_article(name: &str, text: &str, gold: &serde_json::Value, sc: &mut Score) {
+    let (c, sp) = run(text);
+    let gold_speakers = gold["speakers"].as_array().expect("speakers array");
+    let strs = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for g in gold_speakers {
+        let gname = g["name"].as_str().unwrap_or("");
+        match sp.speakers.iter().find(|s| s.name == gname) {
+            Some(s) => {
+                sc.tp += 1;
+                sc.matched += 1;
+                let (gr, go) = (strs(&g["roles"]), strs(&g["organisations"]));
+                if norm_set(&gr) == norm_set(&s.roles) {
+                    sc.roles_ok += 1;
+                } else {
+                    eprintln!(
+                        "{name}: roles of {gname}: expected {gr:?}, got {:?}",
+                        s.roles
+                    );
+                }
+                if norm_set(&go) == norm_set(&s.organisations) {
+                    sc.orgs_ok += 1;
+                } else {
+                    eprintln!(
+                        "{name}: organisations of {gname}: expected {go:?}, got {:?}",
+                        s.organisations
+                    );
+                }
+            }
+            None => {
+                sc.fn_ += 1;
+                eprintln!("{name}: missed speaker {gname}");
+            }
+        }
+    }
+    for s in &sp.speakers {
+        if !gold_speakers
+            .iter()
+            .any(|g| g["name"].as_str() == Some(s.name.as_str()))
+        {
+            sc.fp += 1;
+            eprintln!("{name}: spurious speaker {}", s.name);
+        }
+    }
+    let source_paras: Vec<&str> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let labels = strs(&gold["paragraphs"]);
+    assert_eq!(
+        source_paras.len(),
+        labels.len(),
+        "{name}: one label per paragraph"
+    );
+    for (ptext, label) in source_paras.iter().zip(&labels) {
+        let Some(bi) = c
+            .blocks
+            .iter()
+            .position(|b| b.span.slice(&c.text) == *ptext)
+        else {
+            continue;
+        };
+        let (gkind, gwho) = match label.split_once('|') {
+            Some((k, w)) => (k, Some(w)),
+            None => (label.as_str(), None),
+        };
+        let (kind, who) = sp.paragraphs[bi];
+        let who = who.map(|i| sp.speakers[i].name.as_str());
+        sc.paras += 1;
+        if who == gwho {
+            sc.paras_ok += 1;
+        } else {
+            eprintln!(
+                "{name}: paragraph {bi} {:.50?}: expected {gwho:?}, got {who:?}",
+                ptext
+            );
+        }
+        // The cleaner may call a paragraph a heading; only the kinds this
+        // stage sets are compared strictly.
+        let refined = matches!(kind, BlockKind::Question | BlockKind::Quote);
+        if (gkind == kind.as_str()) || (!refined && !matches!(gkind, "question" | "quote")) {
+            sc.kinds_ok += 1;
+        } else {
+            eprintln!(
+                "{name}: paragraph {bi} {:.50?}: kind {gkind}, got {}",
+                ptext,
+                kind.as_str()
+            );
+        }
+    }
+}
+
+#[test]
+fn annotated_articles() {
+    let dir = common::root().join("tests/fixtures/speakers");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixture folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 12, "at least 12 annotated articles");
+    let mut sc = Score::default();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("readable fixture");
+        let gold: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(f.with_extension("json")).expect("annotation"),
+        )
+        .expect("valid JSON");
+        let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+        score_article(name, &text, &gold, &mut sc);
+    }
+    let p = sc.tp as f64 / (sc.tp + sc.fp).max(1) as f64;
+    let r = sc.tp as f64 / (sc.tp + sc.fn_).max(1) as f64;
+    let roles = sc.roles_ok as f64 / sc.matched.max(1) as f64;
+    let orgs = sc.orgs_ok as f64 / sc.matched.max(1) as f64;
+    let attr = sc.paras_ok as f64 / sc.paras.max(1) as f64;
+    let kinds = sc.kinds_ok as f64 / sc.paras.max(1) as f64;
+    println!(
+        "speakers eval on {} articles: speaker P {p:.3} R {r:.3} ({} tp, {} fp, {} fn); \
+         role accuracy {roles:.3}, organisation accuracy {orgs:.3} ({} speakers); \
+         paragraph attribution {attr:.3}, paragraph kind {kinds:.3} ({} paragraphs)",
+        files.len(),
+        sc.tp,
+        sc.fp,
+        sc.fn_,
+        sc.matched,
+        sc.paras
+    );
+    assert!(p >= 0.95, "speaker precision {p:.3} < 0.95");
+    assert!(r >= 0.95, "speaker recall {r:.3} < 0.95");
+    assert!(attr >= 0.9, "paragraph attribution {attr:.3} < 0.9");
+    assert!(roles >= 0.8, "role accuracy {roles:.3} < 0.8");
+    assert!(orgs >= 0.8, "organisation accuracy {orgs:.3} < 0.8");
+}
+
 #[test]
 fn voister_example() {
     let Some(path) = common::shared_example("voister-cio-utmaningar.txt") else {

@@ -72,7 +72,7 @@ fn label_re() -> &'static Regex {
 fn byline_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || {
-        r"(?i)(?:^|[^\p{L}])(?:text|av|foto|fotograf|bild|reporter|illustration|grafik|redaktör|skribent)\s*:?\s*$"
+        r"(?i)(?:(?:^|[^\p{L}])(?:text|av|foto|fotograf|bild|reporter|illustration|grafik|redaktör|skribent)\s*:|(?:^|[^\p{L}])(?:reporter|fotograf|foto|skribent)|^\s*(?:av|text))\s*$"
             .to_string()
     })
 }
@@ -281,6 +281,18 @@ impl<'a> Ctx<'a> {
         (by_given.len() == 1).then(|| by_given[0])
     }
 
+    /// A known person named by a transcript label: full name, surname(s)
+    /// or given name.
+    fn by_label(&self, label: &str) -> Option<usize> {
+        let hits: Vec<usize> = (0..self.persons.len())
+            .filter(|&i| {
+                let p = &self.persons[i];
+                !p.excluded && (p.name == label || p.surname == label || p.given == label)
+            })
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    }
+
     fn pronoun(&self, pos: usize, female: bool) -> Option<usize> {
         let end = self.order.partition_point(|(s, _)| *s < pos);
         self.order[..end].iter().rev().map(|(_, p)| *p).find(|&p| {
@@ -484,6 +496,14 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
                     k += 1;
                     continue;
                 }
+                if w.get(k) == Some(&"i") && w.get(k + 1) == Some(&"dag") {
+                    k += 2;
+                } else if w
+                    .get(k)
+                    .is_some_and(|x| matches!(*x, "idag" | "numera" | "nu" | "sedan"))
+                {
+                    k += 1;
+                }
                 let start = k;
                 let mut j = k;
                 while j < w.len() && j < start + 4 {
@@ -536,7 +556,8 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
             end
         };
     if gap == ", " {
-        let e = role_list(i, &mut roles, &mut orgs_out);
+        let som = w[i] == "som" && w.get(i + 1).is_some_and(|x| *x == "är" || *x == "var");
+        let e = role_list(if som { i + 2 } else { i }, &mut roles, &mut orgs_out);
         end = end.max(e);
     } else if gap == " " {
         if preps.contains(&w[i]) && i + 1 < w.len() && pre[i + 1] == " " {
@@ -584,7 +605,7 @@ fn before_name(text: &str, para: Span, name: Span) -> (Vec<String>, Option<Strin
     let joined = |a: Span, b: Span| text.get(a.end..b.start) == Some(" ");
     if role == "ordförande" && k >= 1 && joined(ws[k - 1], ws[k]) {
         let prev = ws[k - 1].slice(text);
-        if prev.ends_with('s') && prev.chars().next().is_some_and(char::is_lowercase) {
+        if prev.ends_with('s') && prev.chars().count() > 4 && !names::is_given(prev) {
             role = format!("{} ordförande", prev.to_lowercase());
             k -= 1;
         }
@@ -643,6 +664,7 @@ pub(crate) fn run(
                 && (rest.trim_end_matches('.').is_empty()
                     || (rest.starts_with(',')
                         && word_count(s) <= 10
+                        && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
                         && !rest.trim_end_matches('.').contains('.')));
             (ok && !ctx.persons[m.person].excluded).then_some(m.person)
         });
@@ -739,6 +761,7 @@ pub(crate) fn run(
                     .iter()
                     .find(|m| m.span.start == span.start && m.span.end == span.start + l.end())
                     .map(|m| m.person)
+                    .or_else(|| ctx.by_label(label))
             };
             if let Some(p) = who
                 && !ctx.persons[p].excluded
@@ -795,7 +818,10 @@ pub(crate) fn run(
             .marks
             .first()
             .is_some_and(|(m, _)| m.start == span.start && m.end >= span.end.saturating_sub(1));
-        let speechlike = para.first_person || para.dash || whole_marks;
+        let repeated =
+            s.len() >= 20 && (text[..span.start].contains(s) || text[span.end..].contains(s));
+        let speechlike =
+            para.first_person || para.dash || whole_marks || repeated || word_count(s) <= 30;
         if let Some(p) = next.and_then(|n| n.name_only)
             && speechlike
             && !para.ends_q

@@ -165,8 +165,15 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
         if open && (w == "för" || (n >= 2 && parts.len() >= 2 && w != "som" && w != "att")) {
             if matches!(
                 w,
-                "säger" | "menar" | "anser" | "och" | "som" | "att" | "är" | "har"
+                "säger" | "menar" | "anser" | "som" | "att" | "är" | "har" | "i" | "på"
             ) {
+                break;
+            }
+            if w == "och"
+                && !words
+                    .get(n + 1)
+                    .is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase))
+            {
                 break;
             }
             parts.push(w.to_string());
@@ -215,7 +222,36 @@ pub fn parse_genitive(words: &[&str]) -> Option<String> {
     } else {
         return None;
     };
-    if super::names::is_given(&base) {
+    const GENERIC: &[&str] = &[
+        "Myndigheten",
+        "Kommunen",
+        "Regionen",
+        "Staten",
+        "Regeringen",
+        "Företaget",
+        "Förvaltningen",
+        "Bolaget",
+        "Verket",
+        "Nämnden",
+        "Styrelsen",
+        "Enheten",
+        "Avdelningen",
+        "Landstinget",
+        "Universitetet",
+        "Partiet",
+        "Förbundet",
+        "Organisationen",
+        "Projektet",
+        "Skolan",
+        "Sjukhuset",
+        "Landet",
+        "Länet",
+        "Stadens",
+        "Kommun",
+        "Region",
+        "Sverige",
+    ];
+    if super::names::is_given(&base) || GENERIC.contains(&base.as_str()) {
         return None;
     }
     if words.len() >= 2 && words[words.len() - 2] == "Region" {
