@@ -261,6 +261,15 @@ fn annotated_articles() {
     assert!(orgs >= 0.8, "organisation accuracy {orgs:.3} < 0.8");
 }
 
+/// The one block whose text satisfies `pick`.
+fn block_where(c: &Cleaned, what: &str, pick: impl Fn(&str) -> bool) -> usize {
+    let hits: Vec<usize> = (0..c.blocks.len())
+        .filter(|&i| pick(c.blocks[i].span.slice(&c.text)))
+        .collect();
+    assert_eq!(hits.len(), 1, "exactly one paragraph for {what:?}");
+    hits[0]
+}
+
 #[test]
 fn voister_example() {
     let Some(path) = common::shared_example("voister-cio-utmaningar.txt") else {
@@ -269,5 +278,262 @@ fn voister_example() {
     let text = std::fs::read_to_string(path).expect("readable example");
     let (c, sp) = run(&text);
     dump(&c, &sp);
-    let _ = BlockKind::Body;
+    let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        ["Anna Gärdin", "Kristina Lundevall", "Per Brogevik"],
+        "speakers {names:?}"
+    );
+    let idx = |n: &str| names.iter().position(|x| *x == n);
+    let who = |n: &str| &sp.speakers[idx(n).unwrap_or(0)];
+    assert_eq!(who("Per Brogevik").roles, ["digitaliseringsdirektör"]);
+    assert_eq!(who("Per Brogevik").organisations, ["Örebro kommun"]);
+    assert_eq!(who("Anna Gärdin").roles, ["framtidsdirektör", "CIO"]);
+    assert_eq!(who("Anna Gärdin").organisations, ["Huddinge kommun"]);
+    assert_eq!(who("Kristina Lundevall").roles, ["CDO", "CIO"]);
+    assert_eq!(who("Kristina Lundevall").organisations, ["Stockholms stad"]);
+    // (needle, exact text?, expected speaker, expected kind)
+    let expect: &[(&str, bool, Option<&str>, Option<BlockKind>)] = &[
+        (
+            "Inom vissa roller är konkurrensen",
+            false,
+            Some("Per Brogevik"),
+            None,
+        ),
+        (
+            "Vi är duktiga på att förvalta",
+            false,
+            Some("Per Brogevik"),
+            None,
+        ),
+        (
+            "Vad finns det för potentiella lösningar",
+            false,
+            None,
+            Some(BlockKind::Question),
+        ),
+        (
+            "Vi ser att en ökad rörlighet",
+            false,
+            Some("Per Brogevik"),
+            None,
+        ),
+        (
+            "Vi ska också bli bättre på att samarbeta",
+            false,
+            Some("Per Brogevik"),
+            None,
+        ),
+        (
+            "Det är inte alltid så lätt att konkurrera",
+            false,
+            Some("Per Brogevik"),
+            None,
+        ),
+        (
+            "Jag jobbade länge inom staten, där hade de en bättre intern rörlighet än vad som finns i kommunsverige.",
+            true,
+            Some("Anna Gärdin"),
+            Some(BlockKind::Quote),
+        ),
+        ("Anna Gärdin", true, None, None),
+        ("Anna Gärdin i Huddinge håller med", false, None, None),
+        (
+            "Vi behöver bli tydligare med vad våra medarbetare",
+            false,
+            Some("Anna Gärdin"),
+            None,
+        ),
+        (
+            "Om bara en nyans av digital utveckling",
+            false,
+            Some("Anna Gärdin"),
+            None,
+        ),
+        ("Anna Gärdin jämför frågan", false, None, None),
+        (
+            "Inte en enda chef skulle säga",
+            false,
+            Some("Anna Gärdin"),
+            None,
+        ),
+        (
+            "Här har även it-sidan ett ansvar",
+            false,
+            Some("Kristina Lundevall"),
+            None,
+        ),
+        (
+            "Alla som jobbar med it- och digitaliseringsfrågor",
+            false,
+            Some("Kristina Lundevall"),
+            None,
+        ),
+        ("När det var dags för Kristina Lundevall", false, None, None),
+        (
+            "Vi ska inte ha stockholmare i fokus, utan vi ska ha stockholmarnas fokus.",
+            true,
+            Some("Kristina Lundevall"),
+            Some(BlockKind::Quote),
+        ),
+        ("Kristina Lundevall", true, None, None),
+        (
+            "I media skrivs det mycket",
+            false,
+            Some("Kristina Lundevall"),
+            None,
+        ),
+        (
+            "Hur arbetar ni med tillit i Stockholms stad?",
+            false,
+            None,
+            Some(BlockKind::Question),
+        ),
+        (
+            "Historiskt har vi inte arbetat",
+            false,
+            Some("Kristina Lundevall"),
+            None,
+        ),
+        (
+            "Hur bra är digitaliseringsavdelningen",
+            false,
+            None,
+            Some(BlockKind::Question),
+        ),
+        (
+            "När det hände oss hamnade vi",
+            false,
+            Some("Kristina Lundevall"),
+            None,
+        ),
+        (
+            "Dock måste vi ju även beakta säkerheten",
+            false,
+            Some("Kristina Lundevall"),
+            None,
+        ),
+    ];
+    for (needle, exact, speaker, kind) in expect {
+        let bi = block_where(&c, needle, |t| {
+            if *exact {
+                t == *needle
+            } else {
+                t.contains(needle)
+            }
+        });
+        let (k, w) = sp.paragraphs[bi];
+        let got = w.map(|i| sp.speakers[i].name.as_str());
+        assert_eq!(got, *speaker, "speaker of {needle:?}");
+        if let Some(kind) = kind {
+            assert_eq!(k, *kind, "kind of {needle:?}");
+        }
+    }
+    // Pull-quotes carry their kind; the turn after an introduction has no cue.
+    let anna = who("Anna Gärdin");
+    assert!(
+        anna.quotes
+            .iter()
+            .any(|q| q.kind == speakers::QuoteKind::Pullquote)
+    );
+    let kristina = who("Kristina Lundevall");
+    assert!(
+        kristina
+            .quotes
+            .iter()
+            .any(|q| q.cue.as_deref() == Some("menar"))
+    );
+    // Every mention of a speaker names them (full name, surname, given name or pronoun).
+    for s in &sp.speakers {
+        for m in &s.mentions {
+            let t = m.slice(&c.text);
+            let ok = s.name.contains(t.trim_end_matches('s'))
+                || matches!(t, "hon" | "han" | "Hon" | "Han");
+            assert!(ok, "mention {t:?} of {}", s.name);
+        }
+    }
+}
+
+#[test]
+fn person_names_in_ner_corpus() {
+    let Some(path) = common::shared_data("ner/test_corpus.txt") else {
+        return;
+    };
+    let data = std::fs::read_to_string(path).expect("readable corpus");
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let (mut stp, mut sfp, mut sfn) = (0usize, 0usize, 0usize);
+    let mut sentence: Vec<(String, bool)> = Vec::new();
+    let mut flush = |sentence: &mut Vec<(String, bool)>| {
+        if sentence.is_empty() {
+            return;
+        }
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(sentence.len());
+        for (tok, _) in sentence.iter() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            spans.push(Span::new(text.len(), text.len() + tok.len()));
+            text.push_str(tok);
+        }
+        let found = speakers::names::scan(&text, Span::new(0, text.len()));
+        let pred: Vec<bool> = spans
+            .iter()
+            .map(|s| found.iter().any(|m| m.span.contains(*s)))
+            .collect();
+        for ((_, gold), p) in sentence.iter().zip(&pred) {
+            match (*gold, *p) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                _ => {}
+            }
+        }
+        // Span level: maximal runs of PER tokens against the found names.
+        let mut gold_spans = Vec::new();
+        let mut i = 0;
+        while i < sentence.len() {
+            if sentence[i].1 {
+                let s = i;
+                while i < sentence.len() && sentence[i].1 {
+                    i += 1;
+                }
+                gold_spans.push(Span::new(spans[s].start, spans[i - 1].end));
+            } else {
+                i += 1;
+            }
+        }
+        for m in &found {
+            if gold_spans.contains(&m.span) {
+                stp += 1;
+            } else {
+                sfp += 1;
+            }
+        }
+        sfn += gold_spans
+            .iter()
+            .filter(|g| !found.iter().any(|m| m.span == **g))
+            .count();
+        sentence.clear();
+    };
+    for line in data.lines() {
+        let mut parts = line.split_whitespace();
+        match (parts.next(), parts.next_back()) {
+            (Some(tok), Some(label)) => sentence.push((tok.to_string(), label == "PER")),
+            _ => flush(&mut sentence),
+        }
+    }
+    flush(&mut sentence);
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    let sp_ = stp as f64 / (stp + sfp).max(1) as f64;
+    let sr = stp as f64 / (stp + sfn).max(1) as f64;
+    println!(
+        "person names on ner/test_corpus.txt: token P {p:.3} R {r:.3} ({tp} tp, {fp} fp, {fn_} fn); \
+         name spans P {sp_:.3} R {sr:.3} ({stp} tp, {sfp} fp, {sfn} fn)"
+    );
+    assert!(p >= 0.90, "token precision {p:.3}");
+    assert!(r >= 0.70, "token recall {r:.3}");
 }

@@ -531,6 +531,25 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
                         accepted = accepted || strong;
                         org = Some((o, strong || accepted));
                         next = n;
+                    } else {
+                        // A unit before the organisation: "på avdelningen för X i Y kommun".
+                        let mut m = j + 1;
+                        while m < w.len() && m < j + 5 && pre[m] == " " && !preps.contains(&w[m]) {
+                            if !w[m].chars().next().is_some_and(char::is_lowercase) {
+                                break;
+                            }
+                            m += 1;
+                        }
+                        if m + 1 < w.len()
+                            && m > j + 1
+                            && pre[m] == " "
+                            && matches!(w[m], "i" | "på" | "vid" | "inom")
+                            && let Some((o, strong, n)) = org_at(m + 1)
+                            && strong
+                        {
+                            org = Some((o, true));
+                            next = n;
+                        }
                     }
                 }
                 if !accepted {
