@@ -537,3 +537,81 @@ fn person_names_in_ner_corpus() {
     assert!(p >= 0.90, "token precision {p:.3}");
     assert!(r >= 0.70, "token recall {r:.3}");
 }
+
+fn blocks_of(text: &str) -> Vec<svtext::clean::Block> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in text.split("\n\n") {
+        let kind = if out.is_empty() {
+            BlockKind::Title
+        } else {
+            BlockKind::Body
+        };
+        out.push(svtext::clean::Block {
+            span: Span::new(pos, pos + part.len()),
+            kind,
+        });
+        pos += part.len() + 2;
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    #[test]
+    fn never_panics_and_spans_stay_in_bounds(
+        parts in proptest::collection::vec(
+            proptest::string::string_regex(
+                "(– |”|“|»|„|\"|Anna Svensson|Per-Erik Åström|säger |menar att |enligt |hon |, |: |\\? |\\. |it-chef i Örebro kommun|Vi |jag |Region Skåne|\\(S\\) |[a-zåäöA-ZÅÄÖ]{1,8} |\n\n|\n| ){0,40}"
+            ).expect("valid strategy"),
+            1..4,
+        )
+    ) {
+        let text = parts.concat();
+        let blocks = blocks_of(&text);
+        let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+        let meta = svtext::document::Metadata::default();
+        let sp = speakers::find(&text, &blocks, &sentences, &[], &meta);
+        proptest::prop_assert_eq!(sp.paragraphs.len(), blocks.len());
+        for s in &sp.speakers {
+            for q in &s.quotes {
+                proptest::prop_assert!(text.get(q.span.start..q.span.end).is_some());
+            }
+            for m in &s.mentions {
+                proptest::prop_assert!(text.get(m.start..m.end).is_some());
+            }
+        }
+        for (b, (_, who)) in blocks.iter().zip(&sp.paragraphs) {
+            if let Some(i) = who {
+                proptest::prop_assert!(sp.speakers[*i].quotes.iter().any(|q| b.span.contains(q.span)));
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_blocks_do_not_panic() {
+    let text = "– Vi måste, säger Anna Svensson.";
+    let blocks = vec![
+        svtext::clean::Block {
+            span: Span { start: 5, end: 2 },
+            kind: BlockKind::Body,
+        },
+        svtext::clean::Block {
+            span: Span { start: 1, end: 4 },
+            kind: BlockKind::Body,
+        },
+        svtext::clean::Block {
+            span: Span { start: 0, end: 999 },
+            kind: BlockKind::Body,
+        },
+    ];
+    let sp = speakers::find(
+        text,
+        &blocks,
+        &[],
+        &[],
+        &svtext::document::Metadata::default(),
+    );
+    assert_eq!(sp.paragraphs.len(), 3);
+}

@@ -357,10 +357,10 @@ fn unique_ids(mut cands: Vec<Candidate>) -> Vec<Unit> {
         *counts.entry(c.preferred.clone()).or_default() += 1;
     }
     for c in &mut cands {
-        if counts[&c.preferred] > 1 {
-            if let Some(ext) = c.with_ext.take() {
-                c.preferred = ext;
-            }
+        if counts[&c.preferred] > 1
+            && let Some(ext) = c.with_ext.take()
+        {
+            c.preferred = ext;
         }
     }
     let mut taken: HashMap<String, usize> = HashMap::new();

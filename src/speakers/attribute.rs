@@ -582,7 +582,7 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
         if preps.contains(&w[i]) && i + 1 < w.len() && pre[i + 1] == " " {
             if let Some((o, strong, n)) = org_at(i + 1) {
                 let weak_place = !strong && (w[i] == "i" || w[i] == "från");
-                orgs_out.push((o, !weak_place && strong || (!weak_place && w[i] != "för")));
+                orgs_out.push((o, !weak_place && (strong || w[i] != "för")));
                 end = ws[n - 1].end;
             }
         } else if (w[i] == "som" && w.get(i + 1).is_some_and(|x| *x == "är" || *x == "var"))
@@ -949,22 +949,20 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         let mut cue = String::new();
         if let Some(c) = after_close_re().captures(after)
             && let (Some(all), Some(v)) = (c.get(0), c.get(1))
+            && let Some((p, _)) = ctx.subject_after(para, whole.end + all.end())
         {
-            if let Some((p, _)) = ctx.subject_after(para, whole.end + all.end()) {
-                who = Some(p);
-                cue = v.as_str().to_string();
-            }
+            who = Some(p);
+            cue = v.as_str().to_string();
         }
         if who.is_none() {
             let before = text.get(span.start..whole.start).unwrap_or("");
             if before.trim_end().ends_with(':')
                 && let Some(c) = colon_cue_re().captures_iter(before).last()
                 && let Some(v) = c.get(1)
+                && let Some(p) = ctx.subject_before(para, span.start + v.start())
             {
-                if let Some(p) = ctx.subject_before(para, span.start + v.start()) {
-                    who = Some(p);
-                    cue = v.as_str().to_string();
-                }
+                who = Some(p);
+                cue = v.as_str().to_string();
             }
         }
         let q = trim_quote(text, content);
