@@ -615,3 +615,28 @@ fn bad_blocks_do_not_panic() {
     );
     assert_eq!(sp.paragraphs.len(), 3);
 }
+
+/// The real cleaner may mark short lines (a question, a name under a
+/// pull-quote) as headings: attribution must not depend on it.
+#[test]
+fn headings_from_the_cleaner_do_not_break_turns() {
+    let text = "Titel om vården\n\nEva Lind är ny it-chef i Region Gävleborg.\n\nVad gör du först?\n\n– Jag lyssnar på medarbetarna.\n\nVi måste våga mer.\n\nEva Lind";
+    let mut blocks = blocks_of(text);
+    blocks[2].kind = BlockKind::Heading;
+    blocks[5].kind = BlockKind::Heading;
+    let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+    let sp = speakers::find(
+        text,
+        &blocks,
+        &sentences,
+        &[],
+        &svtext::document::Metadata::default(),
+    );
+    assert_eq!(sp.speakers.len(), 1);
+    assert_eq!(sp.speakers[0].name, "Eva Lind");
+    assert_eq!(sp.speakers[0].organisations, ["Region Gävleborg"]);
+    assert_eq!(sp.paragraphs[2], (BlockKind::Question, None));
+    assert_eq!(sp.paragraphs[3].1, Some(0));
+    assert_eq!(sp.paragraphs[4], (BlockKind::Quote, Some(0)));
+    assert_eq!(sp.paragraphs[5].1, None);
+}

@@ -748,7 +748,7 @@ pub(crate) fn run(
             paras[i] = para;
             continue;
         }
-        if kind == BlockKind::Heading || para.heading_like {
+        if (kind == BlockKind::Heading || para.heading_like) && !para.ends_q {
             run = None;
             pending = None;
             prev_q = false;
