@@ -23,7 +23,8 @@ use crate::span::Span;
 /// Speech verbs that attribute a quote ("..., säger NAME").
 const CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
 poängterar|understryker|tillägger|skriver|avslutar|fortsätter|betonar|påpekar|svarar|uppger|\
-hävdar|tycker|summerar|sammanfattar|medger|varnar|inleder|resonerar|beskriver|säjer|\
+hävdar|tycker|summerar|sammanfattar|medger|varnar|inleder|resonerar|beskriver|säjer|lägger|fyller|\
+utvecklar|lade|fyllde|utvecklade|\
 menade|ansåg|berättade|konstaterade|förklarade|framhöll|poängterade|underströk|tillade|skrev|\
 avslutade|fortsatte|betonade|påpekade|svarade|uppgav|hävdade|tyckte|summerade|varnade";
 
@@ -598,6 +599,15 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
                 let e = role_list(k, &mut roles, &mut orgs_out);
                 end = end.max(e);
             }
+        } else if let Some(k) = (i..w.len().min(i + 8))
+            .take_while(|&k| pre[k] == " " && w[k].chars().all(|c| c.is_lowercase()))
+            .find(|&k| w[k] == "som")
+            && k + 1 < w.len()
+            && pre[k + 1] == " "
+            && roles::role_word(w[k + 1]).is_some()
+        {
+            // "NAME tillträdde i januari som ROLE i ORG".
+            role_list(k + 1, &mut roles, &mut orgs_out);
         }
     }
     (roles, orgs_out, end)
