@@ -720,6 +720,10 @@ pub(crate) fn run(
     let mut intro: Option<usize> = None;
     let mut pending: Option<(usize, String)> = None;
     let mut prev_q = false;
+    // The article speaks in the first person itself (a debate article, an
+    // interpellation, a press release in the organisation's voice): then a
+    // first-person paragraph after an introduction is no turn of its own.
+    let mut author_voice = false;
 
     for i in 0..paras.len() {
         let Some(kind) = paras[i].kind else { continue };
@@ -864,6 +868,14 @@ pub(crate) fn run(
                 continue;
             }
         }
+        if para.first_person && !para.dash && !whole_marks && run.is_none() && cur_intro.is_none() {
+            author_voice = true;
+        }
+        let cur_intro = if author_voice && !(para.dash || whole_marks) {
+            None
+        } else {
+            cur_intro
+        };
         let who = run.or(cur_intro).or(if para.dash || whole_marks {
             active
         } else {

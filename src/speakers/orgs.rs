@@ -186,9 +186,23 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
         }
         break;
     }
-    // A party or a trailing "och": trim.
+    // A trailing "och": trim.
     while parts.last().is_some_and(|p| p == "och") {
         parts.pop();
+    }
+    // A genitive before a noun ("vid Skogsvårdsstyrelsens kontor"): the name itself.
+    let genitive_before_noun = words
+        .get(n)
+        .is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase))
+        && gaps.get(n - 1) == Some(&" ");
+    if genitive_before_noun
+        && let Some(last) = parts.last_mut()
+        && is_cap(last)
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && last.chars().count() > 3
+    {
+        last.pop();
     }
     Some((parts.join(" "), strong, n))
 }
@@ -323,6 +337,14 @@ mod tests {
             Some("Myndigheten för digital förvaltning")
         );
         assert_eq!(p("Huddinge").map(|x| x.1), Some(false));
+        assert_eq!(
+            p("Skogsvårdsstyrelsens kontor").map(|x| x.0).as_deref(),
+            Some("Skogsvårdsstyrelsen")
+        );
+        assert_eq!(
+            p("Stockholms stad").map(|x| x.0).as_deref(),
+            Some("Stockholms stad")
+        );
         assert_eq!(p("Skatteverket").map(|x| x.1), Some(true));
     }
 
