@@ -1192,3 +1192,94 @@ fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Speakers {
         paragraphs: out,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, authors: &[&str]) -> Speakers {
+        let mut blocks = Vec::new();
+        let mut pos = 0;
+        for part in text.split("\n\n") {
+            let kind = if blocks.is_empty() {
+                BlockKind::Title
+            } else {
+                BlockKind::Body
+            };
+            blocks.push(Block {
+                span: Span::new(pos, pos + part.len()),
+                kind,
+            });
+            pos += part.len() + 2;
+        }
+        let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+        let meta = Metadata {
+            authors: authors.iter().map(|a| a.to_string()).collect(),
+            ..Metadata::default()
+        };
+        run(text, &blocks, &sentences, &meta)
+    }
+
+    #[test]
+    fn dash_quote_with_continuation_and_surname_backreference() {
+        let t = "Rubrik\n\n– Vi måste bli bättre, säger Anna Svensson, it-chef i Tierps kommun. Det gäller alla.\n\n– Det tar tid, säger Svensson.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        let s = &sp.speakers[0];
+        assert_eq!(s.roles, ["it-chef"]);
+        assert_eq!(s.organisations, ["Tierps kommun"]);
+        let quotes: Vec<&str> = s.quotes.iter().map(|q| q.span.slice(t)).collect();
+        assert_eq!(
+            quotes,
+            ["Vi måste bli bättre", "Det gäller alla.", "Det tar tid"]
+        );
+        assert_eq!(s.quotes[0].cue.as_deref(), Some("säger"));
+        assert_eq!(sp.paragraphs[1].1, Some(0));
+        assert_eq!(sp.paragraphs[2].1, Some(0));
+        assert!(s.mentions.iter().any(|m| m.slice(t) == "Svensson"));
+    }
+
+    #[test]
+    fn pronoun_picks_the_person_of_that_gender() {
+        let t = "Rubrik\n\nPer Olsson och Eva Berg, kommundirektör i Ale kommun, träffades i går.\n\n”Det var ett bra möte”, säger hon.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(sp.speakers[0].name, "Eva Berg");
+        assert_eq!(sp.speakers[0].roles, ["kommundirektör"]);
+    }
+
+    #[test]
+    fn byline_and_authors_are_never_speakers() {
+        let t = "Rubrik\n\nText: Karin Ek\n\n– Jag håller inte med, säger Karin Ek.\n\n– Det gör jag, säger Olle Ståhl.";
+        let sp = find(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Olle Ståhl"]);
+        let t2 = "Rubrik\n\n– Jag håller inte med, säger Karin Ek.";
+        assert!(find(t2, &["Karin Ek"]).speakers.is_empty());
+    }
+
+    #[test]
+    fn reported_speech_has_no_paragraph_speaker() {
+        let t = "Rubrik\n\nEnligt Lisa Holm, säkerhetschef på Försäkringskassan, ökar angreppen.\n\nHolm menar att fler måste utbildas.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        let s = &sp.speakers[0];
+        assert_eq!(s.organisations, ["Försäkringskassan"]);
+        let q: Vec<(&str, QuoteKind)> =
+            s.quotes.iter().map(|q| (q.span.slice(t), q.kind)).collect();
+        assert_eq!(
+            q,
+            [
+                ("ökar angreppen.", QuoteKind::Reported),
+                ("fler måste utbildas.", QuoteKind::Reported)
+            ]
+        );
+        assert!(sp.paragraphs.iter().all(|(_, w)| w.is_none()));
+    }
+
+    #[test]
+    fn people_only_mentioned_are_not_speakers() {
+        let t = "Rubrik\n\nMötet leddes av Sven Borg, och Maria Dahl deltog.\n\nSkatteverket menar att reglerna är tydliga.";
+        assert!(find(t, &[]).speakers.is_empty());
+    }
+}
