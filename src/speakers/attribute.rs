@@ -647,8 +647,33 @@ fn before_name(text: &str, para: Span, name: Span) -> (Vec<String>, Option<Strin
         }
         cand.push(ws[k - 1].slice(text));
         org = orgs::parse_genitive(&cand);
+        if org.is_none() {
+            org = definite_org(text, ws[k - 1].slice(text), name.start);
+        }
     }
     (vec![role], org)
+}
+
+/// "kommunens it-chef", "regionens CDO", "stadens": the municipality,
+/// region or city named last before `before`.
+fn definite_org(text: &str, word: &str, before: usize) -> Option<String> {
+    static KOMMUN: OnceLock<Regex> = OnceLock::new();
+    static REGION: OnceLock<Regex> = OnceLock::new();
+    let lw = word.to_lowercase();
+    let re = match lw.as_str() {
+        "kommunens" | "stadens" => re(&KOMMUN, || {
+            r"\b(\p{Lu}[\p{L}\-]+ (?:kommun|stad))s?\b".to_string()
+        }),
+        "regionens" => re(&REGION, || r"\b(Region \p{Lu}[\p{L}\-]+)\b".to_string()),
+        _ => return None,
+    };
+    let head = text.get(..before)?;
+    let c = re.captures_iter(head).last()?;
+    let mut o = c.get(1)?.as_str().to_string();
+    if lw == "regionens" && o.ends_with('s') && !o.ends_with("ss") {
+        o.pop();
+    }
+    Some(o)
 }
 
 /// Runs attribution over a cleaned article.
