@@ -508,6 +508,11 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
                 let start = k;
                 let mut j = k;
                 while j < w.len() && j < start + 4 {
+                    // "hälso- och sjukvårdsdirektör"
+                    if j > start && pre[j] == "- " && w[j] == "och" && j + 1 < w.len() {
+                        j += 2;
+                        continue;
+                    }
                     if j > start && pre[j] != " " {
                         break;
                     }
@@ -523,7 +528,11 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
                 if j == start {
                     break;
                 }
-                let phrase = w[start..j].join(" ");
+                let j = j.min(w.len());
+                let phrase = text
+                    .get(ws[start].start..ws[j - 1].end)
+                    .unwrap_or("")
+                    .to_string();
                 let mut accepted = roles::phrase_is_role(&phrase);
                 let mut next = j;
                 let mut org = None;
@@ -880,7 +889,11 @@ pub(crate) fn run(
             s.len() >= 20 && (text[..span.start].contains(s) || text[span.end..].contains(s));
         let speechlike =
             para.first_person || para.dash || whole_marks || repeated || word_count(s) <= 30;
+        // A name line that ends the article under first-person text is the
+        // author's signature, not a pull-quote attribution.
+        let signature = author_voice || i + 2 >= paras.len();
         if let Some(p) = next.and_then(|n| n.name_only)
+            && !signature
             && speechlike
             && !para.ends_q
             && word_count(s) <= 90
