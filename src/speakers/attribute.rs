@@ -570,6 +570,18 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
                 let had_org = org.is_some();
                 if let Some(o) = org {
                     orgs_out.push(o);
+                    // "på Jobtech vid Arbetsförmedlingen": the parent too.
+                    if next + 1 < w.len()
+                        && pre[next] == " "
+                        && matches!(w[next], "vid" | "på" | "inom" | "i")
+                        && pre[next + 1] == " "
+                        && let Some((o2, strong2, n2)) = org_at(next + 1)
+                        && (strong2 || w[next] != "i")
+                    {
+                        orgs_out.push((o2, true));
+                        next = n2;
+                        end = ws[next - 1].end;
+                    }
                 }
                 if next + 1 < w.len()
                     && (w[next] == "och" || w[next] == "samt")
@@ -758,6 +770,7 @@ pub(crate) fn run(
     // interpellation, a press release in the organisation's voice): then a
     // first-person paragraph after an introduction is no turn of its own.
     let mut author_voice = false;
+    let mut open_chain: Vec<usize> = Vec::new();
 
     for i in 0..paras.len() {
         let Some(kind) = paras[i].kind else { continue };
@@ -766,6 +779,7 @@ pub(crate) fn run(
         let s = ctx.slice(span);
         let next = paras.get(i + 1);
         let cur_intro = intro.take();
+        let chain_before = std::mem::take(&mut open_chain);
         let narrative = |active: &mut Option<usize>, intro: &mut Option<usize>, ctx: &Ctx| {
             if let Some(m) = para
                 .mentions
@@ -810,6 +824,7 @@ pub(crate) fn run(
             let label = l.as_str();
             let body = trim_quote(text, Span::new(span.start + l.end() + 1, span.end));
             if INTERVIEWER.contains(&label)
+                || para.ends_q
                 || metadata.authors.iter().any(|a| a.trim() == label)
                 || para
                     .mentions
@@ -861,6 +876,13 @@ pub(crate) fn run(
             pending = Some(p);
         }
         if let Some(p) = ex.para_speaker {
+            // Earlier paragraphs of the same quotation (opened, never closed).
+            for j in chain_before {
+                let q = trim_quote(text, paras[j].span);
+                if ctx.add_quote(p, q, QuoteKind::Direct, None) {
+                    out[j].1 = Some(p);
+                }
+            }
             out[i].1 = Some(p);
             run = Some(p);
             active = Some(p);
@@ -977,6 +999,19 @@ pub(crate) fn run(
                 paras[i] = para;
                 continue;
             }
+        }
+        // A quotation opened and not closed: its speaker may come with the
+        // next paragraph ("”... ¶ ”...”, säger NAME").
+        let opens = s.starts_with(['”', '“', '»', '„', '"'])
+            && !para
+                .marks
+                .first()
+                .is_some_and(|(m, _)| m.start == span.start);
+        if opens {
+            open_chain = chain_before;
+            open_chain.push(i);
+            paras[i] = para;
+            continue;
         }
         run = None;
         prev_q = false;
