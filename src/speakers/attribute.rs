@@ -1003,10 +1003,10 @@ pub(crate) fn run(
         // A quotation opened and not closed: its speaker may come with the
         // next paragraph ("”... ¶ ”...”, säger NAME").
         let opens = s.starts_with(['”', '“', '»', '„', '"'])
-            && !para
+            && para
                 .marks
                 .first()
-                .is_some_and(|(m, _)| m.start == span.start);
+                .is_none_or(|(m, _)| m.start != span.start);
         if opens {
             open_chain = chain_before;
             open_chain.push(i);
