@@ -771,6 +771,8 @@ pub(crate) fn run(
     // first-person paragraph after an introduction is no turn of its own.
     let mut author_voice = false;
     let mut open_chain: Vec<usize> = Vec::new();
+    let mut labels_seen: Vec<String> = Vec::new();
+    let mut interviewers: Vec<String> = Vec::new();
 
     for i in 0..paras.len() {
         let Some(kind) = paras[i].kind else { continue };
@@ -823,16 +825,27 @@ pub(crate) fn run(
         {
             let label = l.as_str();
             let body = trim_quote(text, Span::new(span.start + l.end() + 1, span.end));
+            // The host: a label whose first turn is a question keeps that role.
+            let first_turn = !labels_seen.iter().any(|l| l == label);
+            if first_turn {
+                labels_seen.push(label.to_string());
+                if para.ends_q {
+                    interviewers.push(label.to_string());
+                }
+            }
             if INTERVIEWER.contains(&label)
                 || para.ends_q
+                || interviewers.iter().any(|l| l == label)
                 || metadata.authors.iter().any(|a| a.trim() == label)
                 || para
                     .mentions
                     .iter()
                     .any(|m| m.span.start == span.start && ctx.persons[m.person].excluded)
             {
-                out[i].0 = BlockKind::Question;
-                prev_q = true;
+                if para.ends_q || INTERVIEWER.contains(&label) {
+                    out[i].0 = BlockKind::Question;
+                    prev_q = true;
+                }
                 paras[i] = para;
                 continue;
             }
@@ -1159,6 +1172,21 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             continue;
         };
         let sent = sentence_of(ctx.sentences, at, span);
+        // "Enligt NAME, ROLE för ..., QUOTE": the quote starts after the
+        // comma that closes the apposition.
+        let comma_appo = para.mentions.iter().any(|m| {
+            m.person == p
+                && m.span.start >= at
+                && m.span.start <= at + 16
+                && text.get(m.span.end..).is_some_and(|r| r.starts_with(", "))
+        });
+        let subj_end = if comma_appo && subj_end < sent.end {
+            text.get(subj_end..sent.end)
+                .and_then(|r| r.find(", "))
+                .map_or(subj_end, |k| subj_end + k)
+        } else {
+            subj_end
+        };
         let q = if at <= sent.start + 1 {
             let from = text
                 .get(subj_end..sent.end)

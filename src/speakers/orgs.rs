@@ -152,6 +152,14 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
             n += 1;
             continue;
         }
+        // "Nationella registerverket", "Statens servicecenter".
+        let lw = w.to_lowercase();
+        if !strong && agency_suffix[..8].iter().any(|s| lw.ends_with(s)) {
+            parts.push(w.to_string());
+            strong = true;
+            n += 1;
+            break;
+        }
         if w == "och"
             && words
                 .get(n + 1)
