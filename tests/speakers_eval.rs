@@ -516,6 +516,18 @@ fn person_names_in_ner_corpus() {
             .iter()
             .filter(|g| !found.iter().any(|m| m.span == **g))
             .count();
+        if std::env::var("NER_DEBUG").is_ok() {
+            for g in &gold_spans {
+                if !found.iter().any(|m| m.span == *g) {
+                    eprintln!("MISS {:?}", g.slice(&text));
+                }
+            }
+            for m in &found {
+                if !gold_spans.contains(&m.span) {
+                    eprintln!("FP {:?} in {:.80}", m.span.slice(&text), text);
+                }
+            }
+        }
         sentence.clear();
     };
     for line in data.lines() {
@@ -534,8 +546,8 @@ fn person_names_in_ner_corpus() {
         "person names on ner/test_corpus.txt: token P {p:.3} R {r:.3} ({tp} tp, {fp} fp, {fn_} fn); \
          name spans P {sp_:.3} R {sr:.3} ({stp} tp, {sfp} fp, {sfn} fn)"
     );
-    assert!(p >= 0.90, "token precision {p:.3}");
-    assert!(r >= 0.70, "token recall {r:.3}");
+    assert!(p >= 0.95, "token precision {p:.3}");
+    assert!(r >= 0.75, "token recall {r:.3}");
 }
 
 fn blocks_of(text: &str) -> Vec<svtext::clean::Block> {

@@ -185,6 +185,22 @@ const WORDLIKE_NAMES: &[&str] = &[
     "Google",
     "Microsoft",
     "Apple",
+    "Los",
+    "Las",
+    "San",
+    "Santa",
+    "The",
+    "Costa",
+    "Puerto",
+    "Rio",
+    "Sri",
+    "Taj",
+    "Live",
+    "Astra",
+    "Beverly",
+    "Mrs",
+    "Mr",
+    "Sankt",
     "Amazon",
     "Tesla",
     "Volvo",
@@ -233,6 +249,23 @@ const NOT_SURNAME: &[&str] = &[
     "Reporter",
     "Uppdaterad",
     "Publicerad",
+    "Cup",
+    "Hills",
+    "Hotel",
+    "Camp",
+    "City",
+    "Center",
+    "Park",
+    "Street",
+    "Group",
+    "Nation",
+    "Club",
+    "Award",
+    "Awards",
+    "League",
+    "Festival",
+    "Kyrka",
+    "Arena",
     "Läs",
     "Foto:",
     "Källa",
@@ -284,8 +317,30 @@ pub fn is_given(w: &str) -> bool {
 
 /// Whether `w` could be a surname after a given name.
 pub fn is_surname_like(w: &str) -> bool {
-    is_capitalised(w) && !NOT_SURNAME.contains(&w) && w.chars().count() >= 2
+    if NOT_SURNAME.contains(&w) || w.chars().count() < 2 {
+        return false;
+    }
+    if is_capitalised(w) {
+        return true;
+    }
+    // "McCartney", "LaSalle", "al-Assad", "Lindström-Ek".
+    let mut cs = w.chars();
+    let first_up = cs.next().is_some_and(char::is_uppercase);
+    let particle = ["al-", "el-", "bin-"].iter().any(|p| w.starts_with(p));
+    (first_up || particle)
+        && w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.split('-')
+            .skip(usize::from(particle))
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
 }
+
+/// Lower-case particles of surnames ("von Sydow", "af Klercker", "de Geer").
+const PARTICLES: &[&str] = &[
+    "von", "af", "de", "van", "der", "den", "di", "da", "du", "le", "la", "bin", "ibn", "al", "el",
+    "dos", "del", "ten", "ter",
+];
 
 /// Whether `w` looks like a second surname ("Sundin Jonsson"): a common
 /// Swedish surname or one with a typical surname ending.
@@ -362,11 +417,29 @@ pub fn scan(text: &str, region: Span) -> Vec<NameMatch> {
         {
             j += 1;
         }
-        if j < ws.len() && single_space(text, ws[j - 1], ws[j]) && is_surname_like(w(j)) {
+        // Particles before the surname ("Max von Sydow", "Louis de Geer").
+        let mut k = j;
+        while k + 1 < ws.len()
+            && k < j + 2
+            && PARTICLES.contains(&w(k))
+            && single_space(text, ws[k - 1], ws[k])
+        {
+            k += 1;
+        }
+        if k > j && !(k < ws.len() && single_space(text, ws[k - 1], ws[k]) && is_surname_like(w(k)))
+        {
+            k = j;
+        }
+        if j < ws.len() && single_space(text, ws[j - 1], ws[j]) && is_surname_like(w(k)) {
             let given_end = j;
-            let mut last = j;
-            if j + 1 < ws.len() && single_space(text, ws[j], ws[j + 1]) && is_surnameish(w(j + 1)) {
-                last = j + 1;
+            let mut last = k;
+            // More surname parts ("Sundin Jonsson", "Ekdahl Du Rietz").
+            while last + 1 < ws.len()
+                && last < k + 1
+                && single_space(text, ws[last], ws[last + 1])
+                && (is_surname_like(w(last + 1)) && !WORDLIKE_NAMES.contains(&w(last + 1)))
+            {
+                last += 1;
             }
             out.push(NameMatch {
                 span: Span::new(ws[i].start, ws[last].end),
