@@ -150,6 +150,8 @@ struct Ctx<'a> {
     persons: Vec<Person>,
     /// Every mention in text order: (start, person).
     order: Vec<(usize, usize)>,
+    /// Municipalities and regions named in the text (see [`local_orgs`]).
+    local_orgs: LocalOrgs,
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
@@ -332,10 +334,16 @@ impl<'a> Ctx<'a> {
         }
         // One-word references to people already known.
         let ws = names::words(text, para);
+        let full: Vec<Span> = out.iter().map(|m| m.span).collect();
+        let mut fi = 0;
         for w in ws {
-            if out
-                .iter()
-                .any(|m| m.span.start <= w.start && w.end <= m.span.end)
+            // `full` is in text order: skip the words inside full names.
+            while fi < full.len() && full[fi].end <= w.start {
+                fi += 1;
+            }
+            if full
+                .get(fi)
+                .is_some_and(|f| f.start <= w.start && w.end <= f.end)
             {
                 continue;
             }
@@ -355,7 +363,7 @@ impl<'a> Ctx<'a> {
         for m in out.iter_mut() {
             let excluded = self.persons[m.person].excluded;
             let (roles, orgs, end) = apposition(text, para, m.span);
-            let (broles, borg) = before_name(text, para, m.span);
+            let (broles, borg) = before_name(text, para, m.span, &self.local_orgs);
             m.appo_end = end;
             if excluded {
                 continue;
@@ -439,9 +447,8 @@ impl<'a> Ctx<'a> {
             kind,
             cue: cue.map(str::to_string),
         };
-        if !self.persons[p].quotes.contains(&q) {
-            self.persons[p].quotes.push(q);
-        }
+        // Duplicates are removed when the speakers are assembled.
+        self.persons[p].quotes.push(q);
         true
     }
 }
@@ -454,7 +461,12 @@ type Apposition = (Vec<String>, Vec<(String, bool)>, usize);
 fn apposition(text: &str, para: Span, name: Span) -> Apposition {
     let mut roles = Vec::new();
     let mut orgs_out = Vec::new();
-    let ws = names::words(text, Span::new(name.end, para.end));
+    // Appositions are short: look at most 400 bytes ahead.
+    let mut stop = para.end.min(name.end + 400);
+    while stop < para.end && !text.is_char_boundary(stop) {
+        stop += 1;
+    }
+    let ws = names::words(text, Span::new(name.end, stop));
     let take = ws.len().min(24);
     let ws = &ws[..take];
     let w: Vec<&str> = ws.iter().map(|s| s.slice(text)).collect();
@@ -636,7 +648,12 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
 
 /// A role (and a genitive organisation) just before a name:
 /// "kommundirektör NAME", "Statsrådet NAME", "Skatteverkets it-chef NAME".
-fn before_name(text: &str, para: Span, name: Span) -> (Vec<String>, Option<String>) {
+fn before_name(
+    text: &str,
+    para: Span,
+    name: Span,
+    local: &LocalOrgs,
+) -> (Vec<String>, Option<String>) {
     let from = name.start.saturating_sub(120).max(para.start);
     let from = (from..=name.start)
         .find(|&i| text.is_char_boundary(i))
@@ -669,32 +686,63 @@ fn before_name(text: &str, para: Span, name: Span) -> (Vec<String>, Option<Strin
         cand.push(ws[k - 1].slice(text));
         org = orgs::parse_genitive(&cand);
         if org.is_none() {
-            org = definite_org(text, ws[k - 1].slice(text), name.start);
+            org = definite_org(local, ws[k - 1].slice(text), name.start);
         }
     }
     (vec![role], org)
 }
 
-/// "kommunens it-chef", "regionens CDO", "stadens": the municipality,
-/// region or city named last before `before`.
-fn definite_org(text: &str, word: &str, before: usize) -> Option<String> {
+/// Municipalities, cities and regions named in the text, in text order:
+/// (start, name, is a region). Computed once per document, and only when
+/// the text refers back to one ("kommunens", "stadens", "regionens").
+type LocalOrgs = Vec<(usize, String, bool)>;
+
+fn local_orgs(text: &str) -> LocalOrgs {
     static KOMMUN: OnceLock<Regex> = OnceLock::new();
     static REGION: OnceLock<Regex> = OnceLock::new();
-    let lw = word.to_lowercase();
-    let re = match lw.as_str() {
-        "kommunens" | "stadens" => re(&KOMMUN, || {
-            r"\b(\p{Lu}[\p{L}\-]+ (?:kommun|stad))s?\b".to_string()
-        }),
-        "regionens" => re(&REGION, || r"\b(Region \p{Lu}[\p{L}\-]+)\b".to_string()),
+    let mut out = Vec::new();
+    if !["ommunens", "tadens", "egionens"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return out;
+    }
+    let k = re(&KOMMUN, || {
+        r"\p{Lu}[\p{L}\-]+ (?:kommun|stad)s?".to_string()
+    });
+    for m in k.find_iter(text) {
+        let mut o = m.as_str().to_string();
+        if o.ends_with("kommuns") || o.ends_with("stads") {
+            o.pop();
+        }
+        out.push((m.start(), o, false));
+    }
+    let r = re(&REGION, || r"Region \p{Lu}[\p{L}\-]+".to_string());
+    for m in r.find_iter(text) {
+        let mut o = m.as_str().to_string();
+        if o.ends_with('s') && !o.ends_with("ss") {
+            o.pop();
+        }
+        out.push((m.start(), o, true));
+    }
+    out.sort();
+    out
+}
+
+/// "kommunens it-chef", "regionens CDO", "stadens": the municipality,
+/// region or city named last before `before`.
+fn definite_org(local: &LocalOrgs, word: &str, before: usize) -> Option<String> {
+    let region = match word.to_lowercase().as_str() {
+        "kommunens" | "stadens" => false,
+        "regionens" => true,
         _ => return None,
     };
-    let head = text.get(..before)?;
-    let c = re.captures_iter(head).last()?;
-    let mut o = c.get(1)?.as_str().to_string();
-    if lw == "regionens" && o.ends_with('s') && !o.ends_with("ss") {
-        o.pop();
-    }
-    Some(o)
+    let end = local.partition_point(|(s, _, _)| *s < before);
+    local[..end]
+        .iter()
+        .rev()
+        .find(|(_, _, r)| *r == region)
+        .map(|(_, o, _)| o.clone())
 }
 
 /// Runs attribution over a cleaned article.
@@ -709,6 +757,7 @@ pub(crate) fn run(
         sentences,
         persons: Vec::new(),
         order: Vec::new(),
+        local_orgs: local_orgs(text),
     };
     let mut paras: Vec<Para> = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -920,16 +969,21 @@ pub(crate) fn run(
             .marks
             .first()
             .is_some_and(|(m, _)| m.start == span.start && m.end >= span.end.saturating_sub(1));
-        let repeated =
-            s.len() >= 20 && (text[..span.start].contains(s) || text[span.end..].contains(s));
-        let speechlike =
-            para.first_person || para.dash || whole_marks || repeated || word_count(s) <= 30;
+        // Evaluated only under a name line: a pull-quote often repeats body text.
+        let speechlike = || {
+            para.first_person
+                || para.dash
+                || whole_marks
+                || word_count(s) <= 30
+                || (s.len() >= 20
+                    && (text[..span.start].contains(s) || text[span.end..].contains(s)))
+        };
         // A name line that ends the article under first-person text is the
         // author's signature, not a pull-quote attribution.
         let signature = author_voice || i + 2 >= paras.len();
         if let Some(p) = next.and_then(|n| n.name_only)
             && !signature
-            && speechlike
+            && speechlike()
             && !para.ends_q
             && word_count(s) <= 90
         {
@@ -1277,6 +1331,7 @@ fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Speakers {
         mentions.dedup();
         let mut quotes = p.quotes;
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        quotes.dedup_by(|a, b| a.span == b.span);
         speakers.push(SpeakerInfo {
             name: p.name,
             roles: p.roles,
