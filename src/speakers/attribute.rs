@@ -633,7 +633,9 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
                 end = end.max(e);
             }
         } else if let Some(k) = (i..w.len().min(i + 8))
-            .take_while(|&k| pre[k] == " " && w[k].chars().all(|c| c.is_lowercase()))
+            .take_while(|&k| {
+                pre[k] == " " && w[k].chars().all(|c| c.is_lowercase() || c.is_ascii_digit())
+            })
             .find(|&k| w[k] == "som")
             && k + 1 < w.len()
             && pre[k + 1] == " "
@@ -821,6 +823,8 @@ pub(crate) fn run(
     let mut author_voice = false;
     let mut open_chain: Vec<usize> = Vec::new();
     let mut labels_seen: Vec<String> = Vec::new();
+    // A question has been answered: the article is (partly) an interview.
+    let mut interview = false;
     let mut interviewers: Vec<String> = Vec::new();
 
     for i in 0..paras.len() {
@@ -1016,11 +1020,15 @@ pub(crate) fn run(
             && next.is_some_and(|n| {
                 n.name_only.is_none()
                     && n.kind.is_some()
-                    && (n.dash || n.first_person || label_re().is_match(ctx.slice(n.span)))
+                    && (n.dash
+                        || n.first_person
+                        || label_re().is_match(ctx.slice(n.span))
+                        || (interview && n.mentions.is_empty() && !n.heading_like && !n.ends_q))
             })
         {
             out[i].0 = BlockKind::Question;
             prev_q = true;
+            interview = true;
             if run.is_none() {
                 run = who.or(active);
             }
@@ -1035,7 +1043,10 @@ pub(crate) fn run(
                 .any(|m| m.person == p && ctx.slice(m.span).contains(' '))
         });
         if let Some(p) = who
-            && (para.dash || whole_marks || (para.first_person && !own_mention))
+            && (para.dash
+                || whole_marks
+                || (para.first_person && !own_mention)
+                || (prev_q && interview && para.mentions.is_empty()))
             && !ctx.persons[p].excluded
         {
             let kind_q = if prev_q || !(para.dash || whole_marks) {
