@@ -15,7 +15,10 @@ pub fn shared_data(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipping: {} not found (../shared is not beside the checkout)", p.display());
+        eprintln!(
+            "skipping: {} not found (../shared is not beside the checkout)",
+            p.display()
+        );
         None
     }
 }
@@ -26,7 +29,10 @@ pub fn shared_example(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipping: {} not found (../shared is not beside the checkout)", p.display());
+        eprintln!(
+            "skipping: {} not found (../shared is not beside the checkout)",
+            p.display()
+        );
         None
     }
 }
