@@ -310,10 +310,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Registers the people named in one paragraph.
-    fn mentions(&mut self, para: Span, authors: &[String]) -> Vec<Mention> {
+    fn mentions(&mut self, para: Span, ws: &[Span], authors: &[String]) -> Vec<Mention> {
         let text = self.text;
         let mut out: Vec<Mention> = Vec::new();
-        for m in names::scan(text, para) {
+        for m in names::scan_words(text, ws) {
             let idx = self.person_for(&m);
             let mut from = para.start.max(m.span.start.saturating_sub(24));
             while from < m.span.start && !text.is_char_boundary(from) {
@@ -333,10 +333,9 @@ impl<'a> Ctx<'a> {
             });
         }
         // One-word references to people already known.
-        let ws = names::words(text, para);
         let full: Vec<Span> = out.iter().map(|m| m.span).collect();
         let mut fi = 0;
-        for w in ws {
+        for &w in ws {
             // `full` is in text order: skip the words inside full names.
             while fi < full.len() && full[fi].end <= w.start {
                 fi += 1;
@@ -362,8 +361,15 @@ impl<'a> Ctx<'a> {
         out.sort_by_key(|m| m.span.start);
         for m in out.iter_mut() {
             let excluded = self.persons[m.person].excluded;
-            let (roles, orgs, end) = apposition(text, para, m.span);
-            let (broles, borg) = before_name(text, para, m.span, &self.local_orgs);
+            let after = ws.partition_point(|w| w.start < m.span.end);
+            let before = ws.partition_point(|w| w.end <= m.span.start);
+            let (roles, orgs, end) = apposition(text, &ws[after..ws.len().min(after + 24)], m.span);
+            let (broles, borg) = before_name(
+                text,
+                &ws[before.saturating_sub(4)..before],
+                m.span,
+                &self.local_orgs,
+            );
             m.appo_end = end;
             if excluded {
                 continue;
@@ -458,17 +464,9 @@ impl<'a> Ctx<'a> {
 /// Returns them and where the apposition ends.
 type Apposition = (Vec<String>, Vec<(String, bool)>, usize);
 
-fn apposition(text: &str, para: Span, name: Span) -> Apposition {
+fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
     let mut roles = Vec::new();
     let mut orgs_out = Vec::new();
-    // Appositions are short: look at most 400 bytes ahead.
-    let mut stop = para.end.min(name.end + 400);
-    while stop < para.end && !text.is_char_boundary(stop) {
-        stop += 1;
-    }
-    let ws = names::words(text, Span::new(name.end, stop));
-    let take = ws.len().min(24);
-    let ws = &ws[..take];
     let w: Vec<&str> = ws.iter().map(|s| s.slice(text)).collect();
     let pre: Vec<&str> = (0..ws.len())
         .map(|i| {
@@ -650,17 +648,13 @@ fn apposition(text: &str, para: Span, name: Span) -> Apposition {
 
 /// A role (and a genitive organisation) just before a name:
 /// "kommundirektör NAME", "Statsrådet NAME", "Skatteverkets it-chef NAME".
+/// `ws` are the last few words before the name.
 fn before_name(
     text: &str,
-    para: Span,
+    ws: &[Span],
     name: Span,
     local: &LocalOrgs,
 ) -> (Vec<String>, Option<String>) {
-    let from = name.start.saturating_sub(120).max(para.start);
-    let from = (from..=name.start)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(name.start);
-    let ws = names::words(text, Span::new(from, name.start));
     let Some(last) = ws.last() else {
         return (Vec::new(), None);
     };
@@ -773,11 +767,16 @@ pub(crate) fn run(
         }
         let span = trim_span(text, b.span);
         let s = ctx.slice(span);
-        let mentions = ctx.mentions(span, &metadata.authors);
+        let ws = names::words(text, span);
+        let mentions = ctx.mentions(span, &ws, &metadata.authors);
         let marks = quote_pairs(text, span);
-        let first_person = names::words(text, span).iter().any(|w| {
-            let word = w.slice(text).to_lowercase();
-            FIRST_PERSON.contains(&word.as_str()) && !marks.iter().any(|(m, _)| m.contains(*w))
+        let first_person = ws.iter().any(|w| {
+            let word = w.slice(text);
+            word.len() <= 5
+                && FIRST_PERSON
+                    .iter()
+                    .any(|f| f.len() == word.len() && word.to_lowercase() == *f)
+                && !marks.iter().any(|(m, _)| m.contains(*w))
         });
         let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
         let dash = s.starts_with('–') || s.starts_with('—') || s.starts_with("- ");

@@ -5,8 +5,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use crate::span::Span;
 
 /// Grammatical gender suggested by a given name (SCB counts of women and men).
@@ -373,23 +371,40 @@ pub struct NameMatch {
     pub gender: Gender,
 }
 
-fn word_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[-:'’][\p{L}\p{M}\p{N}]+)*").expect("valid regex")
-    })
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The words of `text[region]` (letters and digits, inner hyphens, colons
 /// and apostrophes), as byte spans into `text`.
 pub fn words(text: &str, region: Span) -> Vec<Span> {
+    let mut out = Vec::new();
     let Some(slice) = text.get(region.start..region.end) else {
-        return Vec::new();
+        return out;
     };
-    word_re()
-        .find_iter(slice)
-        .map(|m| Span::new(region.start + m.start(), region.start + m.end()))
-        .collect()
+    let mut it = slice.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    while let Some((i, c)) = it.next() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = start {
+            // An inner joiner followed by a word character continues the word.
+            let joiner = matches!(c, '-' | ':' | '\'' | '’');
+            if joiner && it.peek().is_some_and(|&(_, d)| is_word_char(d)) {
+                continue;
+            }
+            out.push(Span::new(region.start + st, region.start + i));
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push(Span::new(region.start + st, region.end));
+    }
+    out
 }
 
 fn single_space(text: &str, a: Span, b: Span) -> bool {
@@ -398,8 +413,13 @@ fn single_space(text: &str, a: Span, b: Span) -> bool {
 
 /// Finds full person names (given name(s) + surname(s)) in `text[region]`.
 pub fn scan(text: &str, region: Span) -> Vec<NameMatch> {
-    let ws = words(text, region);
-    let w = |i: usize| &text[ws[i].start..ws[i].end];
+    scan_words(text, &words(text, region))
+}
+
+/// Finds full person names among `ws`, the words of a region of `text`
+/// (as returned by [`words`]).
+pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
+    let w = |i: usize| text.get(ws[i].start..ws[i].end).unwrap_or("");
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
