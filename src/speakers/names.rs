@@ -21,6 +21,12 @@ pub enum Gender {
 struct Lexicon {
     given: HashMap<&'static str, Gender>,
     surnames: HashSet<&'static str>,
+    wordlike: HashSet<&'static str>,
+    not_surname: HashSet<&'static str>,
+}
+
+fn wordlike(w: &str) -> bool {
+    lexicon().wordlike.contains(w)
 }
 
 static GIVEN: &str = include_str!("../../data/names_given.txt");
@@ -49,7 +55,12 @@ fn lexicon() -> &'static Lexicon {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect();
-        Lexicon { given, surnames }
+        Lexicon {
+            given,
+            surnames,
+            wordlike: WORDLIKE_NAMES.iter().copied().collect(),
+            not_surname: NOT_SURNAME.iter().copied().collect(),
+        }
     })
 }
 
@@ -296,7 +307,7 @@ pub fn is_capitalised(w: &str) -> bool {
 /// The gender of a given name (a hyphenated double name counts by its first
 /// part), or `None` when `w` is not a capitalised given name.
 pub fn given_gender(w: &str) -> Option<Gender> {
-    if !is_capitalised(w) || WORDLIKE_NAMES.contains(&w) {
+    if !is_capitalised(w) || wordlike(w) {
         return None;
     }
     let lex = lexicon();
@@ -315,7 +326,7 @@ pub fn is_given(w: &str) -> bool {
 
 /// Whether `w` could be a surname after a given name.
 pub fn is_surname_like(w: &str) -> bool {
-    if NOT_SURNAME.contains(&w) || w.chars().count() < 2 {
+    if lexicon().not_surname.contains(w) || w.chars().count() < 2 {
         return false;
     }
     if is_capitalised(w) {
@@ -343,7 +354,7 @@ const PARTICLES: &[&str] = &[
 /// Whether `w` looks like a second surname ("Sundin Jonsson"): a common
 /// Swedish surname or one with a typical surname ending.
 pub fn is_surnameish(w: &str) -> bool {
-    if !is_surname_like(w) || WORDLIKE_NAMES.contains(&w) {
+    if !is_surname_like(w) || wordlike(w) {
         return false;
     }
     if lexicon().surnames.contains(w) {
@@ -457,7 +468,7 @@ pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
             while last + 1 < ws.len()
                 && last < k + 1
                 && single_space(text, ws[last], ws[last + 1])
-                && (is_surname_like(w(last + 1)) && !WORDLIKE_NAMES.contains(&w(last + 1)))
+                && (is_surname_like(w(last + 1)) && !wordlike(w(last + 1)))
             {
                 last += 1;
             }
