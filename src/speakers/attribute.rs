@@ -820,6 +820,8 @@ pub(crate) fn run(
     // interpellation, a press release in the organisation's voice): then a
     // first-person paragraph after an introduction is no turn of its own.
     let mut author_voice = false;
+    // The article marks speech with dashes.
+    let mut dash_article = false;
     let mut open_chain: Vec<usize> = Vec::new();
     let mut labels_seen: Vec<String> = Vec::new();
     // A question has been answered: the article is (partly) an interview.
@@ -936,6 +938,9 @@ pub(crate) fn run(
             }
         }
         // Explicit attributions inside the paragraph.
+        if para.dash {
+            dash_article = true;
+        }
         let ex = explicit(&mut ctx, &para);
         if let Some(p) = ex.pending {
             pending = Some(p);
@@ -964,6 +969,13 @@ pub(crate) fn run(
             continue;
         }
         if pending.is_some() {
+            paras[i] = para;
+            continue;
+        }
+        if ex.unresolved {
+            run = None;
+            prev_q = false;
+            narrative(&mut active, &mut intro, &ctx);
             paras[i] = para;
             continue;
         }
@@ -1062,8 +1074,10 @@ pub(crate) fn run(
                 continue;
             }
         }
-        // A plain paragraph between two first-person paragraphs of a turn.
+        // A plain paragraph between two first-person paragraphs of a turn
+        // (only where the page has lost its dashes).
         if let Some(p) = run
+            && !dash_article
             && para.mentions.is_empty()
             && !para.first_person
             && next.is_some_and(|n| {
@@ -1104,6 +1118,9 @@ struct Explicit {
     para_speaker: Option<usize>,
     any_speaker: Option<usize>,
     pending: Option<(usize, String)>,
+    /// A cue names someone who cannot be resolved ("säger Svensson" with two
+    /// Svenssons): the paragraph must not fall back to the running speaker.
+    unresolved: bool,
 }
 
 fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
@@ -1171,6 +1188,10 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             continue;
         }
         let Some((p, subj_end)) = ctx.subject_after(para, span.start + all.end()) else {
+            let next = text.get(span.start + all.end()..span.end).unwrap_or("");
+            if next.starts_with(char::is_uppercase) {
+                ex.unresolved = true;
+            }
             continue;
         };
         let keep = if punct.as_str() == "," {
