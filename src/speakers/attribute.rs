@@ -1213,7 +1213,17 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         }
         // The speech after the attribution sentence.
         let rest = text.get(subj_end..span.end).unwrap_or("");
-        if let Some(dot) = rest.find(['.', '!', '?']) {
+        // An interrupted sentence: "– Det här, konstaterar NAME, är ...".
+        let resumes = rest
+            .strip_prefix(", ")
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
+            && punct.as_str() == ",";
+        if resumes {
+            let q2 = trim_quote(text, Span::new(subj_end + 2, span.end));
+            if word_count(ctx.slice(q2)) >= 2 {
+                ctx.add_quote(p, q2, QuoteKind::Direct, None);
+            }
+        } else if let Some(dot) = rest.find(['.', '!', '?']) {
             let from = subj_end + dot + 1;
             let q2 = trim_quote(text, Span::new(from, span.end));
             if word_count(ctx.slice(q2)) >= 2 {
@@ -1405,6 +1415,19 @@ mod tests {
             ..Metadata::default()
         };
         run(text, &blocks, &sentences, &meta)
+    }
+
+    #[test]
+    fn interrupted_dash_quote_keeps_both_halves() {
+        let t = "Rubrik\n\n– Det här, konstaterar projektledaren Anna Sjöberg, är vårt största projekt.";
+        let sp = find(t, &[]);
+        let quotes: Vec<&str> = sp.speakers[0]
+            .quotes
+            .iter()
+            .map(|q| q.span.slice(t))
+            .collect();
+        assert_eq!(quotes, ["Det här", "är vårt största projekt."]);
+        assert_eq!(sp.speakers[0].roles, ["projektledare"]);
     }
 
     #[test]
