@@ -652,3 +652,60 @@ fn headings_from_the_cleaner_do_not_break_turns() {
     assert_eq!(sp.paragraphs[4], (BlockKind::Quote, Some(0)));
     assert_eq!(sp.paragraphs[5].1, None);
 }
+
+/// Arbitrary paragraph boundaries and kinds over real article text: no
+/// panic, every span in bounds and on character boundaries.
+#[test]
+fn odd_block_boundaries_do_not_panic() {
+    let dir = common::root().join("tests/fixtures/speakers");
+    let kinds = [
+        BlockKind::Title,
+        BlockKind::Body,
+        BlockKind::Heading,
+        BlockKind::Caption,
+        BlockKind::Quote,
+        BlockKind::Question,
+    ];
+    for entry in std::fs::read_dir(dir).expect("fixture folder").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable fixture");
+        for step in [5usize, 17, 61] {
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .step_by(step)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let blocks: Vec<svtext::clean::Block> = bounds
+                .windows(2)
+                .enumerate()
+                .map(|(i, w)| svtext::clean::Block {
+                    span: Span::new(w[0], w[1]),
+                    kind: kinds[i % kinds.len()],
+                })
+                .collect();
+            let sp = speakers::find(
+                &text,
+                &blocks,
+                &[],
+                &[],
+                &svtext::document::Metadata::default(),
+            );
+            assert_eq!(sp.paragraphs.len(), blocks.len());
+            for s in &sp.speakers {
+                for q in &s.quotes {
+                    assert!(
+                        text.get(q.span.start..q.span.end)
+                            .is_some_and(|t| !t.is_empty())
+                    );
+                }
+                for m in &s.mentions {
+                    assert!(text.get(m.start..m.end).is_some());
+                }
+            }
+        }
+    }
+}
