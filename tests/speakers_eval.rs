@@ -635,6 +635,7 @@ fn headings_from_the_cleaner_do_not_break_turns() {
     let text = "Titel om vården\n\nEva Lind är ny it-chef i Region Gävleborg.\n\nVad gör du först?\n\n– Jag lyssnar på medarbetarna.\n\nVi måste våga mer.\n\nEva Lind\n\nHon började på regionen i mars.";
     let mut blocks = blocks_of(text);
     blocks[2].kind = BlockKind::Heading;
+    blocks[4].kind = BlockKind::Heading;
     blocks[5].kind = BlockKind::Heading;
     let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
     let sp = speakers::find(

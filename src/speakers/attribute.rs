@@ -866,7 +866,10 @@ pub(crate) fn run(
             paras[i] = para;
             continue;
         }
-        if (kind == BlockKind::Heading || para.heading_like) && !para.ends_q {
+        // A short first-person line above a name line may come marked as a
+        // heading: it is a pull-quote all the same.
+        let above_name = next.is_some_and(|n| n.name_only.is_some()) && para.first_person;
+        if (kind == BlockKind::Heading || para.heading_like) && !para.ends_q && !above_name {
             run = None;
             pending = None;
             prev_q = false;
