@@ -873,6 +873,8 @@ pub(crate) fn run(
             run = None;
             pending = None;
             prev_q = false;
+            // A short line that names someone introduces them like a sentence does.
+            narrative(&mut active, &mut intro, &ctx);
             paras[i] = para;
             continue;
         }
