@@ -371,7 +371,16 @@ impl<'a> Ctx<'a> {
                 &self.local_orgs,
             );
             m.appo_end = end;
-            if excluded {
+            // "Anna Svensson, reporter": the article's own staff.
+            const STAFF: &[&str] = &["reporter", "journalist", "fotograf", "skribent", "redaktör"];
+            if broles
+                .iter()
+                .chain(&roles)
+                .any(|r| STAFF.contains(&r.as_str()))
+            {
+                self.persons[m.person].excluded = true;
+            }
+            if excluded || self.persons[m.person].excluded {
                 continue;
             }
             let p = &mut self.persons[m.person];
@@ -1469,6 +1478,8 @@ mod tests {
         let sp = find(t, &[]);
         let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Olle Ståhl"]);
+        let t3 = "Rubrik\n\n– Det här är fel, säger Olle Ståhl.\n\nOlle Ståhl, reporter";
+        assert!(find(t3, &[]).speakers.is_empty());
         let t2 = "Rubrik\n\n– Jag håller inte med, säger Karin Ek.";
         assert!(find(t2, &["Karin Ek"]).speakers.is_empty());
     }

@@ -4,6 +4,11 @@
 /// Titles known as such (lower case; acronyms upper case).
 const LEXICON: &[&str] = &[
     "it-chef",
+    "reporter",
+    "journalist",
+    "fotograf",
+    "skribent",
+    "redaktör",
     "cio",
     "cdo",
     "cto",
