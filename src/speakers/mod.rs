@@ -1,5 +1,27 @@
 //! Speakers stage: who speaks, in which role, for which organisation, and
 //! which words are theirs.
+//!
+//! No model: person names come from the SCB given-name list compiled into
+//! the crate ([`names`], Källa: SCB, CC BY 4.0), capitalisation and
+//! context; titles from a lexicon of Swedish public-sector roles plus
+//! title endings ([`roles`]); organisations from their shape ("X kommun",
+//! "Region Y", agencies, parties in parentheses) with one normal form per
+//! speaker ([`orgs`]). Speech is recognised in dash quotes, quotation marks
+//! (” ”, “ ”, « », » », „ "), cues after or before (`säger`, `menar`,
+//! `NAME säger:`), reported speech (`enligt NAME`, `NAME menar att`),
+//! transcript labels (`NAME:`), Q&A interviews, pull-quotes followed by a
+//! line holding only a name, and first-person paragraphs that follow the
+//! paragraph introducing their speaker (scraped pages that lost the dashes).
+//!
+//! Paragraph rules: an interviewer's question gets kind
+//! [`BlockKind::Question`] and no speaker; a pull-quote gets kind
+//! [`BlockKind::Quote`] and its speaker; the name line under a pull-quote
+//! keeps its kind, has no speaker and counts as a mention. A paragraph gets
+//! a speaker when it is that speaker's speech (a dash or quotation
+//! paragraph, an answer, a turn, a pull-quote); it then contains at least
+//! one of their quotes, and a quote covering the whole paragraph (without
+//! its dash or quotation marks) unless an attribution ("säger NAME, ROLE")
+//! sits inside it. Reported speech never gives a paragraph a speaker.
 
 mod attribute;
 pub mod names;
