@@ -366,7 +366,7 @@ impl<'a> Ctx<'a> {
             let (roles, orgs, end) = apposition(text, &ws[after..ws.len().min(after + 24)], m.span);
             let (broles, borg) = before_name(
                 text,
-                &ws[before.saturating_sub(4)..before],
+                &ws[before.saturating_sub(5)..before],
                 m.span,
                 &self.local_orgs,
             );
@@ -680,6 +680,15 @@ fn before_name(
         if prev.ends_with('s') && prev.chars().count() > 4 && !names::is_given(prev) {
             role = format!("{} ordförande", prev.to_lowercase());
             k -= 1;
+            // "Barn- och utbildningsnämndens ordförande".
+            if k >= 2
+                && ws[k - 1].slice(text) == "och"
+                && joined(ws[k - 1], ws[k])
+                && text.get(ws[k - 2].end..ws[k - 1].start) == Some("- ")
+            {
+                role = format!("{}- och {role}", ws[k - 2].slice(text).to_lowercase());
+                k -= 2;
+            }
         }
     }
     let mut org = None;
