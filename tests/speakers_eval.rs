@@ -743,3 +743,134 @@ fn odd_block_boundaries_do_not_panic() {
         }
     }
 }
+
+/// Real news sentences from the NER corpus with a speech cue followed by a
+/// full name ("..., säger Anna Svensson"): is the named person found as the
+/// speaker? (Sentences are shuffled, so back-references cannot be tested.)
+#[test]
+fn cue_attribution_in_news_sentences() {
+    let Some(path) = common::shared_data("ner/test_corpus.txt") else {
+        return;
+    };
+    let data = std::fs::read_to_string(path).expect("readable corpus");
+    const CUES: &[&str] = &[
+        "säger",
+        "sa",
+        "sade",
+        "menar",
+        "anser",
+        "berättar",
+        "konstaterar",
+        "förklarar",
+        "framhåller",
+        "poängterar",
+        "understryker",
+        "tillägger",
+        "skriver",
+        "avslutar",
+        "fortsätter",
+        "betonar",
+        "påpekar",
+        "svarar",
+        "svarade",
+        "hävdar",
+        "summerar",
+        "uppger",
+        "menade",
+        "berättade",
+        "skrev",
+        "fortsatte",
+        "betonade",
+        "konstaterade",
+        "förklarade",
+    ];
+    let (mut gold_n, mut hit, mut predicted, mut correct) = (0usize, 0usize, 0usize, 0usize);
+    let mut sentence: Vec<(String, bool)> = Vec::new();
+    let mut eval = |sentence: &mut Vec<(String, bool)>| {
+        let toks = std::mem::take(sentence);
+        // Gold: a cue word followed, after at most three words of title
+        // ("säger förbundskaptenen", "säger Socialdemokraternas partiledare"),
+        // by two or more PER tokens.
+        let mut gold: Option<String> = None;
+        for i in 0..toks.len() {
+            if CUES.contains(&toks[i].0.as_str()) {
+                let skip = toks[i + 1..]
+                    .iter()
+                    .take(4)
+                    .position(|(_, per)| *per)
+                    .filter(|&k| {
+                        toks[i + 1..i + 1 + k]
+                            .iter()
+                            .all(|(t, _)| t.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    })
+                    .unwrap_or(toks.len());
+                let run: Vec<&str> = toks[(i + 1 + skip).min(toks.len())..]
+                    .iter()
+                    .take_while(|(_, per)| *per)
+                    .map(|(t, _)| t.as_str())
+                    .collect();
+                if run.len() >= 2 {
+                    gold = Some(run.join(" "));
+                }
+            }
+        }
+        let body: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
+        let text = format!("Rubrik\n\n{}", body.join(" "));
+        let blocks = blocks_of(&text);
+        let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+        let sp = speakers::find(
+            &text,
+            &blocks,
+            &sentences,
+            &[],
+            &svtext::document::Metadata::default(),
+        );
+        let direct: Vec<&str> = sp
+            .speakers
+            .iter()
+            .filter(|s| {
+                s.quotes
+                    .iter()
+                    .any(|q| q.kind == speakers::QuoteKind::Direct)
+            })
+            .map(|s| s.name.as_str())
+            .collect();
+        if let Some(g) = &gold {
+            gold_n += 1;
+            if direct.contains(&g.as_str()) {
+                hit += 1;
+            } else if std::env::var("CUE_DEBUG").is_ok() {
+                eprintln!("MISSED {g:?}: {:.150}", body.join(" "));
+            }
+        }
+        if std::env::var("CUE_DEBUG").is_ok() {
+            for n in &direct {
+                if gold.as_deref() != Some(*n) {
+                    eprintln!("PRED {n:?} gold {gold:?}: {:.150}", body.join(" "));
+                }
+            }
+        }
+        predicted += direct.len();
+        correct += direct
+            .iter()
+            .filter(|n| gold.as_deref() == Some(**n))
+            .count();
+    };
+    for line in data.lines() {
+        let mut parts = line.split_whitespace();
+        match (parts.next(), parts.next_back()) {
+            (Some(tok), Some(label)) => sentence.push((tok.to_string(), label == "PER")),
+            _ => eval(&mut sentence),
+        }
+    }
+    eval(&mut sentence);
+    let r = hit as f64 / gold_n.max(1) as f64;
+    let p = correct as f64 / predicted.max(1) as f64;
+    println!(
+        "cue attribution on NER-corpus sentences: {hit}/{gold_n} cued full names found (R {r:.3}); \
+         {correct}/{predicted} direct-speech speakers are the cued name (P {p:.3})"
+    );
+    assert!(gold_n >= 20, "enough cued sentences");
+    assert!(r >= 0.9, "cue attribution recall {r:.3}");
+    assert!(p >= 0.95, "cue attribution precision {p:.3}");
+}
