@@ -58,6 +58,11 @@ fn report_re() -> &'static Regex {
     re(&R, || format!(r"\b({REPORT_CUES})\s+att\s+"))
 }
 
+fn det_cue_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"(?:^|[.!?”]\s+)(Det|Så) ({CUES})\s+"))
+}
+
 fn enligt_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || r"\b[Ee]nligt\s+".to_string())
@@ -968,6 +973,16 @@ pub(crate) fn run(
         if let Some(p) = ex.pending {
             pending = Some(p);
         }
+        if let Some((p, cue)) = ex.previous.clone()
+            && i > 0
+            && out[i - 1].1.is_none()
+            && matches!(out[i - 1].0, BlockKind::Body | BlockKind::Quote)
+        {
+            let q = trim_quote(text, paras[i - 1].span);
+            if ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) {
+                out[i - 1].1 = Some(p);
+            }
+        }
         if let Some(p) = ex.para_speaker {
             // Earlier paragraphs of the same quotation (opened, never closed).
             for j in chain_before {
@@ -1141,6 +1156,9 @@ struct Explicit {
     para_speaker: Option<usize>,
     any_speaker: Option<usize>,
     pending: Option<(usize, String)>,
+    /// "Det säger NAME" opening the paragraph: the previous paragraph was
+    /// NAME's words.
+    previous: Option<(usize, String)>,
     /// A cue names someone who cannot be resolved ("säger Svensson" with two
     /// Svenssons): the paragraph must not fall back to the running speaker.
     unresolved: bool,
@@ -1202,6 +1220,29 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             .iter()
             .any(|(m, _)| m.start <= pos && pos < m.end)
     };
+    // (a2) "Det säger NAME": the words before were NAME's.
+    for c in det_cue_re().captures_iter(s) {
+        let (Some(all), Some(v)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let at = span.start + all.end();
+        let Some((p, _)) = ctx.subject_after(para, at) else {
+            continue;
+        };
+        let cue = v.as_str().to_string();
+        let det = span.start + c.get(1).map_or(all.start(), |d| d.start());
+        if det <= content_start {
+            ex.previous = Some((p, cue));
+            ex.any_speaker = Some(p);
+        } else {
+            let q = trim_quote(text, Span::new(content_start, det));
+            if word_count(ctx.slice(q)) >= 3 && ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) {
+                ex.para_speaker = Some(p);
+                ex.any_speaker = Some(p);
+            }
+        }
+        return ex;
+    }
     // (b) An inverted cue: "– Vi måste ..., säger NAME, ROLE." (dash or lost dash).
     for c in inverted_re().captures_iter(s) {
         let (Some(all), Some(punct), Some(v)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -1438,6 +1479,20 @@ mod tests {
             ..Metadata::default()
         };
         run(text, &blocks, &sentences, &meta)
+    }
+
+    #[test]
+    fn det_sager_attributes_the_words_before() {
+        let t = "Rubrik\n\nVi har aldrig haft så många ansökningar som i år.\n\nDet säger Eva Lund, rektor vid Mittskolan.\n\nHon är nöjd. Det märks. Det säger hon gärna.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(sp.paragraphs[1].1, Some(0));
+        assert_eq!(sp.paragraphs[2].1, None);
+        assert_eq!(
+            sp.speakers[0].quotes[0].span.slice(t),
+            "Vi har aldrig haft så många ansökningar som i år."
+        );
+        assert_eq!(sp.speakers[0].roles, ["rektor"]);
     }
 
     #[test]
