@@ -10,6 +10,7 @@
 //! Q&A questions and answers, pull-quotes followed by a name-only line, and
 //! first-person paragraphs that follow the paragraph introducing a speaker.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -157,6 +158,8 @@ struct Ctx<'a> {
     order: Vec<(usize, usize)>,
     /// Municipalities and regions named in the text (see [`local_orgs`]).
     local_orgs: LocalOrgs,
+    /// Persons by given name, surname and each surname part.
+    index: HashMap<String, Vec<usize>>,
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
@@ -236,7 +239,9 @@ impl<'a> Ctx<'a> {
     /// The person a full name stands for, registering a new one.
     fn person_for(&mut self, m: &names::NameMatch) -> usize {
         let sur = m.surname.as_str();
-        for (i, p) in self.persons.iter_mut().enumerate() {
+        let candidates = self.index.get(&m.given).cloned().unwrap_or_default();
+        for i in candidates {
+            let p = &mut self.persons[i];
             if p.given != m.given {
                 continue;
             }
@@ -245,6 +250,7 @@ impl<'a> Ctx<'a> {
                     // First seen in the genitive ("Anna Gärdins"): keep the base form.
                     p.surname = sur.to_string();
                     p.name = format!("{} {}", p.given, sur);
+                    self.index_person(i);
                 }
                 return i;
             }
@@ -263,7 +269,22 @@ impl<'a> Ctx<'a> {
             quotes: Vec::new(),
             excluded: false,
         });
-        self.persons.len() - 1
+        let i = self.persons.len() - 1;
+        self.index_person(i);
+        i
+    }
+
+    /// Makes person `i` findable by given name, surname and surname parts.
+    fn index_person(&mut self, i: usize) {
+        let p = &self.persons[i];
+        let mut keys = vec![p.given.clone(), p.surname.clone()];
+        keys.extend(p.surname.split(' ').map(str::to_string));
+        for k in keys {
+            let v = self.index.entry(k).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
     }
 
     /// A known person referred to by one word: the surname (or its last
@@ -271,7 +292,20 @@ impl<'a> Ctx<'a> {
     fn single(&self, w: &str) -> Option<usize> {
         let base = w.strip_suffix('s');
         let matches = |x: &str| Some(x) == Some(w) || Some(x) == base;
-        let by_surname: Vec<usize> = (0..self.persons.len())
+        let mut candidates: Vec<usize> = self.index.get(w).cloned().unwrap_or_default();
+        if let Some(b) = base
+            && let Some(v) = self.index.get(b)
+        {
+            candidates.extend(v);
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        let by_surname: Vec<usize> = candidates
+            .iter()
+            .copied()
             .filter(|&i| {
                 let p = &self.persons[i];
                 !p.excluded && (matches(&p.surname) || p.surname.split(' ').any(matches))
@@ -283,7 +317,9 @@ impl<'a> Ctx<'a> {
         if !by_surname.is_empty() {
             return None;
         }
-        let by_given: Vec<usize> = (0..self.persons.len())
+        let by_given: Vec<usize> = candidates
+            .iter()
+            .copied()
             .filter(|&i| !self.persons[i].excluded && matches(&self.persons[i].given))
             .collect();
         (by_given.len() == 1).then(|| by_given[0])
@@ -303,15 +339,21 @@ impl<'a> Ctx<'a> {
 
     fn pronoun(&self, pos: usize, female: bool) -> Option<usize> {
         let end = self.order.partition_point(|(s, _)| *s < pos);
-        self.order[..end].iter().rev().map(|(_, p)| *p).find(|&p| {
-            let per = &self.persons[p];
-            !per.excluded
-                && match per.gender {
-                    Gender::Female => female,
-                    Gender::Male => !female,
-                    Gender::Unknown => true,
-                }
-        })
+        // A pronoun refers back a few paragraphs at most.
+        self.order[..end]
+            .iter()
+            .rev()
+            .take(200)
+            .map(|(_, p)| *p)
+            .find(|&p| {
+                let per = &self.persons[p];
+                !per.excluded
+                    && match per.gender {
+                        Gender::Female => female,
+                        Gender::Male => !female,
+                        Gender::Unknown => true,
+                    }
+            })
     }
 
     /// Registers the people named in one paragraph.
@@ -777,6 +819,7 @@ pub(crate) fn run(
         persons: Vec::new(),
         order: Vec::new(),
         local_orgs: local_orgs(text),
+        index: HashMap::new(),
     };
     let mut paras: Vec<Para> = Vec::with_capacity(blocks.len());
     for b in blocks {
