@@ -491,11 +491,18 @@ impl<'a> Ctx<'a> {
             && !between.contains(['.', '!', '?', ':', ';', '”', '"'])
             && (between.trim().is_empty() || between.starts_with([',', ' ']))
             && m.appo_end + 3 >= pos.min(m.appo_end + 3);
+        // "NAME (S) säger", "NAME, som leder projektet, menar att",
+        // "NAME håller inte med och menar att".
         let tail_ok = self.text.get(m.appo_end.min(pos)..pos).is_some_and(|t| {
-            t.trim_matches([',', ' ', '(', ')'])
+            let words: Vec<&str> = t
+                .trim_matches([',', ' ', '(', ')'])
                 .split_whitespace()
-                .count()
-                <= 1
+                .collect();
+            words.len() <= 1
+                || (words.len() <= 4
+                    && words
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == ',')))
         });
         (ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
     }
@@ -1608,6 +1615,18 @@ mod tests {
             ]
         );
         assert!(sp.paragraphs.iter().all(|(_, w)| w.is_none()));
+    }
+
+    #[test]
+    fn reported_speech_after_a_short_clause() {
+        let t = "Rubrik\n\nMen Anna Lind håller inte med och menar att projektet är för dyrt.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(
+            sp.speakers[0].quotes[0].span.slice(t),
+            "projektet är för dyrt."
+        );
+        assert_eq!(sp.speakers[0].quotes[0].kind, QuoteKind::Reported);
     }
 
     #[test]
