@@ -785,6 +785,7 @@ fn cue_attribution_in_news_sentences() {
         "förklarade",
     ];
     let (mut gold_n, mut hit, mut predicted, mut correct) = (0usize, 0usize, 0usize, 0usize);
+    let (mut enligt_n, mut enligt_hit) = (0usize, 0usize);
     let mut sentence: Vec<(String, bool)> = Vec::new();
     let mut eval = |sentence: &mut Vec<(String, bool)>| {
         let toks = std::mem::take(sentence);
@@ -825,6 +826,30 @@ fn cue_attribution_in_news_sentences() {
             &[],
             &svtext::document::Metadata::default(),
         );
+        // "enligt" directly followed by a full name: reported speech of that person.
+        for i in 0..toks.len() {
+            if toks[i].0.eq_ignore_ascii_case("enligt") {
+                let run: Vec<&str> = toks[i + 1..]
+                    .iter()
+                    .take_while(|(_, per)| *per)
+                    .map(|(t, _)| t.as_str())
+                    .collect();
+                if run.len() >= 2 {
+                    enligt_n += 1;
+                    let name = run.join(" ");
+                    if sp.speakers.iter().any(|s| {
+                        s.name == name
+                            && s.quotes
+                                .iter()
+                                .any(|q| q.kind == speakers::QuoteKind::Reported)
+                    }) {
+                        enligt_hit += 1;
+                    } else if std::env::var("CUE_DEBUG").is_ok() {
+                        eprintln!("ENLIGT MISSED {name:?}: {:.150}", body.join(" "));
+                    }
+                }
+            }
+        }
         let direct: Vec<&str> = sp
             .speakers
             .iter()
@@ -870,7 +895,11 @@ fn cue_attribution_in_news_sentences() {
         "cue attribution on NER-corpus sentences: {hit}/{gold_n} cued full names found (R {r:.3}); \
          {correct}/{predicted} direct-speech speakers are the cued name (P {p:.3})"
     );
+    println!(
+        "reported speech on NER-corpus sentences: {enligt_hit}/{enligt_n} 'enligt NAME' found"
+    );
     assert!(gold_n >= 20, "enough cued sentences");
+    assert!(enligt_hit * 10 >= enligt_n * 7, "'enligt NAME' recall");
     assert!(r >= 0.9, "cue attribution recall {r:.3}");
     assert!(p >= 0.95, "cue attribution precision {p:.3}");
 }
