@@ -451,7 +451,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let between = self.text.get(pos..m.span.start).unwrap_or(".");
-            if between.contains(['.', ',', ':', ';', '!', '?', '”', '"', '»'])
+            if between.contains(['.', ',', ';', '!', '?', '”', '"', '»'])
+                || between.contains(": ")
                 || word_count(between) > 3
             {
                 break;
@@ -1615,6 +1616,17 @@ mod tests {
             ]
         );
         assert!(sp.paragraphs.iter().all(|(_, w)| w.is_none()));
+    }
+
+    #[test]
+    fn organisation_genitive_before_the_title() {
+        let t = "Rubrik\n\n– Vi måste samarbeta mer, säger SKR:s digitaliseringschef Anna Berg.\n\n– Det gäller alla, säger Region Skånes CIO Per Holm.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 2);
+        assert_eq!(sp.speakers[0].roles, ["digitaliseringschef"]);
+        assert_eq!(sp.speakers[0].organisations, ["SKR"]);
+        assert_eq!(sp.speakers[1].roles, ["CIO"]);
+        assert_eq!(sp.speakers[1].organisations, ["Region Skåne"]);
     }
 
     #[test]
