@@ -59,6 +59,15 @@ fn report_re() -> &'static Regex {
     re(&R, || format!(r"\b({REPORT_CUES})\s+att\s+"))
 }
 
+fn cue_name_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        format!(
+            r"(?:[,!?…]|\.\.\.)[”“»\x22]?\s+(?:{CUES})\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}(\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?) (\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)"
+        )
+    })
+}
+
 fn det_cue_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || format!(r"(?:^|[.!?”]\s+)(Det|Så) ({CUES})\s+"))
@@ -360,7 +369,37 @@ impl<'a> Ctx<'a> {
     fn mentions(&mut self, para: Span, ws: &[Span], authors: &[String]) -> Vec<Mention> {
         let text = self.text;
         let mut out: Vec<Mention> = Vec::new();
-        for m in names::scan_words(text, ws) {
+        let mut found = names::scan_words(text, ws);
+        // Context: two capitalised words right after an inverted cue are a
+        // name even when the given name is not in the SCB list
+        // ("..., säger Volodymyr Zelenskyj").
+        if let Some(slice) = text.get(para.start..para.end) {
+            for c in cue_name_re().captures_iter(slice) {
+                let (Some(g), Some(sn)) = (c.get(1), c.get(2)) else {
+                    continue;
+                };
+                let span = Span::new(para.start + g.start(), para.start + sn.end());
+                if found
+                    .iter()
+                    .any(|f| f.span.start < span.end && span.start < f.span.end)
+                    || names::is_wordlike(g.as_str())
+                    // "Örnsköldsviks Allehanda": a genitive, not a given name.
+                    || g.as_str().ends_with('s')
+                    || !names::is_surname_like(sn.as_str())
+                    || roles::role_word(g.as_str()).is_some()
+                {
+                    continue;
+                }
+                found.push(names::NameMatch {
+                    span,
+                    given: g.as_str().to_string(),
+                    surname: sn.as_str().to_string(),
+                    gender: names::Gender::Unknown,
+                });
+            }
+            found.sort_by_key(|m| m.span.start);
+        }
+        for m in found {
             let idx = self.person_for(&m);
             let mut from = para.start.max(m.span.start.saturating_sub(24));
             while from < m.span.start && !text.is_char_boundary(from) {
@@ -1627,6 +1666,15 @@ mod tests {
         assert_eq!(sp.speakers[0].organisations, ["SKR"]);
         assert_eq!(sp.speakers[1].roles, ["CIO"]);
         assert_eq!(sp.speakers[1].organisations, ["Region Skåne"]);
+    }
+
+    #[test]
+    fn unknown_given_name_after_a_cue() {
+        let t = "Rubrik\n\n– Vi behöver stöd nu, säger presidenten Volodymyr Zelenskyj.\n\n– Det är bråttom, säger Zelenskyj.\n\nDet skriver Dagens Nyheter.";
+        let sp = find(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Volodymyr Zelenskyj"]);
+        assert_eq!(sp.paragraphs[2].1, Some(0));
     }
 
     #[test]

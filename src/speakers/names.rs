@@ -29,6 +29,12 @@ fn wordlike(w: &str) -> bool {
     lexicon().wordlike.contains(w)
 }
 
+/// Whether `w` is a capitalised word that is far more often an ordinary
+/// word, a place or a brand than a given name ("Vi", "Region", "Sverige").
+pub fn is_wordlike(w: &str) -> bool {
+    wordlike(w)
+}
+
 static GIVEN: &str = include_str!("../../data/names_given.txt");
 static SURNAMES: &str = include_str!("../../data/names_surnames.txt");
 
@@ -210,6 +216,9 @@ const WORDLIKE_NAMES: &[&str] = &[
     "Mrs",
     "Mr",
     "Sankt",
+    "Dagens",
+    "Svenska",
+    "Sveriges",
     "Amazon",
     "Tesla",
     "Volvo",
