@@ -14,13 +14,19 @@ fn the_voister_example_comes_out_right() {
     };
     let out = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_svtext"))
-        .args([article.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "-q"])
+        .args([
+            article.to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+            "-q",
+        ])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let doc: Value =
-        serde_json::from_slice(&std::fs::read(out.path().join("documents/voister-cio-utmaningar.json")).unwrap())
-            .unwrap();
+    let doc: Value = serde_json::from_slice(
+        &std::fs::read(out.path().join("documents/voister-cio-utmaningar.json")).unwrap(),
+    )
+    .unwrap();
     let text = doc["text"].as_str().unwrap();
     let chars: Vec<char> = text.chars().collect();
     let slice = |v: &Value| -> String {
@@ -29,11 +35,20 @@ fn the_voister_example_comes_out_right() {
             .collect()
     };
     let md = &doc["metadata"];
-    assert_eq!(md["title"], "CIO:ernas stora utmaningar: Kompetens, tillit och ansvar");
+    assert_eq!(
+        md["title"],
+        "CIO:ernas stora utmaningar: Kompetens, tillit och ansvar"
+    );
     assert_eq!(md["published"], "2022-11-17");
     assert_eq!(md["updated"], "2023-10-02");
     assert_eq!(md["authors"], serde_json::json!(["Fredrik Adolfsson"]));
-    for junk in ["nyhetsbrev", "Rekommenderad läsning", "Stäng", "Bild På Tre Cioerna", "Adolfsson"] {
+    for junk in [
+        "nyhetsbrev",
+        "Rekommenderad läsning",
+        "Stäng",
+        "Bild På Tre Cioerna",
+        "Adolfsson",
+    ] {
         assert!(!text.contains(junk), "{junk} left in text");
     }
     assert!(text.starts_with("CIO:ernas stora utmaningar"));
@@ -49,16 +64,31 @@ fn the_voister_example_comes_out_right() {
         }
     }
     for t in ["kompetensförsörjning", "ansvar", "tillit"] {
-        assert!(theme_ids.iter().any(|x| x == t), "no {t} hits: {theme_ids:?}");
+        assert!(
+            theme_ids.iter().any(|x| x == t),
+            "no {t} hits: {theme_ids:?}"
+        );
     }
-    let ansvar = doc["themes"].as_array().unwrap().iter().find(|t| t["id"] == "ansvar").unwrap();
+    let ansvar = doc["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "ansvar")
+        .unwrap();
     assert!(
-        ansvar["hits"].as_array().unwrap().iter().any(|h| h["text"] == "digitaliseringsansvar" && h["match"] == "compound"),
+        ansvar["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["text"] == "digitaliseringsansvar" && h["match"] == "compound"),
         "the compound digitaliseringsansvar is an ansvar hit"
     );
     // speakers: the three panellists, not the reporter
     let speakers = doc["speakers"].as_array().unwrap();
-    let names: Vec<&str> = speakers.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = speakers
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     for n in ["Per Brogevik", "Anna Gärdin", "Kristina Lundevall"] {
         assert!(names.contains(&n), "{n} missing from {names:?}");
     }
@@ -66,7 +96,10 @@ fn the_voister_example_comes_out_right() {
     let org = |n: &str| speakers.iter().find(|s| s["name"] == n).unwrap()["organisations"].clone();
     assert_eq!(org("Per Brogevik"), serde_json::json!(["Örebro kommun"]));
     assert_eq!(org("Anna Gärdin"), serde_json::json!(["Huddinge kommun"]));
-    assert_eq!(org("Kristina Lundevall"), serde_json::json!(["Stockholms stad"]));
+    assert_eq!(
+        org("Kristina Lundevall"),
+        serde_json::json!(["Stockholms stad"])
+    );
     for s in speakers {
         for q in s["quotes"].as_array().unwrap() {
             assert!(!slice(q).trim().is_empty());
