@@ -381,7 +381,7 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
 
     report.removed = out.remove_stale_documents(&entries)?;
     out.write_errors(&errors)?;
-    out.write_corpus(&entries)?;
+    pool.install(|| out.write_corpus(&entries))?;
     let stats: Vec<&DocStats> = entries.iter().map(|e| &e.stats).collect();
     let summary = crate::summary::Summary::build(&stats, report.skipped, errors.len());
     out.write_summary(&summary)?;
