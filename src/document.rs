@@ -6,7 +6,9 @@
 //! JSON, so it is part of the contract: add fields, never reorder or rename
 //! them without bumping [`SCHEMA_VERSION`].
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -141,9 +143,10 @@ pub struct Token {
     /// One past the last code point.
     pub end: usize,
     /// `word`, `number`, `punct`, `symbol`, `url`, `email`, ... (see the README).
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// Snowball Swedish stem of the lowercased word; null for non-words and non-Swedish text.
-    pub stem: Option<String>,
+    /// (Shared with every other token of the same word.)
+    pub stem: Option<Arc<str>>,
     /// Whether the word is on svtext's Swedish stopword list.
     pub stopword: bool,
     /// Index into `sentences`.

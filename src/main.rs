@@ -101,7 +101,16 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("svtext: error: {e:#}");
+            // the library's messages already name their cause: print each
+            // link of the chain only when it adds something
+            let mut msg = e.to_string();
+            for cause in e.chain().skip(1) {
+                let c = cause.to_string();
+                if !msg.contains(&c) {
+                    msg = format!("{msg}: {c}");
+                }
+            }
+            eprintln!("svtext: error: {msg}");
             ExitCode::from(2)
         }
     }

@@ -14,7 +14,7 @@ use crate::document::{self, Document, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputError, RawDoc, Unit};
 use crate::language;
-use crate::output::{self, DocEntry, Manifest, OutputDir};
+use crate::output::{self, DocEntry, Manifest, OutputDir, Spool};
 use crate::span::{CharOffsets, Span};
 use crate::speakers;
 use crate::summary::DocStats;
@@ -244,8 +244,8 @@ pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
                 text: t.span.slice(text).to_string(),
                 start,
                 end,
-                kind: t.kind.as_str().to_string(),
-                stem: t.stem.as_deref().map(str::to_string),
+                kind: std::borrow::Cow::Borrowed(t.kind.as_str()),
+                stem: t.stem.clone(),
                 stopword: t.stopword,
                 sentence: t.sentence,
             }
@@ -339,6 +339,7 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
         .map(|m| m.documents.iter().map(|d| (d.id.as_str(), d)).collect())
         .unwrap_or_default();
 
+    let spool = Spool::create(&out)?;
     let total = discovery.units.len();
     progress(Progress::Start(total));
     let done = AtomicUsize::new(0);
@@ -347,7 +348,8 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
             .units
             .par_iter()
             .map(|unit| {
-                let outcome = process_unit(unit, &codebook, &out, &previous, config.max_bytes);
+                let outcome =
+                    process_unit(unit, &codebook, &out, &spool, &previous, config.max_bytes);
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 progress(Progress::Done(n));
                 outcome
@@ -381,7 +383,8 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
 
     report.removed = out.remove_stale_documents(&entries)?;
     out.write_errors(&errors)?;
-    pool.install(|| out.write_corpus(&entries))?;
+    pool.install(|| out.write_corpus(&entries, &spool))?;
+    drop(spool);
     let stats: Vec<&DocStats> = entries.iter().map(|e| &e.stats).collect();
     let summary = crate::summary::Summary::build(&stats, report.skipped, errors.len());
     out.write_summary(&summary)?;
@@ -411,6 +414,7 @@ fn process_unit(
     unit: &Unit,
     codebook: &Codebook,
     out: &OutputDir,
+    spool: &Spool,
     previous: &BTreeMap<&str, &DocEntry>,
     max_bytes: u64,
 ) -> Outcome {
@@ -444,9 +448,13 @@ fn process_unit(
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
-    if let Err(e) = out.write_document(&file, &doc) {
-        return fail(&e);
-    }
+    let range = match out
+        .write_document(&file, &doc)
+        .and_then(|line| spool.append(&line))
+    {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
     Outcome::Done {
         entry: DocEntry {
             id: doc.id.clone(),
@@ -455,6 +463,7 @@ fn process_unit(
             line,
             hash,
             stats: DocStats::of(&doc),
+            spool: Some(range),
         },
         fresh: true,
     }

@@ -51,6 +51,92 @@ pub struct DocEntry {
     pub hash: String,
     /// What the summary needs from it.
     pub stats: DocStats,
+    /// Where this run put the document's compact line in the spool, if it
+    /// analysed it (not written to the manifest).
+    #[serde(skip)]
+    pub spool: Option<SpoolRange>,
+}
+
+/// A compact document line in the run's spool file: byte offset and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpoolRange {
+    /// Byte offset in the spool.
+    pub offset: u64,
+    /// Length in bytes, newline included.
+    pub len: usize,
+}
+
+/// The run's spool: compact document lines appended as documents are done,
+/// in completion order; `corpus.jsonl` copies them out in id order. It is
+/// a temporary file of the output folder, removed at the end of the run
+/// (or by the next run, if this one is killed).
+pub struct Spool {
+    path: PathBuf,
+    file: std::sync::Mutex<(File, u64)>,
+}
+
+impl Spool {
+    /// Creates the spool file in the output folder.
+    pub fn create(out: &OutputDir) -> Result<Spool> {
+        let path = out
+            .root
+            .join(format!(".corpus{TMP_MARK}{}-spool", std::process::id()));
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&path)
+            .map_err(|source| Error::Write {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(Spool {
+            path,
+            file: std::sync::Mutex::new((file, 0)),
+        })
+    }
+
+    /// Appends one line; returns where it lies.
+    pub fn append(&self, line: &[u8]) -> Result<SpoolRange> {
+        let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        let (file, end) = &mut *guard;
+        file.write_all(line).map_err(|source| Error::Write {
+            path: self.path.clone(),
+            source,
+        })?;
+        let range = SpoolRange {
+            offset: *end,
+            len: line.len(),
+        };
+        *end += line.len() as u64;
+        Ok(range)
+    }
+
+    fn read(&self, range: SpoolRange, buf: &mut Vec<u8>) -> std::io::Result<()> {
+        let start = buf.len();
+        buf.resize(start + range.len, 0);
+        let guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        read_at(&guard.0, &mut buf[start..], range.offset)
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(mut file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(buf)
 }
 
 /// `manifest.json`: what produced the folder.
@@ -177,7 +263,9 @@ pub fn atomic_write_with(
         source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(err)?;
+    if !dir.is_dir() {
+        fs::create_dir_all(dir).map_err(err)?;
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -250,13 +338,20 @@ impl OutputDir {
         self.root.join(file).is_file()
     }
 
-    /// Writes one document, pretty-printed, atomically.
-    pub fn write_document(&self, file: &str, doc: &Document) -> Result<()> {
+    /// Writes one document, pretty-printed, atomically, and returns its
+    /// compact form as one line (what `corpus.jsonl` holds).
+    pub fn write_document(&self, file: &str, doc: &Document) -> Result<Vec<u8>> {
         let path = self.root.join(file);
-        atomic_write_with(&path, |w| {
-            serde_json::to_writer_pretty(&mut *w, doc)?;
-            w.write_all(b"\n")
-        })
+        let mut pretty = serde_json::to_vec_pretty(doc).map_err(|e| Error::Write {
+            path: path.clone(),
+            source: e.into(),
+        })?;
+        pretty.push(b'\n');
+        atomic_write(&path, &pretty)?;
+        let mut line = Vec::with_capacity(pretty.len());
+        minify_json(&pretty, &mut line);
+        line.push(b'\n');
+        Ok(line)
     }
 
     /// Removes document files (and emptied folders) under `documents/` that
@@ -300,11 +395,13 @@ impl OutputDir {
         })
     }
 
-    /// Writes `corpus.jsonl` from the document files, in the order of `entries`.
+    /// Writes `corpus.jsonl` in the order of `entries`: the lines of
+    /// documents analysed in this run come from the spool, those of
+    /// unchanged documents from their files (minified).
     ///
-    /// The files are read and minified in parallel, a window of documents
-    /// at a time (so memory stays bounded), and written in order.
-    pub fn write_corpus(&self, entries: &[DocEntry]) -> Result<()> {
+    /// A window of documents at a time is gathered in parallel (so memory
+    /// stays bounded) and written in order.
+    pub fn write_corpus(&self, entries: &[DocEntry], spool: &Spool) -> Result<()> {
         use rayon::prelude::*;
         const WINDOW: usize = 256;
         atomic_write_with(&self.root.join("corpus.jsonl"), |w| {
@@ -314,9 +411,14 @@ impl OutputDir {
                     .map(|group| {
                         let mut out = Vec::new();
                         for e in group {
-                            let pretty = fs::read(self.root.join(&e.file))?;
-                            minify_json(&pretty, &mut out);
-                            out.push(b'\n');
+                            match e.spool {
+                                Some(range) => spool.read(range, &mut out)?,
+                                None => {
+                                    let pretty = fs::read(self.root.join(&e.file))?;
+                                    minify_json(&pretty, &mut out);
+                                    out.push(b'\n');
+                                }
+                            }
                         }
                         Ok(out)
                     })
