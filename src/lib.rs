@@ -18,6 +18,8 @@
 //! byte offsets ([`span::Span`]); the JSON ([`document::Document`]) uses code
 //! point offsets.
 
+#![warn(missing_docs)]
+
 pub mod clean;
 pub mod document;
 pub mod error;
