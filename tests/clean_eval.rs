@@ -10,29 +10,14 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
 use svtext::clean::{self, BlockKind, Cleaned};
-use svtext::document::Source;
 use svtext::ingest::{Format, RawDoc};
 
 fn raw(text: &str, format: Format) -> RawDoc {
-    RawDoc {
-        id: "test".into(),
-        source: Source {
-            path: "test".into(),
-            line: None,
-            format: format.as_str().into(),
-            encoding: "UTF-8".into(),
-            bytes: text.len() as u64,
-            hash: String::new(),
-        },
-        format,
-        text: text.to_string(),
-        fields: BTreeMap::new(),
-    }
+    RawDoc::in_memory("test", text, format)
 }
 
 /// Checks the structural contract: blocks in order, not overlapping, each a

@@ -2,28 +2,13 @@
 //! of the document (paragraphs, sentences, tokens, hits, mentions, quotes)
 //! lies inside `text`, checked by slicing in code points.
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
-use svtext::document::{Document, Source};
+use svtext::document::Document;
 use svtext::ingest::{Format, RawDoc};
 use svtext::themes::Codebook;
 
 fn raw(text: String, format: Format) -> RawDoc {
-    RawDoc {
-        id: "prop".into(),
-        source: Source {
-            path: "prop".into(),
-            line: None,
-            format: format.as_str().into(),
-            encoding: "UTF-8".into(),
-            bytes: text.len() as u64,
-            hash: String::new(),
-        },
-        format,
-        text,
-        fields: BTreeMap::new(),
-    }
+    RawDoc::in_memory("prop", text, format)
 }
 
 fn check(doc: &Document) {

@@ -4,30 +4,14 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use svtext::clean::{self, BlockKind, Cleaned};
-use svtext::document::Source;
 use svtext::ingest::{Format, RawDoc};
 use svtext::language;
 use svtext::span::Span;
 use svtext::speakers::{self, Speakers};
 
 fn run(text: &str) -> (Cleaned, Speakers) {
-    let raw = RawDoc {
-        id: "test".into(),
-        source: Source {
-            path: "test.txt".into(),
-            line: None,
-            format: "text".into(),
-            encoding: "UTF-8".into(),
-            bytes: text.len() as u64,
-            hash: String::new(),
-        },
-        format: Format::Text,
-        text: text.to_string(),
-        fields: BTreeMap::new(),
-    };
+    let raw = RawDoc::in_memory("test.txt", text, Format::Text);
     let cleaned = clean::clean(&raw);
     let spans: Vec<Span> = cleaned.blocks.iter().map(|b| b.span).collect();
     let analysis = language::analyze(&cleaned.text, &spans, true);

@@ -3,16 +3,16 @@
 //! of the document lies on the text's character boundaries.
 #![no_main]
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use svtext::document::Source;
 use svtext::ingest::{self, Format, RawDoc};
 use svtext::themes::Codebook;
 
+static CODEBOOK: std::sync::LazyLock<Codebook> = std::sync::LazyLock::new(Codebook::builtin);
+
 fuzz_target!(|data: &[u8]| {
-    let codebook = Codebook::builtin();
+    let codebook = &*CODEBOOK;
     let path = Path::new("fuzz.txt");
     let Ok((text, encoding)) = ingest::decode::decode(data, path) else {
         // records: the same bytes as a JSON Lines line
@@ -20,21 +20,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for format in [Format::Text, Format::Html, Format::Jsonl] {
-        let raw = RawDoc {
-            id: "fuzz".into(),
-            source: Source {
-                path: "fuzz.txt".into(),
-                line: None,
-                format: format.as_str().into(),
-                encoding: encoding.into(),
-                bytes: data.len() as u64,
-                hash: String::new(),
-            },
-            format,
-            text: text.clone(),
-            fields: BTreeMap::new(),
-        };
-        if let Ok(doc) = svtext::analyze(&raw, &codebook) {
+        let mut raw = RawDoc::in_memory("fuzz", text.clone(), format);
+        raw.source.encoding = encoding.into();
+        if let Ok(doc) = svtext::analyze(&raw, codebook) {
             let n = doc.text.chars().count();
             for t in &doc.tokens {
                 assert!(t.start <= t.end && t.end <= n);

@@ -312,25 +312,10 @@ fn clean_html(src: &str) -> Cleaned {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Source;
     use proptest::prelude::*;
-    use std::collections::BTreeMap;
 
     fn raw(text: &str, format: Format) -> RawDoc {
-        RawDoc {
-            id: "t".into(),
-            source: Source {
-                path: "t".into(),
-                line: None,
-                format: format.as_str().into(),
-                encoding: "UTF-8".into(),
-                bytes: text.len() as u64,
-                hash: String::new(),
-            },
-            format,
-            text: text.to_string(),
-            fields: BTreeMap::new(),
-        }
+        RawDoc::in_memory("t", text, format)
     }
 
     /// Blocks are valid, ordered, trimmed, non-overlapping spans joined by "\n\n".

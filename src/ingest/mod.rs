@@ -128,6 +128,28 @@ pub struct RawDoc {
     pub fields: BTreeMap<String, Value>,
 }
 
+impl RawDoc {
+    /// A document from text held in memory (a library caller's string, a
+    /// test): UTF-8, `source.path` = `id`, hashed like a file.
+    pub fn in_memory(id: &str, text: impl Into<String>, format: Format) -> RawDoc {
+        let text = text.into();
+        RawDoc {
+            id: id.to_string(),
+            source: Source {
+                path: id.to_string(),
+                line: None,
+                format: format.as_str().to_string(),
+                encoding: "UTF-8".to_string(),
+                bytes: text.len() as u64,
+                hash: sha256_hex(text.as_bytes()),
+            },
+            format,
+            text,
+            fields: BTreeMap::new(),
+        }
+    }
+}
+
 struct Candidate {
     preferred: String,
     with_ext: Option<String>,
