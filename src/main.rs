@@ -19,7 +19,12 @@ use svtext::themes::{Codebook, DEFAULT_CODEBOOK};
 /// With no subcommand it runs `analyze` (so `svtext` alone analyses
 /// `corpus/` into `output/`).
 #[derive(Parser, Debug)]
-#[command(name = "svtext", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "svtext",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = AFTER_HELP
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -27,9 +32,28 @@ struct Cli {
     analyze: AnalyzeArgs,
 }
 
+const AFTER_HELP: &str = "\
+Output folder (--out DIR):
+  DIR/documents/<id>.json  one document, pretty-printed
+  DIR/corpus.jsonl         every document, one per line, sorted by id (pandas: read_json(..., lines=True))
+  DIR/summary.json         corpus totals: documents, tokens, themes, speakers
+  DIR/errors.jsonl         one line per input that could not be analysed
+  DIR/manifest.json        tool version, codebook hash, input hashes (the next run redoes only what changed)
+
+Exit status: 0 all inputs analysed; 1 some inputs failed (see errors.jsonl);
+2 bad usage or nothing could run (missing input, bad codebook, folder locked).
+
+Examples:
+  svtext                                   analyse corpus/ into output/
+  svtext articles/ --out results --jobs 4  a folder of .txt/.html/.jsonl files
+  svtext articles/ --codebook mine.yml     your own codebook (TOML, quanteda YAML or LIWC .dic)
+  cat records.jsonl | svtext -             JSON Lines in, one document per line out
+  svtext codebook show > codebook.toml     the built-in codebook, to edit";
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Analyse articles into an output folder (the default command).
+    #[command(after_help = AFTER_HELP)]
     Analyze(AnalyzeArgs),
     /// Build summary.json from document files (corpus.jsonl or the part
     /// files of a cluster run).
