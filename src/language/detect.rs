@@ -47,7 +47,7 @@ const SAMPLE_BYTES: usize = 4_000;
 
 /// whatlang's trigrams see at most this many bytes (its cost grows with
 /// the text, its answer stops improving long before).
-const WHATLANG_BYTES: usize = 2_000;
+const WHATLANG_BYTES: usize = 1_000;
 
 /// The languages whatlang may answer with.
 const ALLOWED: &[Lang] = &[
