@@ -134,33 +134,52 @@ class Bench:
         self.rows = []  # dicts: name, folder, docs, bytes, runs[...]
         self.out = os.path.abspath(args.out)
 
-    def time_tool(self, name, folder, cmd_for, runs, cleanup=None, output_size=None):
+    def add(self, name, folder, cmd_for, runs, cleanup=None, output_size=None):
+        """Registers a row; `run_all` times it `runs` times."""
         docs, size = folder_stats(folder)
-        warm(folder)
-        results = []
-        for i in range(runs):
-            if cleanup:
-                cleanup()
-            cmd = cmd_for()
-            log(f"{name} on {os.path.basename(folder)} run {i + 1}/{runs}: " + " ".join(cmd))
-            r = measure(cmd)
-            log(f"  wall {r['wall']:.2f} s, cpu {r['user'] + r['sys']:.2f} s, rss {r['rss_mb']:.1f} MB, "
-                f"exit {r['status']}, load {r['load']}")
-            if r["status"] not in (0,):
-                log(f"  WARNING: {name} exited with status {r['status']}")
-            results.append(r)
         row = {
             "name": name,
             "folder": os.path.relpath(folder, self.out),
             "docs": docs,
             "bytes": size,
             "cmd": " ".join(cmd_for()),
-            "runs": results,
+            "runs": [],
+            "_want": runs,
+            "_path": folder,
+            "_cmd": cmd_for,
+            "_cleanup": cleanup,
+            "_output_size": output_size,
         }
-        if output_size:
-            row["output_bytes"] = output_size()
         self.rows.append(row)
         return row
+
+    def run_all(self):
+        """Runs the rows in rounds (each row once per round, in order), so that
+        a change of load on the machine affects every tool alike."""
+        warmed = set()
+        rounds = max((r["_want"] for r in self.rows), default=0)
+        for k in range(rounds):
+            for row in self.rows:
+                if k >= row["_want"]:
+                    continue
+                if row["_path"] not in warmed:
+                    warm(row["_path"])
+                    warmed.add(row["_path"])
+                if row["_cleanup"]:
+                    row["_cleanup"]()
+                cmd = row["_cmd"]()
+                log(f"{row['name']} on {row['folder']} run {k + 1}/{row['_want']}: " + " ".join(cmd))
+                r = measure(cmd)
+                log(f"  wall {r['wall']:.2f} s, cpu {r['user'] + r['sys']:.2f} s, rss {r['rss_mb']:.1f} MB, "
+                    f"exit {r['status']}, load {r['load']}")
+                if r["status"] != 0:
+                    log(f"  WARNING: {row['name']} exited with status {r['status']}")
+                row["runs"].append(r)
+                if row["_output_size"]:
+                    row["output_bytes"] = row["_output_size"]()
+        for row in self.rows:
+            for key in [k for k in row if k.startswith("_")]:
+                del row[key]
 
 
 def med(row, key="wall"):
@@ -292,27 +311,27 @@ def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     load_start = os.getloadavg()[0]
     # 3. svtext on the whole corpus, --jobs 2 and --jobs 1
-    sv2 = b.time_tool(f"svtext --jobs {a.jobs}", x1, sv(x1, a.jobs), a.runs, clean_sv,
+    sv2 = b.add(f"svtext --jobs {a.jobs}", x1, sv(x1, a.jobs), a.runs, clean_sv,
                       lambda: tree_bytes(sv_out))
-    sv1 = b.time_tool("svtext --jobs 1", x1, sv(x1, 1), a.runs, clean_sv, lambda: tree_bytes(sv_out))
+    sv1 = b.add("svtext --jobs 1", x1, sv(x1, 1), a.runs, clean_sv, lambda: tree_bytes(sv_out))
     ref = sv2
     if peer_folder != x1:
-        ref = b.time_tool(f"svtext --jobs {a.jobs}", peer_folder, sv(peer_folder, a.jobs), a.runs, clean_sv,
+        ref = b.add(f"svtext --jobs {a.jobs}", peer_folder, sv(peer_folder, a.jobs), a.runs, clean_sv,
                           lambda: tree_bytes(sv_out))
 
     # peers on the same folder
     peer_rows = {}
     if not a.skip_peers:
-        peer_rows["charabia"] = b.time_tool(
+        peer_rows["charabia"] = b.add(
             f"charabia peer --threads {a.jobs}", peer_folder,
             lambda: [charabia, peer_folder, os.path.join(peer_out, "charabia.jsonl"), "--threads", str(a.jobs)],
             a.runs, output_size=lambda: os.path.getsize(os.path.join(peer_out, "charabia.jsonl")))
         if not a.skip_python_peers:
-            peer_rows["spacy"] = b.time_tool(
+            peer_rows["spacy"] = b.add(
                 "spaCy peer", peer_folder,
                 lambda: [py, os.path.join(peers, "spacy_peer.py"), peer_folder, os.path.join(peer_out, "spacy.jsonl")],
                 a.py_runs, output_size=lambda: os.path.getsize(os.path.join(peer_out, "spacy.jsonl")))
-            peer_rows["nltk"] = b.time_tool(
+            peer_rows["nltk"] = b.add(
                 "NLTK peer", peer_folder,
                 lambda: [py, os.path.join(peers, "nltk_peer.py"), peer_folder, os.path.join(peer_out, "nltk.jsonl")],
                 a.py_runs, output_size=lambda: os.path.getsize(os.path.join(peer_out, "nltk.jsonl")))
@@ -323,8 +342,9 @@ def main():
         if k == 1:
             continue
         f = os.path.join(corpus, f"{base}{k}")
-        scale_rows[k] = b.time_tool(f"svtext --jobs {a.jobs}", f, sv(f, a.jobs), a.scale_runs, clean_sv,
+        scale_rows[k] = b.add(f"svtext --jobs {a.jobs}", f, sv(f, a.jobs), a.scale_runs, clean_sv,
                                     lambda: tree_bytes(sv_out))
+    b.run_all()
     if not a.keep_output:
         clean_sv()
     finished = datetime.datetime.now(datetime.timezone.utc)
@@ -347,6 +367,9 @@ def main():
     if "spacy" in peer_rows:
         r = med(peer_rows["spacy"]) / med(ref)
         check("spaCy peer wall ÷ svtext wall", f"{r:.1f}×", r >= TARGET_VS_SPACY, f"≥ {TARGET_VS_SPACY:g}×")
+    if "spacy" in peer_rows:
+        r = med(peer_rows["spacy"], "cpu") / med(ref, "cpu")
+        check("spaCy peer CPU ÷ svtext CPU", f"{r:.1f}×", True, "(no target; less noisy)")
     if "nltk" in peer_rows:
         r = med(peer_rows["nltk"]) / med(ref)
         check("NLTK peer wall ÷ svtext wall", f"{r:.1f}×", True, "(no target)")
@@ -355,6 +378,8 @@ def main():
         check("charabia peer wall ÷ svtext wall", f"{r:.2f}×", r >= TARGET_VS_CHARABIA, f"≥ {TARGET_VS_CHARABIA:g}×")
         rc = med(peer_rows["charabia"], "cpu") / med(ref, "cpu")
         check("charabia peer CPU ÷ svtext CPU", f"{rc:.2f}×", True, "(no target; less noisy)")
+    r = med(sv1, "cpu") / med(sv2, "cpu")
+    check(f"svtext CPU --jobs 1 ÷ --jobs {a.jobs}", f"{r:.2f}×", True, "(≈ 1 or below: no parallel overhead)")
     r = med(sv1) / med(sv2)
     check(f"svtext --jobs 1 wall ÷ --jobs {a.jobs} wall", f"{r:.2f}×", r >= TARGET_JOBS, f"≥ {TARGET_JOBS:g}×")
     for k, row in scale_rows.items():
@@ -362,6 +387,8 @@ def main():
             continue
         r = med(row) / (k * med(sv2))
         check(f"wall {k}× corpus ÷ ({k} · wall 1×)", f"{r:.2f}", 0.8 <= r <= 1.25, "≈ 1 (0.8–1.25)")
+        r = med(row, "cpu") / (k * med(sv2, "cpu"))
+        check(f"CPU {k}× corpus ÷ ({k} · CPU 1×)", f"{r:.2f}", True, "(no target; less noisy)")
     for k, row in scale_rows.items():
         rss = max(x["rss_mb"] for x in row["runs"])
         check(f"svtext peak RSS, {k}× corpus", f"{rss:.0f} MB", rss < TARGET_RSS_MB, f"< {TARGET_RSS_MB:g} MB")
