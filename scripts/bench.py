@@ -188,14 +188,15 @@ def med(row, key="wall"):
     return statistics.median(r[key] for r in row["runs"])
 
 
-def fmt_row(row, ref=None):
+def fmt_row(row, refs):
     w = med(row)
     cpu = med(row, "cpu")
     mb = row["bytes"] / 1e6
     walls = [r["wall"] for r in row["runs"]]
     spread = f"{min(walls):.2f}–{max(walls):.2f}" if len(walls) > 1 else ""
     ratio = ""
-    if ref is not None and ref is not row and row["folder"] == ref["folder"]:
+    ref = refs.get(row["folder"])
+    if ref is not None and ref is not row:
         ratio = f"{w / med(ref):.1f}×"
     out_mb = f"{row['output_bytes'] / 1e6:.0f}" if "output_bytes" in row else ""
     return (f"| {row['name']} | {row['folder']} | {row['docs']} | {mb:.1f} | {len(row['runs'])} | "
@@ -356,8 +357,12 @@ def main():
                  f"(a load above {os.cpu_count()} means other processes shared the cores).")
     lines.append("")
     lines.append(HEADER)
+    refs = {}  # the svtext --jobs N row of each folder
     for row in b.rows:
-        lines.append(fmt_row(row, ref))
+        if row["name"] == f"svtext --jobs {a.jobs}":
+            refs.setdefault(row["folder"], row)
+    for row in b.rows:
+        lines.append(fmt_row(row, refs))
     lines.append("")
     checks = []
 
