@@ -167,6 +167,7 @@ class Bench:
                     warmed.add(row["_path"])
                 if row["_cleanup"]:
                     row["_cleanup"]()
+                os.sync()  # the previous run's writes and deletions are not charged to this one
                 cmd = row["_cmd"]()
                 log(f"{row['name']} on {row['folder']} run {k + 1}/{row['_want']}: " + " ".join(cmd))
                 r = measure(cmd)
@@ -200,14 +201,14 @@ def fmt_row(row, refs):
         ratio = f"{w / med(ref):.1f}×"
     out_mb = f"{row['output_bytes'] / 1e6:.0f}" if "output_bytes" in row else ""
     return (f"| {row['name']} | {row['folder']} | {row['docs']} | {mb:.1f} | {len(row['runs'])} | "
-            f"{w:.2f} | {spread} | {cpu:.2f} | {mb / w:.2f} | {row['docs'] / w:.0f} | "
+            f"{w:.2f} | {spread} | {cpu:.2f} | {med(row, 'sys'):.2f} | {mb / w:.2f} | {row['docs'] / w:.0f} | "
             f"{max(r['rss_mb'] for r in row['runs']):.0f} | {out_mb} | "
             f"{statistics.median(r['load'] for r in row['runs']):.1f} | {ratio} |")
 
 
-HEADER = ("| tool | folder | docs | input MB | runs | wall s (median) | wall min–max | CPU s (user+sys) | "
+HEADER = ("| tool | folder | docs | input MB | runs | wall s (median) | wall min–max | CPU s (user+sys) | of which sys | "
           "MB/s | docs/s | peak RSS MB | output MB | load avg | wall ÷ svtext wall (same folder) |\n"
-          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 
 def machine():
@@ -260,6 +261,8 @@ def main():
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--skip-python-peers", action="store_true")
     ap.add_argument("--skip-scaling", action="store_true")
+    ap.add_argument("--sv-out", help="where svtext writes (default OUT/svtext-out; e.g. /dev/shm/svtext-out "
+                    "to leave out the file system's cost)")
     ap.add_argument("--keep-output", action="store_true", help="keep svtext's last output folder")
     a = ap.parse_args()
 
@@ -299,7 +302,7 @@ def main():
         peer_folder = os.path.join(corpus, f"n{a.peer_docs}")
         make_folder(peers, peer_folder, n=a.peer_docs)
 
-    sv_out = os.path.join(b.out, "svtext-out")
+    sv_out = os.path.abspath(a.sv_out) if a.sv_out else os.path.join(b.out, "svtext-out")
     peer_out = os.path.join(b.out, "peers-out")
     os.makedirs(peer_out, exist_ok=True)
 
