@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """End-to-end benchmark of svtext against the peers in ../shared/peers.
 
-usage: python3 scripts/bench.py [--runs 3] [--py-runs 1] [--peer-docs 0]
+usage: python3 scripts/bench.py [--runs 3] [--py-runs 1] [--peer-docs 0] [--docs 0]
                                 [--scale 1,2,4] [--skip-setup] [--skip-peers]
-                                [--skip-scaling] [--out bench-out] [--svtext BIN]
+                                [--skip-scaling] [--out bench-out] [--sv-out DIR]
+                                [--svtext BIN]   (--help lists them all)
 
 What it does (every step idempotent; see BENCHMARKS.md):
   1. setup: the peers (``PEERS_WORK=... bash ../shared/peers/setup.sh``: a venv
