@@ -91,6 +91,10 @@ pub struct Metadata {
     pub photo_credits: Vec<String>,
     /// Subheadings in the order they appear.
     pub headings: Vec<String>,
+    /// Press contacts named in a press release's contact block (kept out of
+    /// `authors` and out of `text`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<String>,
     /// For JSON Lines input: every field of the record other than `id` and `text`, as given.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, serde_json::Value>,

@@ -124,16 +124,11 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             "`-` (standard input) cannot be mixed with other inputs"
         );
         let codebook = pipeline::load_codebook(&config)?;
-        let stdin = std::io::stdin();
-        let mut input = stdin.lock();
+        // Owned and Send: run_stream reads it on a thread of its own.
+        let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
         let mut output = BufWriter::new(std::io::stdout().lock());
-        let report = pipeline::run_stream(
-            &mut input,
-            &mut output,
-            &codebook,
-            config.jobs,
-            config.max_bytes,
-        )?;
+        let report =
+            pipeline::run_stream(input, &mut output, &codebook, config.jobs, config.max_bytes)?;
         output.flush().context("cannot write to standard output")?;
         if !config.quiet {
             eprintln!("{}", report.line());
@@ -200,10 +195,7 @@ fn codebook(cmd: CodebookCommand) -> Result<ExitCode> {
     match cmd {
         CodebookCommand::Check { file } => {
             let book = Codebook::load(&file)?;
-            println!("{}: ok, {} themes", file.display(), book.themes().len());
-            for t in book.themes() {
-                println!("  {:<30} {:>4} terms  {}", t.id, t.terms.len(), t.label);
-            }
+            print!("{}", book.report());
         }
         CodebookCommand::Show => print!("{DEFAULT_CODEBOOK}"),
     }

@@ -381,7 +381,7 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
 
     report.removed = out.remove_stale_documents(&entries)?;
     out.write_errors(&errors)?;
-    out.write_corpus(&entries)?;
+    pool.install(|| out.write_corpus(&entries))?;
     let stats: Vec<&DocStats> = entries.iter().map(|e| &e.stats).collect();
     let summary = crate::summary::Summary::build(&stats, report.skipped, errors.len());
     out.write_summary(&summary)?;
@@ -462,12 +462,16 @@ fn process_unit(
 
 /// The streaming mode behind `svtext analyze -`: reads JSON Lines records
 /// (`{"id": ..., "text": ..., ...}`) from `input` and writes one compact
-/// document per line to `output`, in input order, as soon as each batch is
-/// done. A broken record becomes `{"id": ..., "error": ...}` on its line.
+/// document per line to `output`, in input order. A broken record becomes
+/// `{"id": ..., "error": ...}` on its line.
 ///
-/// Memory is bounded by the batch size (a few records per worker thread).
-pub fn run_stream(
-    input: &mut dyn BufRead,
+/// A reader thread feeds a bounded queue; each batch is whatever records
+/// have arrived (at least one, at most a few per worker thread), analysed in
+/// parallel, written and flushed. So a slow producer gets each document
+/// back as soon as it is done, without more input or the end of it, a fast
+/// one keeps every worker busy, and memory is bounded by two batches.
+pub fn run_stream<R: BufRead + Send + 'static>(
+    input: R,
     output: &mut dyn Write,
     codebook: &Codebook,
     jobs: Option<usize>,
@@ -476,54 +480,37 @@ pub fn run_stream(
     let started = Instant::now();
     let pool = thread_pool(jobs)?;
     let batch_size = pool.current_num_threads() * 16;
-    let stdin_path = Path::new("-");
     let mut report = Report::default();
-    let mut line_no = 0usize;
-    let mut eof = false;
     let write_err = |source| Error::Write {
         path: PathBuf::from("-"),
         source,
     };
-    while !eof {
-        let mut batch: Vec<(usize, std::result::Result<Vec<u8>, String>)> =
-            Vec::with_capacity(batch_size);
+    let read_err = |source| Error::Read {
+        path: PathBuf::from("-"),
+        source,
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel(batch_size);
+    // Detached: if writing fails, the run ends without waiting for input.
+    std::thread::Builder::new()
+        .name("svtext-stdin".to_string())
+        .spawn(move || read_records(input, &tx, max_bytes))
+        .map_err(|e| Error::Usage(format!("cannot start the input thread: {e}")))?;
+    // Wait for the first record of a batch, then take what is already there.
+    while let Ok(first) = rx.recv() {
+        let mut batch: Vec<StreamRecord> = Vec::with_capacity(batch_size);
+        batch.push(first.map_err(read_err)?);
         while batch.len() < batch_size {
-            let mut buf = Vec::new();
-            let n = input
-                .read_until(b'\n', &mut buf)
-                .map_err(|source| Error::Read {
-                    path: stdin_path.to_path_buf(),
-                    source,
-                })?;
-            if n == 0 {
-                eof = true;
-                break;
-            }
-            line_no += 1;
-            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                buf.pop();
-            }
-            if line_no == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                buf.drain(..3);
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            if buf.len() as u64 > max_bytes {
-                batch.push((
-                    line_no,
-                    Err(format!(
-                        "the record is longer than the limit of {max_bytes} bytes"
-                    )),
-                ));
-            } else {
-                batch.push((line_no, Ok(buf)));
+            match rx.try_recv() {
+                Ok(record) => batch.push(record.map_err(read_err)?),
+                Err(_) => break,
             }
         }
         let results: Vec<std::result::Result<Document, InputError>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|(line, bytes)| stream_record(*line, bytes, codebook))
+                .map(|(line, bytes)| {
+                    guard_record(*line, bytes, || stream_record(*line, bytes, codebook))
+                })
                 .collect()
         });
         for result in results {
@@ -545,6 +532,51 @@ pub fn run_stream(
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// One input line for [`run_stream`]: its line number and its bytes, or why
+/// it is not analysed (too long).
+type StreamRecord = (usize, std::result::Result<Vec<u8>, String>);
+
+/// The reader thread of [`run_stream`]: sends every non-blank line, until
+/// the end of the input, a read error (sent too) or the receiver is gone.
+fn read_records(
+    mut input: impl BufRead,
+    tx: &std::sync::mpsc::SyncSender<std::io::Result<StreamRecord>>,
+    max_bytes: u64,
+) {
+    let mut line_no = 0usize;
+    loop {
+        let mut buf = Vec::new();
+        match input.read_until(b'\n', &mut buf) {
+            Ok(0) => return,
+            Ok(_) => {}
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        }
+        line_no += 1;
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        if line_no == 1 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            buf.drain(..3);
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let record = if buf.len() as u64 > max_bytes {
+            Err(format!(
+                "the record is longer than the limit of {max_bytes} bytes"
+            ))
+        } else {
+            Ok(buf)
+        };
+        if tx.send(Ok((line_no, record))).is_err() {
+            return;
+        }
+    }
 }
 
 fn stream_record(
@@ -590,4 +622,148 @@ fn stream_record(
         fields,
     };
     analyze(&raw, codebook).or_else(|e| err(Some(id), e.to_string()))
+}
+
+/// Runs `f` (the analysis of the record on `line`) so that a panic, which
+/// would be a bug, becomes that record's error line instead of killing the
+/// whole stream (and with it the task of the distributed engine piping
+/// records through svtext).
+fn guard_record(
+    line: usize,
+    bytes: &std::result::Result<Vec<u8>, String>,
+    f: impl FnOnce() -> std::result::Result<Document, InputError>,
+) -> std::result::Result<Document, InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let id = bytes
+            .as_ref()
+            .ok()
+            .and_then(|b| ingest::record_id(b).ok().flatten());
+        let path = Path::new("-");
+        let e = Error::Record {
+            path: path.to_path_buf(),
+            line,
+            reason: format!("internal error (a bug in svtext, please report it): {what}"),
+        };
+        Err(InputError::new(path, Some(line), id, &e))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_record_becomes_an_error_with_its_id() {
+        let bytes = Ok(br#"{"id": "kommun/1", "text": "Hej"}"#.to_vec());
+        let got = guard_record(7, &bytes, || panic!("boom på rad sju"));
+        let err = got.expect_err("a panic is an error");
+        assert_eq!(err.id.as_deref(), Some("kommun/1"));
+        assert_eq!(err.line, Some(7));
+        assert!(err.error.contains("boom på rad sju"), "{}", err.error);
+    }
+
+    /// A reader that blocks until the test sends it more input; EOF when
+    /// the sender is dropped.
+    struct ChannelReader(std::sync::mpsc::Receiver<Vec<u8>>, Vec<u8>);
+
+    impl std::io::Read for ChannelReader {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.1.is_empty() {
+                match self.0.recv() {
+                    Ok(chunk) => self.1 = chunk,
+                    Err(_) => return Ok(0),
+                }
+            }
+            let n = buf.len().min(self.1.len());
+            buf[..n].copy_from_slice(&self.1[..n]);
+            self.1.drain(..n);
+            Ok(n)
+        }
+    }
+
+    /// A writer that hands every write to the test.
+    struct ChannelWriter(std::sync::mpsc::Sender<Vec<u8>>);
+
+    impl Write for ChannelWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let _ = self.0.send(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn each_document_comes_out_before_the_next_record_goes_in() {
+        use std::sync::mpsc::channel;
+        use std::time::Duration;
+        let (in_tx, in_rx) = channel::<Vec<u8>>();
+        let (out_tx, out_rx) = channel::<Vec<u8>>();
+        let runner = std::thread::spawn(move || {
+            let codebook = Codebook::builtin();
+            let input = std::io::BufReader::new(ChannelReader(in_rx, Vec::new()));
+            let mut output = ChannelWriter(out_tx);
+            run_stream(input, &mut output, &codebook, Some(2), DEFAULT_MAX_BYTES)
+        });
+        let mut pending = Vec::new();
+        let mut next_line = || -> serde_json::Value {
+            loop {
+                if let Some(pos) = pending.iter().position(|b| *b == b'\n') {
+                    let line: Vec<u8> = pending.drain(..=pos).collect();
+                    return serde_json::from_slice(&line).expect("one JSON object per line");
+                }
+                let chunk = out_rx
+                    .recv_timeout(Duration::from_secs(60))
+                    .expect("a document while the input is still open");
+                pending.extend(chunk);
+            }
+        };
+        let records = [
+            r#"{"id": "kommun/1", "text": "Regionen inför e-tjänster för vården. Det säger Eva Lind."}"#,
+            "",
+            r#"{"id": "kommun/2", "title": "Utan text"}"#,
+            r#"{"id": "kommun/3", "text": "Myndigheten digitaliserar arkivet under året."}"#,
+        ];
+        let mut seen = Vec::new();
+        for record in records {
+            in_tx.send(format!("{record}\n").into_bytes()).unwrap();
+            if record.is_empty() {
+                continue;
+            }
+            // The input stays open: the document must come anyway.
+            let line = next_line();
+            seen.push((line["id"].clone(), line.get("error").is_some()));
+        }
+        drop(in_tx);
+        let report = runner.join().unwrap().expect("the stream runs");
+        assert_eq!(
+            seen,
+            vec![
+                (serde_json::json!("kommun/1"), false),
+                (serde_json::json!("kommun/2"), true),
+                (serde_json::json!("kommun/3"), false),
+            ]
+        );
+        assert_eq!((report.analysed, report.failed), (2, 1));
+    }
+
+    #[test]
+    fn a_record_that_does_not_panic_passes_through() {
+        let codebook = Codebook::builtin();
+        let bytes = Ok(
+            r#"{"id": "kommun/2", "text": "Kommunen satsar på digitalisering. Det säger Anna Berg."}"#
+                .as_bytes()
+                .to_vec(),
+        );
+        let doc = guard_record(1, &bytes, || stream_record(1, &bytes, &codebook))
+            .expect("a plain record is analysed");
+        assert_eq!(doc.id, "kommun/2");
+        assert!(!doc.tokens.is_empty());
+    }
 }

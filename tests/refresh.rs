@@ -54,7 +54,10 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                out.insert(p.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&p).unwrap());
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&p).unwrap(),
+                );
             }
         }
     }
@@ -83,8 +86,16 @@ fn incremental_runs_equal_a_fresh_full_run_after_adds_edits_and_deletions() {
     let mtime = fs::metadata(&kept).unwrap().modified().unwrap();
 
     // add, edit, delete
-    fs::write(input.join("del0/ny.txt"), "Ny artikel\n\nRegionen tar ansvar för tilliten.").unwrap();
-    fs::write(input.join("del2/artikel-00002.txt"), "Ändrad\n\nFörtroendet minskar, säger hon.").unwrap();
+    fs::write(
+        input.join("del0/ny.txt"),
+        "Ny artikel\n\nRegionen tar ansvar för tilliten.",
+    )
+    .unwrap();
+    fs::write(
+        input.join("del2/artikel-00002.txt"),
+        "Ändrad\n\nFörtroendet minskar, säger hon.",
+    )
+    .unwrap();
     fs::remove_file(input.join("del3/artikel-00003.txt")).unwrap();
     std::thread::sleep(Duration::from_millis(20));
     let second = svtext(&[s(&input), "--out", s(&out)]);
@@ -94,11 +105,19 @@ fn incremental_runs_equal_a_fresh_full_run_after_adds_edits_and_deletions() {
         line.contains("2 analysed, 38 unchanged, 1 removed, 0 failed"),
         "closing line: {line}"
     );
-    assert_eq!(fs::metadata(&kept).unwrap().modified().unwrap(), mtime, "unchanged document not rewritten");
+    assert_eq!(
+        fs::metadata(&kept).unwrap().modified().unwrap(),
+        mtime,
+        "unchanged document not rewritten"
+    );
     assert!(!out.join("documents/del3/artikel-00003.json").exists());
 
     let fresh = work.path().join("fresh");
-    assert!(svtext(&[s(&input), "--out", s(&fresh), "-q", "--full"]).status.success());
+    assert!(
+        svtext(&[s(&input), "--out", s(&fresh), "-q", "--full"])
+            .status
+            .success()
+    );
     assert_same_folder(&out, &fresh);
 
     // --full re-analyses everything and still writes the same bytes
@@ -113,9 +132,17 @@ fn a_changed_codebook_reanalyses_everything() {
     let input = work.path().join("in");
     let out = work.path().join("out");
     make_corpus(&input, 5);
-    assert!(svtext(&[s(&input), "--out", s(&out), "-q"]).status.success());
+    assert!(
+        svtext(&[s(&input), "--out", s(&out), "-q"])
+            .status
+            .success()
+    );
     let book = work.path().join("book.toml");
-    fs::write(&book, "[[theme]]\nid = \"tillit\"\nlabel = \"Tillit\"\nterms = [\"förtroende\"]\n").unwrap();
+    fs::write(
+        &book,
+        "[[theme]]\nid = \"tillit\"\nlabel = \"Tillit\"\nterms = [\"förtroende\"]\n",
+    )
+    .unwrap();
     let o = svtext(&[s(&input), "--out", s(&out), "--codebook", s(&book)]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("5 analysed, 0 unchanged"));
 }
@@ -127,7 +154,11 @@ fn a_run_killed_at_any_moment_is_repaired_by_the_next_run() {
     make_corpus(&input, 2500);
     let reference = work.path().join("reference");
     let started = Instant::now();
-    assert!(svtext(&[s(&input), "--out", s(&reference), "-q"]).status.success());
+    assert!(
+        svtext(&[s(&input), "--out", s(&reference), "-q"])
+            .status
+            .success()
+    );
     let full_time = started.elapsed();
 
     for (i, fraction) in [0.05, 0.3, 0.6, 0.9, 0.98].iter().enumerate() {
@@ -136,7 +167,11 @@ fn a_run_killed_at_any_moment_is_repaired_by_the_next_run() {
         if i % 2 == 1 {
             let older = work.path().join(format!("older{i}"));
             make_corpus(&older, 300);
-            assert!(svtext(&[s(&older), "--out", s(&out), "-q"]).status.success());
+            assert!(
+                svtext(&[s(&older), "--out", s(&out), "-q"])
+                    .status
+                    .success()
+            );
         }
         let mut child = Command::new(env!("CARGO_BIN_EXE_svtext"))
             .args([s(&input), "--out", s(&out), "-q"])
@@ -147,7 +182,11 @@ fn a_run_killed_at_any_moment_is_repaired_by_the_next_run() {
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let o = svtext(&[s(&input), "--out", s(&out), "-q"]);
-        assert!(o.status.success(), "repair run after kill at {fraction}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "repair run after kill at {fraction}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         assert_same_folder(&out, &reference);
         let leftovers: Vec<_> = snapshot(&out)
             .into_keys()

@@ -55,7 +55,9 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, &'static str)> {
             Ok((nfc(text.to_string()), "UTF-8"))
         }
         Err(e) => {
-            if has_valid_multibyte_utf8(bytes) {
+            // Valid UTF-8 elsewhere, or a multi-byte sequence cut off at the
+            // very end (a truncated file), means broken UTF-8, not Latin-1.
+            if e.error_len().is_none() || has_valid_multibyte_utf8(bytes) {
                 return Err(broken_utf8(path, e.valid_up_to()));
             }
             let mut detector =
@@ -201,6 +203,18 @@ mod tests {
         b.push(0xC3);
         let err = decode(&b, p()).unwrap_err().to_string();
         assert!(err.contains("invalid UTF-8 at byte 5"), "{err}");
+    }
+
+    #[test]
+    fn truncated_utf8_is_an_error() {
+        let b = "Kommunen tar ansvar för".as_bytes();
+        let cut = &b[..b.len() - 2]; // inside the ö
+        assert!(
+            decode(cut, p())
+                .unwrap_err()
+                .to_string()
+                .contains("invalid UTF-8")
+        );
     }
 
     #[test]

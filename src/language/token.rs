@@ -9,7 +9,8 @@ use crate::span::Span;
 pub enum TokenKind {
     /// A word (letters, possibly with inner hyphens, colons or periods).
     Word,
-    /// A number, date, time, percentage or similar.
+    /// A number: integer, decimal ("2,5"), with space thousands ("1 000 000"),
+    /// a range ("1955–1960"), a fraction or an ordinal ("8.", "25:e").
     Number,
     /// Punctuation.
     Punct,
@@ -19,6 +20,20 @@ pub enum TokenKind {
     Url,
     /// An e-mail address.
     Email,
+    /// An @handle.
+    Mention,
+    /// A #hashtag.
+    Hashtag,
+    /// An ISO date ("2022-11-17").
+    Date,
+    /// A time of day ("23:45", "07.30" after "kl.").
+    Time,
+    /// A percentage written without a space ("50%", "2,5%").
+    Percent,
+    /// A statute number of the Swedish Code of Statutes ("2018:218").
+    Sfs,
+    /// A paragraph reference with its sign ("3 §").
+    Section,
 }
 
 impl TokenKind {
@@ -31,6 +46,13 @@ impl TokenKind {
             TokenKind::Symbol => "symbol",
             TokenKind::Url => "url",
             TokenKind::Email => "email",
+            TokenKind::Mention => "mention",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Date => "date",
+            TokenKind::Time => "time",
+            TokenKind::Percent => "percent",
+            TokenKind::Sfs => "sfs",
+            TokenKind::Section => "section",
         }
     }
 }

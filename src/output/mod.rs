@@ -301,15 +301,29 @@ impl OutputDir {
     }
 
     /// Writes `corpus.jsonl` from the document files, in the order of `entries`.
+    ///
+    /// The files are read and minified in parallel, a window of documents
+    /// at a time (so memory stays bounded), and written in order.
     pub fn write_corpus(&self, entries: &[DocEntry]) -> Result<()> {
+        use rayon::prelude::*;
+        const WINDOW: usize = 256;
         atomic_write_with(&self.root.join("corpus.jsonl"), |w| {
-            let mut line = Vec::new();
-            for e in entries {
-                let pretty = fs::read(self.root.join(&e.file))?;
-                line.clear();
-                minify_json(&pretty, &mut line);
-                w.write_all(&line)?;
-                w.write_all(b"\n")?;
+            for window in entries.chunks(WINDOW) {
+                let lines: Vec<std::io::Result<Vec<u8>>> = window
+                    .par_chunks(16)
+                    .map(|group| {
+                        let mut out = Vec::new();
+                        for e in group {
+                            let pretty = fs::read(self.root.join(&e.file))?;
+                            minify_json(&pretty, &mut out);
+                            out.push(b'\n');
+                        }
+                        Ok(out)
+                    })
+                    .collect();
+                for l in lines {
+                    w.write_all(&l?)?;
+                }
             }
             Ok(())
         })
@@ -337,23 +351,33 @@ pub fn write_pretty<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 /// Removes the white space outside strings from a JSON text: pretty JSON
 /// from serde_json becomes exactly its compact form.
 pub fn minify_json(json: &[u8], out: &mut Vec<u8>) {
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in json {
-        if in_string {
-            out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
+    let is_space = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
+    out.reserve(json.len());
+    let n = json.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        if json[i] == b'"' {
+            // a string literal, copied whole (escapes included)
+            i += 1;
+            while i < n {
+                match json[i] {
+                    b'\\' => i += 2,
+                    b'"' => {
+                        i += 1;
+                        break;
+                    }
+                    _ => i += 1,
+                }
             }
-        } else if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
-            if b == b'"' {
-                in_string = true;
+            out.extend_from_slice(&json[start..i.min(n)]);
+        } else if is_space(json[i]) {
+            i += 1;
+        } else {
+            while i < n && !is_space(json[i]) && json[i] != b'"' {
+                i += 1;
             }
-            out.push(b);
+            out.extend_from_slice(&json[start..i]);
         }
     }
 }
@@ -411,6 +435,16 @@ mod tests {
             String::from_utf8(out).unwrap(),
             serde_json::to_string(&v).unwrap()
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn minify_equals_compact_for_any_strings(a in "\\PC*", b in ".*", n in proptest::num::i64::ANY) {
+            let v = serde_json::json!({a.clone(): [b, n, {"k": a}], "e": [], "o": {}});
+            let mut out = Vec::new();
+            minify_json(serde_json::to_string_pretty(&v).unwrap().as_bytes(), &mut out);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&v).unwrap());
+        }
     }
 
     #[test]

@@ -1,5 +1,32 @@
 //! Speakers stage: who speaks, in which role, for which organisation, and
 //! which words are theirs.
+//!
+//! No model: person names come from the SCB given-name list compiled into
+//! the crate ([`names`], Källa: SCB, CC BY 4.0), capitalisation and
+//! context; titles from a lexicon of Swedish public-sector roles plus
+//! title endings ([`roles`]); organisations from their shape ("X kommun",
+//! "Region Y", agencies, parties in parentheses) with one normal form per
+//! speaker ([`orgs`]). Speech is recognised in dash quotes, quotation marks
+//! (” ”, “ ”, « », » », „ "), cues after or before (`säger`, `menar`,
+//! `NAME säger:`), reported speech (`enligt NAME`, `NAME menar att`),
+//! transcript labels (`NAME:`), Q&A interviews, pull-quotes followed by a
+//! line holding only a name, and first-person paragraphs that follow the
+//! paragraph introducing their speaker (scraped pages that lost the dashes).
+//!
+//! Paragraph rules: an interviewer's question gets kind
+//! [`BlockKind::Question`] and no speaker; a pull-quote gets kind
+//! [`BlockKind::Quote`] and its speaker; the name line under a pull-quote
+//! keeps its kind, has no speaker and counts as a mention. A paragraph gets
+//! a speaker when it is that speaker's speech (a dash or quotation
+//! paragraph, an answer, a turn, a pull-quote); it then contains at least
+//! one of their quotes, and a quote covering the whole paragraph (without
+//! its dash or quotation marks) unless an attribution ("säger NAME, ROLE")
+//! sits inside it. Reported speech never gives a paragraph a speaker.
+
+mod attribute;
+pub mod names;
+pub mod orgs;
+pub mod roles;
 
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
@@ -68,15 +95,22 @@ pub struct Speakers {
 }
 
 /// Finds the speakers of a cleaned article.
+///
+/// `blocks` are the paragraphs of `text` (byte spans), `sentences` its
+/// sentences; `metadata.authors` (the byline) are never speakers. Returns
+/// the speakers in order of first mention and one `(kind, speaker)` entry
+/// per block: `kind` is the block's kind, refined to
+/// [`BlockKind::Question`] for an interviewer's question and
+/// [`BlockKind::Quote`] for a pull-quote; `speaker` is set when the
+/// paragraph is that speaker's speech (a dash or quotation paragraph, an
+/// interview answer or transcript turn, a pull-quote), and then the
+/// paragraph contains at least one quote of that speaker.
 pub fn find(
-    _text: &str,
+    text: &str,
     blocks: &[Block],
-    _sentences: &[Span],
+    sentences: &[Span],
     _tokens: &[Token],
-    _metadata: &Metadata,
+    metadata: &Metadata,
 ) -> Speakers {
-    Speakers {
-        speakers: Vec::new(),
-        paragraphs: blocks.iter().map(|b| (b.kind, None)).collect(),
-    }
+    attribute::run(text, blocks, sentences, metadata)
 }

@@ -1,0 +1,119 @@
+//! Throughput of the Swedish language core: tokens + sentences + stems
+//! (`language::analyze`) on real Swedish text, the Riksdag interpellations
+//! of `../shared/data/bench/` (read with the system's `gzip -dc`), falling
+//! back to the UD treebank sentences. Run with `cargo bench --bench language`.
+
+use std::hint::black_box;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use svtext::language;
+use svtext::span::Span;
+
+/// About this many bytes of text are analysed per iteration.
+const TARGET_BYTES: usize = 4_000_000;
+
+fn shared(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(rel)
+}
+
+/// Interpellation texts, up to `TARGET_BYTES` in all.
+fn riksdagen() -> Option<Vec<String>> {
+    let path = shared("bench/riksdagen-interpellationer.jsonl.gz");
+    let mut child = Command::new("gzip")
+        .arg("-dc")
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let out = child.stdout.take()?;
+    let mut docs = Vec::new();
+    let mut total = 0;
+    for line in BufReader::new(out).lines() {
+        let Ok(line) = line else { break };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+            total += t.len();
+            docs.push(t.to_string());
+        }
+        if total >= TARGET_BYTES {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    (!docs.is_empty()).then_some(docs)
+}
+
+/// The `# text` lines of the UD treebanks, one document per treebank.
+fn ud() -> Vec<String> {
+    ["ud/sv_talbanken-ud-test.conllu", "ud/sv_pud-ud-test.conllu"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(shared(f)).ok())
+        .map(|raw| {
+            raw.lines()
+                .filter_map(|l| l.strip_prefix("# text = "))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+        .collect()
+}
+
+/// Paragraph spans: blocks separated by blank lines.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        if !part.trim().is_empty() {
+            out.push(Span::new(start, start + part.len()));
+        }
+        start += part.len() + 2;
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = riksdagen().unwrap_or_else(ud);
+    if docs.is_empty() {
+        eprintln!("skipping: no benchmark text under ../shared/data");
+        return;
+    }
+    let prepared: Vec<(String, Vec<Span>)> = docs
+        .into_iter()
+        .map(|d| {
+            let p = paragraphs(&d);
+            (d, p)
+        })
+        .collect();
+    let bytes: usize = prepared.iter().map(|(d, _)| d.len()).sum();
+    let mut group = c.benchmark_group("language");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("analyze (tokens + sentences + stems)", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (text, paras) in &prepared {
+                n += language::analyze(black_box(text), paras, true).tokens.len();
+            }
+            n
+        })
+    });
+    group.bench_function("detect", |b| {
+        b.iter(|| {
+            prepared
+                .iter()
+                .filter(|(text, _)| language::detect(black_box(text)).is_swedish())
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

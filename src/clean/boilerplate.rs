@@ -1,0 +1,548 @@
+//! Site furniture: lines of a scraped page that are not the article
+//! (navigation, share buttons, newsletter sign-ups, cookie notices,
+//! advertisement labels, copyright lines, "Läs också" links, press contact
+//! blocks).
+//!
+//! [`classify`] looks at one line on its own; the structure pass in
+//! `text.rs` decides what the surrounding lines are (a newsletter heading
+//! or a contact heading near the end starts a tail of furniture).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// How a furniture line affects its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Only this line is furniture.
+    Line,
+    /// A heading such as "Rekommenderad läsning" or "Voisters nyhetsbrev":
+    /// near the end of a page, what follows belongs to it.
+    Tail,
+    /// A bare "Läs också": the next short title-like line is a link.
+    NextLine,
+    /// "Kontakt:", "För mer information, kontakta:": a press contact block
+    /// starts.
+    Contact,
+}
+
+/// A furniture line: the reason for its removal and its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Furniture {
+    /// `navigation`, `newsletter`, `cookie`, `advertisement`, `copyright`,
+    /// `contact`, `image` or `boilerplate`.
+    pub reason: &'static str,
+    /// How it affects its neighbours.
+    pub scope: Scope,
+}
+
+const fn f(reason: &'static str, scope: Scope) -> Option<Furniture> {
+    Some(Furniture { reason, scope })
+}
+
+/// Exact lines (lowercased, without a final colon) that are navigation.
+const NAV_EXACT: &[&str] = &[
+    "stäng",
+    "stäng meny",
+    "meny",
+    "sök",
+    "sök på webbplatsen",
+    "logga in",
+    "logga ut",
+    "hem",
+    "startsida",
+    "till startsidan",
+    "tillbaka",
+    "gå till innehåll",
+    "gå till huvudinnehåll",
+    "hoppa till innehåll",
+    "hoppa till innehållet",
+    "till huvudinnehållet",
+    "gå till innehållet",
+    "hoppa till huvudinnehållet",
+    "till innehållet",
+    "nästa",
+    "föregående",
+    "visa mer",
+    "visa fler",
+    "visa alla",
+    "läs mer",
+    "dela",
+    "dela artikeln",
+    "dela sidan",
+    "dela på facebook",
+    "dela på linkedin",
+    "dela på x",
+    "dela på twitter",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "instagram",
+    "youtube",
+    "x",
+    "mejla",
+    "e-posta",
+    "skicka",
+    "skriv ut",
+    "kopiera länk",
+    "länk kopierad",
+    "spara",
+    "spara artikeln",
+    "lyssna",
+    "lyssna på artikeln",
+    "tipsa",
+    "tipsa oss",
+    "tipsa redaktionen",
+    "till toppen",
+    "upp",
+    "kommentera",
+    "följ",
+    "följ oss",
+    "nyheter",
+    "alla nyheter",
+    "lättläst",
+    "teckenspråk",
+    "talsyntes",
+    "english",
+    "svenska",
+    "other languages",
+    "a-ö",
+    "kontakta oss",
+    "om webbplatsen",
+    "om oss",
+    "tillgänglighetsredogörelse",
+    "behandling av personuppgifter",
+    "webbkarta",
+    "integritetspolicy",
+    "personuppgiftspolicy",
+    "prenumerera",
+    "bli prenumerant",
+    "meny öppna",
+    "öppna meny",
+    "stäng sök",
+    "sidan uppdaterades",
+    "senast granskad",
+    "skriv ut sidan",
+    "ämnen",
+    "taggar",
+    "kategorier",
+    "kategori",
+    "dela sidan på sociala medier",
+    "annonsera",
+    "dela inlägget",
+    "gilla",
+    "svara",
+    "lämna en kommentar",
+    "skriv en kommentar",
+    "kommentera artikeln",
+    "till nyhetsarkivet",
+];
+
+/// Headings that open a list of links, usually at the end of a page.
+const TAIL_NAV: &[&str] = &[
+    "rekommenderad läsning",
+    "rekommenderat",
+    "relaterat",
+    "relaterade artiklar",
+    "relaterade nyheter",
+    "relaterade sidor",
+    "fler nyheter",
+    "fler artiklar",
+    "mer från",
+    "mest läst",
+    "mest lästa",
+    "mest lästa just nu",
+    "senaste nytt",
+    "senaste nyheterna",
+    "senaste artiklarna",
+    "populärt",
+    "populära artiklar",
+    "läs fler",
+    "läs vidare",
+    "fler nyheter från kommunen",
+    "andra läser",
+    "du kanske också gillar",
+    "kommentarer",
+    "nyhetsarkiv",
+    "fler pressmeddelanden",
+    "relaterade pressmeddelanden",
+    "dela artikeln",
+    "dela den här sidan",
+    "dela sidan",
+    "ta del av",
+    "se även",
+    "populära ämnen",
+];
+
+const READ_ALSO: &[&str] = &[
+    "läs också",
+    "läs även",
+    "läs mer",
+    "se även",
+    "relaterat",
+    "läs",
+];
+
+const ADVERT: &[&str] = &[
+    "annons",
+    "annonser",
+    "reklam",
+    "sponsrat",
+    "sponsrat innehåll",
+    "annonssamarbete",
+    "i samarbete med",
+    "betald annons",
+    "annons från",
+];
+
+const COOKIE_EXACT: &[&str] = &[
+    "acceptera",
+    "acceptera alla",
+    "acceptera alla kakor",
+    "godkänn",
+    "godkänn alla",
+    "godkänn kakor",
+    "neka",
+    "avvisa",
+    "avvisa alla",
+    "hantera inställningar",
+    "cookieinställningar",
+    "kakinställningar",
+    "jag förstår",
+    "ok",
+    "jag godkänner",
+    "anpassa",
+    "spara inställningar",
+    "endast nödvändiga",
+    "tillåt alla",
+    "tillåt urval",
+];
+
+const CONTACT_START: &[&str] = &[
+    "kontakt",
+    "kontakter",
+    "kontaktperson",
+    "kontaktpersoner",
+    "presskontakt",
+    "presskontakter",
+    "för mer information",
+    "för ytterligare information",
+    "mer information",
+    "ytterligare information",
+    "frågor besvaras av",
+    "för frågor",
+    "vid frågor",
+    "ytterligare upplysningar",
+    "upplysningar",
+    "media",
+    "mediekontakt",
+    "pressfrågor",
+    "för mer information kontakta",
+    "för mer information, kontakta",
+    "för ytterligare information, kontakta",
+    "för mer information om",
+    "presskontakt:",
+];
+
+/// Phone numbers (`070-123 45 67`, `+46 8 123 456 78`).
+pub static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+46|\b0)[\s-]?\(?\d{1,3}\)?[\s-]?\d{2,4}[\s-]?\d{2}[\s-]?\d{2}\b")
+        .expect("valid regex")
+});
+
+/// E-mail addresses.
+pub static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex"));
+
+/// Normalises a line for list look-ups: lowercase, without final colon,
+/// arrow or ellipsis, spaces collapsed.
+fn key(line: &str) -> String {
+    let mut line = line.trim();
+    // "Kommentarer (3)": a trailing count.
+    if line.ends_with(')')
+        && let Some(open) = line.rfind('(')
+        && line[open + 1..line.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        line = &line[..open];
+    }
+    let t = line
+        .trim()
+        .trim_end_matches([':', '›', '»', '→', '…', '>', '.', ' '])
+        .trim_start_matches(['›', '»', '→', '•', '-', ' ']);
+    let mut out = String::with_capacity(t.len());
+    for (i, w) in t.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&w.to_lowercase());
+    }
+    out
+}
+
+/// Whether a line is a press contact line: a phone number, an e-mail
+/// address or a `Tel`/`E-post` label.
+pub fn is_contact_line(line: &str) -> bool {
+    let k = key(line);
+    PHONE.is_match(line)
+        || EMAIL.is_match(line)
+        || k.starts_with("tel")
+        || k.starts_with("mobil")
+        || k.starts_with("e-post")
+        || k.starts_with("växel")
+}
+
+/// Classifies one line (trimmed) on its own; `None` when it is not
+/// recognisable furniture.
+pub fn classify(line: &str) -> Option<Furniture> {
+    let k = key(line);
+    if k.is_empty() {
+        return None;
+    }
+    let words = k.split_whitespace().count();
+    if line.trim_start().starts_with("![") {
+        return f("image", Scope::Line);
+    }
+    if TAIL_NAV.contains(&k.as_str()) {
+        return f("navigation", Scope::Tail);
+    }
+    if READ_ALSO.contains(&k.as_str()) {
+        return f("navigation", Scope::NextLine);
+    }
+    // Kickers naming the source: "Nyhet från Lindö kommun".
+    if words <= 6
+        && [
+            "nyhet från ",
+            "nyheter från ",
+            "pressmeddelande från ",
+            "en nyhet från ",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+    {
+        return f("boilerplate", Scope::Line);
+    }
+    if is_menu_bar(line) {
+        return f("navigation", Scope::Line);
+    }
+    // "Fler nyheter", "Fler debattartiklar", "Mer från Kultur": link lists.
+    if words <= 5
+        && !k.ends_with(['.', '?', '!'])
+        && [
+            "fler ",
+            "mer från ",
+            "mer om ",
+            "mest lästa ",
+            "senaste nytt ",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+    {
+        return f("navigation", Scope::Tail);
+    }
+    // The disclaimer under opinion pieces.
+    if words <= 25
+        && (k.contains("skribentens egna")
+            || k.contains("skribentens åsikter")
+            || k.starts_with("detta är en debattartikel")
+            || k.starts_with("detta är en krönika")
+            || k.starts_with("detta är en ledare"))
+    {
+        return f("boilerplate", Scope::Line);
+    }
+    for p in [
+        "kategorier:",
+        "kategori:",
+        "taggar:",
+        "ämnen:",
+        "etiketter:",
+        "dela:",
+    ] {
+        if k.starts_with(p) && words <= 20 {
+            return f("navigation", Scope::Line);
+        }
+    }
+    for p in [
+        "läs också:",
+        "läs även:",
+        "läs mer:",
+        "se även:",
+        "relaterat:",
+        "läs också ",
+        "läs även ",
+    ] {
+        if k.starts_with(p) && words <= 25 {
+            return f("navigation", Scope::Line);
+        }
+    }
+    if NAV_EXACT.contains(&k.as_str()) {
+        return f("navigation", Scope::Line);
+    }
+    if ADVERT.contains(&k.as_str()) {
+        return f("advertisement", Scope::Line);
+    }
+    if COOKIE_EXACT.contains(&k.as_str()) {
+        return f("cookie", Scope::Line);
+    }
+    if (k.contains("cookie") || k.contains("kakor") || k.contains("kakan"))
+        && words <= 80
+        && (k.contains("använder")
+            || k.contains("godkänn")
+            || k.contains("acceptera")
+            || k.contains("inställning")
+            || k.contains("samtycke")
+            || words <= 4)
+    {
+        return f("cookie", Scope::Line);
+    }
+    if k.contains("nyhetsbrev") && words <= 14 {
+        return f("newsletter", Scope::Tail);
+    }
+    for p in [
+        "prenumerera på",
+        "anmäl dig till",
+        "registrera dig",
+        "fyll i din e-post",
+        "skriv in din e-post",
+        "din e-postadress",
+        "ange din e-post",
+        "e-postadress",
+    ] {
+        if k.starts_with(p) && words <= 20 {
+            return f("newsletter", Scope::Line);
+        }
+    }
+    if k.starts_with('©')
+        || k.starts_with("copyright")
+        || k.starts_with("(c) ")
+        || (k.contains("alla rättigheter förbehållna") && words <= 30)
+        || (k.starts_with("ansvarig utgivare") && words <= 12)
+    {
+        return f("copyright", Scope::Line);
+    }
+    let bare = k.trim_end_matches([':', ',']);
+    if CONTACT_START.contains(&bare)
+        || (words <= 8
+            && (k.starts_with("för mer information")
+                || k.starts_with("för ytterligare information")
+                || k.starts_with("presskontakt")
+                || k.starts_with("kontaktperson")))
+    {
+        return f("contact", Scope::Contact);
+    }
+    if is_breadcrumb(line) {
+        return f("navigation", Scope::Line);
+    }
+    None
+}
+
+/// A menu bar flattened into one line: at least three capitalised items of
+/// one to three words, separated by runs of spaces, `|` or `·`
+/// (`Nyheter  Analys  Podd  Jobb`).
+fn is_menu_bar(line: &str) -> bool {
+    let line = line.trim();
+    if line.ends_with(['.', '!', '?', ':']) || line.len() > 200 {
+        return false;
+    }
+    let items: Vec<&str> = line
+        .split("  ")
+        .flat_map(|p| p.split(['|', '·']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    items.len() >= 3
+        && items.iter().all(|it| {
+            it.split_whitespace().count() <= 3 && it.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// `Hem › Nyheter › Digitalisering`, `Start / Nyheter / 2025`.
+fn is_breadcrumb(line: &str) -> bool {
+    let seps = line.matches(['›', '»', '>']).count();
+    let slashes = line.matches(" / ").count();
+    let words = line.split_whitespace().count();
+    if words > 14 {
+        return false;
+    }
+    if seps >= 1 {
+        return line.split(['›', '»', '>']).all(|p| {
+            let p = p.trim();
+            p.split_whitespace().count() <= 4 && p.chars().next().is_some_and(char::is_uppercase)
+        });
+    }
+    if slashes >= 2 {
+        let first = key(line.split('/').next().unwrap_or(""));
+        return matches!(first.as_str(), "hem" | "start" | "startsida");
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        assert_eq!(classify("Stäng").map(|f| f.reason), Some("navigation"));
+        assert_eq!(
+            classify("Rekommenderad läsning").map(|f| f.scope),
+            Some(Scope::Tail)
+        );
+        assert_eq!(
+            classify("Voisters nyhetsbrev").map(|f| f.reason),
+            Some("newsletter")
+        );
+        assert_eq!(classify("ANNONS").map(|f| f.reason), Some("advertisement"));
+        assert_eq!(
+            classify("Vi använder kakor (cookies) för att webbplatsen ska fungera bra.")
+                .map(|f| f.reason),
+            Some("cookie")
+        );
+        assert_eq!(
+            classify("© 2025 Digitalbladet AB").map(|f| f.reason),
+            Some("copyright")
+        );
+        assert_eq!(
+            classify("Läs också: Så digitaliserar Umeå").map(|f| f.scope),
+            Some(Scope::Line)
+        );
+        assert_eq!(
+            classify("Läs också").map(|f| f.scope),
+            Some(Scope::NextLine)
+        );
+        assert_eq!(
+            classify("För mer information, kontakta:").map(|f| f.scope),
+            Some(Scope::Contact)
+        );
+        assert_eq!(
+            classify("Hem › Nyheter › Digitalisering").map(|f| f.reason),
+            Some("navigation")
+        );
+        assert_eq!(
+            classify("Nyheter  Analys  Podd  Jobb").map(|f| f.reason),
+            Some("navigation")
+        );
+        assert_eq!(
+            classify("Startsida | Om regionen | Lediga jobb").map(|f| f.reason),
+            Some("navigation")
+        );
+    }
+
+    #[test]
+    fn article_lines_are_not_furniture() {
+        for line in [
+            "Kommunen använder nya system för att dela information med invånarna.",
+            "Tillit från medborgare",
+            "Dela upp arbetet i mindre delar, säger hon.",
+            "Vad kostar det att byta system?",
+            "Kontakten med medborgarna är viktig för förtroendet.",
+            "Läsplattor delades ut till alla elever.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+        assert!(is_contact_line("Anna Berg, 070-123 45 67"));
+        assert!(is_contact_line("anna.berg@orebro.se"));
+        assert!(!is_contact_line("Budgeten ökade med 12 procent 2024."));
+    }
+}

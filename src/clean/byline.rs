@@ -1,0 +1,553 @@
+//! Bylines, date lines and photo credits: lines such as `Text: Anna Berg`,
+//! `Publicerad 12 mars 2025 kl. 07.30`, `Foto: Örebro kommun` or the glued
+//! footer `17 november 2022Uppdaterad 2 oktober 2023Reporter Fredrik
+//! Adolfssondigit`, and person-name checks.
+//!
+//! A line counts as such a *meta line* only when every part of it is
+//! accounted for (dates, times, markers, names, separators, weekday words),
+//! so a body sentence that mentions a date is never taken for one.
+//!
+//! Glued junk after a name at the end of a line (`Adolfssondigit`, where the
+//! scrape glued the site's next word onto the surname) is cut with a
+//! surname-suffix rule: when the last word does not itself end in a common
+//! Swedish surname ending but a prefix of it (at least four letters) does,
+//! and the rest is at least four lowercase letters, the word is cut after
+//! that prefix (`Adolfsson` + `digit`). Surnames without such an ending are
+//! kept whole.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{Ymd, find_dates};
+
+/// What a date, byline or credit line says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaLine {
+    /// Publication date, ISO 8601.
+    pub published: Option<String>,
+    /// Update date, ISO 8601.
+    pub updated: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Photographers and image credits.
+    pub credits: Vec<String>,
+}
+
+impl MetaLine {
+    /// The reason to give when the line is removed from the text.
+    pub fn reason(&self) -> &'static str {
+        if !self.authors.is_empty() {
+            "byline"
+        } else if !self.credits.is_empty() && self.published.is_none() && self.updated.is_none() {
+            "credit"
+        } else {
+            "date"
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Published,
+    Updated,
+    Author,
+    Photo,
+    AuthorAndPhoto,
+    Ignore,
+}
+
+static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(sidan uppdaterades|senast uppdaterad|senast ändrad|senast granskad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+    )
+    .expect("valid regex")
+});
+
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[.:]\d{2}\b").expect("valid regex"));
+
+fn marker_kind(word: &str) -> Marker {
+    let w = word.trim_end_matches(':').to_lowercase();
+    match w.as_str() {
+        "publicerad" | "publicerat" | "publ." | "publicerades" => Marker::Published,
+        "senast uppdaterad" | "senast ändrad" | "uppdaterad" | "uppdaterat" | "ändrad"
+        | "sidan uppdaterades" | "senast granskad" | "uppdaterades" | "ändrades" => {
+            Marker::Updated
+        }
+        "text" | "av" | "reporter" | "skribent" | "journalist" | "redaktör" | "författare" => {
+            Marker::Author
+        }
+        "foto" | "fotograf" | "bild" | "illustration" => Marker::Photo,
+        "text och foto" | "text och bild" | "text & foto" | "text/foto" => Marker::AuthorAndPhoto,
+        _ => Marker::Ignore,
+    }
+}
+
+/// Inserts a space where a scrape glued two page elements together: between
+/// a digit and a letter, and between a lowercase and an uppercase letter.
+/// Returns the new string (the same length in characters plus the spaces).
+fn unglue(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in line.chars() {
+        if let Some(p) = prev {
+            let glue = (p.is_ascii_digit() && c.is_alphabetic() && c.is_uppercase())
+                || (p.is_lowercase() && c.is_uppercase());
+            if glue {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// Common endings of Swedish surnames, used to cut glued junk.
+const SURNAME_ENDINGS: &[&str] = &[
+    "sson", "son", "sen", "berg", "bergh", "ström", "strom", "qvist", "kvist", "quist", "lund",
+    "gren", "holm", "dahl", "dal", "stedt", "stad", "borg", "blad", "bäck", "back", "mark", "vall",
+    "lind", "fors", "ling", "ander", "ius", "sjö", "hed", "vik", "löf", "löv", "man", "mann",
+    "ell", "in", "ek", "ås", "sten", "stam", "hammar", "hamn", "ros", "rot", "näs", "lin", "lén",
+    "ér", "én", "ad", "by", "torp", "feldt", "felt", "gård", "hult", "skog", "bom", "stål",
+    "stein", "nen", "ic", "ić", "ović", "ski", "ska", "ez",
+];
+
+fn has_surname_ending(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Endings strong enough to cut glued junk after them.
+const CUT_ENDINGS: &[&str] = &[
+    "sson", "son", "berg", "ström", "qvist", "kvist", "quist", "lund", "gren", "holm", "dahl",
+    "stedt", "borg", "blad", "bäck", "mark", "vall", "lind", "fors", "ander", "ius", "sjö", "vik",
+    "löf", "ell", "in", "sten", "hammar", "näs", "feldt", "gård", "hult", "skog",
+];
+
+/// Cuts glued lowercase junk off the last word of a name at the end of a
+/// line (see the module docs). Returns the kept word.
+pub fn cut_glued_junk(word: &str) -> &str {
+    if has_surname_ending(word) {
+        return word;
+    }
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(4).collect();
+    for &b in bounds.iter().rev() {
+        let (head, rest) = word.split_at(b);
+        if rest.chars().count() < 4 || !rest.chars().all(|c| c.is_lowercase()) {
+            continue;
+        }
+        let lower = head.to_lowercase();
+        if CUT_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+            return head;
+        }
+    }
+    word
+}
+
+/// Name particles that may stand in lowercase inside a name.
+const PARTICLES: &[&str] = &[
+    "af", "von", "van", "de", "der", "la", "le", "da", "di", "du",
+];
+
+/// Function words that a person's name never contains but Title-Case image
+/// texts do.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "på", "i", "och", "med", "av", "till", "för", "som", "en", "ett", "vid", "från", "om", "under",
+    "efter", "hos", "den", "det", "de", "mot", "ur", "vid", "över", "tre", "två", "när",
+];
+
+/// Whether `w` is a capitalised name word (`Anna`, `Gärdin`, `Lundh-Ek`).
+pub fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    if rest.is_empty() {
+        return false;
+    }
+    rest.iter()
+        .all(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
+        && rest.iter().any(|c| c.is_lowercase())
+        && rest.last().is_none_or(|c| *c != '-')
+}
+
+/// Whether `s` looks like a person's name: two to four capitalised words
+/// (particles such as `af`, `von` allowed), none a capitalised function word.
+pub fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || s.chars().count() > 50 {
+        return false;
+    }
+    if !is_name_word(words[0]) || !words.last().is_some_and(|w| is_name_word(w)) {
+        return false;
+    }
+    words.iter().all(|w| {
+        (is_name_word(w) && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            || PARTICLES.contains(w)
+    })
+}
+
+/// Splits a byline's name part into names. `at_line_end` says whether the
+/// part ends the line (so glued junk may follow the last name).
+fn split_names(part: &str, at_line_end: bool) -> Vec<String> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:,|;|&|\||/|\s+och\s+|\s+samt\s+)\s*").expect("valid regex")
+    });
+    let pieces: Vec<&str> = SEP
+        .split(part)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let n = pieces.len();
+    let mut names = Vec::new();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let piece = piece.trim_matches(|c: char| matches!(c, '.' | '*' | '_' | ')' | '('));
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        // The longest leading run of name words.
+        let mut run = 0;
+        for w in &words {
+            if is_name_word(w) || (run > 0 && PARTICLES.contains(w)) {
+                run += 1;
+            } else {
+                break;
+            }
+        }
+        if run >= 2 {
+            let mut kept: Vec<&str> = words[..run.min(4)].to_vec();
+            if at_line_end
+                && i + 1 == n
+                && run == words.len()
+                && run <= 4
+                && let Some(last) = kept.last_mut()
+            {
+                *last = cut_glued_junk(last);
+            }
+            names.push(kept.join(" "));
+        } else if words.len() == 1 && is_agency(words[0]) {
+            names.push(words[0].to_string());
+        }
+    }
+    names
+}
+
+/// News agencies that sign articles (`TT`, `AFP`).
+fn is_agency(w: &str) -> bool {
+    (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Splits a credit list (`Örebro kommun, Huddinge kommun, Stockholms stad`).
+pub fn split_credits(part: &str) -> Vec<String> {
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\s+och\s+)\s*").expect("valid regex"));
+    SEP.split(part)
+        .map(|p| p.trim().trim_matches(['.', ')', '*', '_']).trim())
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a credit list looks like names of people or organisations:
+/// each piece at most six words and starting with a capital letter.
+fn credits_plausible(credits: &[String]) -> bool {
+    !credits.is_empty()
+        && credits.iter().all(|c| {
+            c.split_whitespace().count() <= 6 && c.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// Whether `gap` (text between recognised parts of a meta line) is only
+/// separators and punctuation.
+fn is_filler(gap: &str) -> bool {
+    gap.chars().all(|c| c.is_whitespace() || is_filler_char(c))
+}
+
+/// Separators and punctuation between the parts of a meta line.
+fn is_filler_char(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '•' | '·' | '–' | '—' | '-' | ',' | ':' | '/' | '.' | '(' | ')' | '*' | '_'
+    )
+}
+
+/// Parses a date, byline or credit line; `None` when the line has any other
+/// content.
+pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 220 {
+        return None;
+    }
+    let s = unglue(line);
+    let dates = find_dates(&s, reference);
+    // Items: (start, end, kind) where kind is a marker or a date/time.
+    enum Item {
+        Date(Option<String>),
+        Time,
+        Marker(Marker),
+    }
+    let mut items: Vec<(usize, usize, Item)> = Vec::new();
+    for d in &dates {
+        items.push((d.start, d.end, Item::Date(d.iso.clone())));
+    }
+    let inside = |items: &[(usize, usize, Item)], a: usize, b: usize| {
+        items.iter().any(|(s0, e0, _)| a < *e0 && *s0 < b)
+    };
+    for m in TIME.find_iter(&s) {
+        if !inside(&items, m.start(), m.end()) {
+            items.push((m.start(), m.end(), Item::Time));
+        }
+    }
+    for m in MARKERS.find_iter(&s) {
+        if inside(&items, m.start(), m.end()) {
+            continue;
+        }
+        let kind = marker_kind(m.as_str());
+        // "av"/"text"/"bild" only as markers when capitalised or followed by ':'.
+        let word = m.as_str();
+        // ... or, for "av", right after a date or time ("Publicerat 21 juni 2023 av").
+        let after_date = kind == Marker::Author
+            && word.eq_ignore_ascii_case("av")
+            && s[..m.start()]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit());
+        if matches!(kind, Marker::Author | Marker::Photo)
+            && !word.ends_with(':')
+            && !after_date
+            && !word.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // "Bild"/"Illustration" name a credit only with a colon ("Bild: TT").
+        let lw = word.to_lowercase();
+        if (lw.starts_with("bild") || lw.starts_with("illustration")) && !word.ends_with(':') {
+            continue;
+        }
+        items.push((m.start(), m.end(), Item::Marker(kind)));
+    }
+    items.sort_by_key(|i| i.0);
+
+    let mut meta = MetaLine::default();
+    let mut state = Marker::Ignore;
+    let mut pos = 0usize;
+    let mut evidence = false;
+    let n = items.len();
+    #[allow(clippy::needless_range_loop)]
+    for idx in 0..=n {
+        let (start, end) = if idx < n {
+            (items[idx].0, items[idx].1)
+        } else {
+            (s.len(), s.len())
+        };
+        let gap = s.get(pos..start).unwrap_or("");
+        if !is_filler(gap) {
+            match state {
+                Marker::Author | Marker::AuthorAndPhoto => {
+                    let names = split_names(gap.trim(), idx == n);
+                    if names.is_empty() {
+                        return None;
+                    }
+                    if state == Marker::AuthorAndPhoto {
+                        meta.credits.extend(names.iter().cloned());
+                    }
+                    meta.authors.extend(names);
+                    evidence = true;
+                }
+                Marker::Photo => {
+                    let credits = split_credits(gap.trim());
+                    if !credits_plausible(&credits) {
+                        return None;
+                    }
+                    meta.credits.extend(credits);
+                    evidence = true;
+                }
+                // A bare name beside a date: "12 februari 2024 · Jonas Wiklund".
+                _ if !dates.is_empty()
+                    && meta.authors.is_empty()
+                    && is_person_name(
+                        gap.trim_matches(|c: char| c.is_whitespace() || is_filler_char(c)),
+                    ) =>
+                {
+                    let name = gap.trim_matches(|c: char| c.is_whitespace() || is_filler_char(c));
+                    meta.authors.push(name.to_string());
+                    evidence = true;
+                }
+                _ => return None,
+            }
+            state = Marker::Ignore;
+        }
+        if idx == n {
+            break;
+        }
+        match &items[idx].2 {
+            Item::Date(iso) => {
+                if let Some(iso) = iso {
+                    evidence = true;
+                    let slot = match state {
+                        Marker::Updated => &mut meta.updated,
+                        Marker::Published => &mut meta.published,
+                        _ if meta.published.is_none() => &mut meta.published,
+                        _ => &mut meta.updated,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(iso.clone());
+                    }
+                } else {
+                    evidence = true;
+                }
+                if !matches!(
+                    state,
+                    Marker::Author | Marker::Photo | Marker::AuthorAndPhoto
+                ) {
+                    state = Marker::Ignore;
+                }
+            }
+            Item::Time => {
+                // "Uppdaterad 14.32": a time after a date marker.
+                if matches!(state, Marker::Published | Marker::Updated) {
+                    evidence = true;
+                }
+            }
+            Item::Marker(k) => {
+                if *k != Marker::Ignore {
+                    state = *k;
+                }
+            }
+        }
+        pos = end.max(pos);
+    }
+    if !evidence {
+        return None;
+    }
+    Some(meta)
+}
+
+/// Finds a photo credit at the end of a caption: `... stad. Foto: Anna Berg`.
+/// Returns the byte offset where the credit starts and the credits.
+pub fn caption_credit(para: &str) -> Option<(usize, Vec<String>)> {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s.!?)])((?:Foto|Bild|Fotograf|Illustration|FOTO|BILD)\s*:\s*|(?:Foto|FOTO)\s+)([^\n]{1,160})$")
+            .expect("valid regex")
+    });
+    let c = CREDIT.captures(para)?;
+    let marker = c.get(1)?;
+    let list = c.get(2)?.as_str();
+    if list.split_whitespace().count() > 16
+        || list.trim_end().ends_with(['.', '!', '?']) && list.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    let credits = split_credits(list);
+    if !credits_plausible(&credits) {
+        return None;
+    }
+    Some((marker.start(), credits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_footer() {
+        let m = parse_meta_line(
+            "17 november 2022Uppdaterad 2 oktober 2023Reporter Fredrik Adolfssondigit",
+            None,
+        )
+        .expect("meta line");
+        assert_eq!(m.published.as_deref(), Some("2022-11-17"));
+        assert_eq!(m.updated.as_deref(), Some("2023-10-02"));
+        assert_eq!(m.authors, ["Fredrik Adolfsson"]);
+    }
+
+    #[test]
+    fn bylines() {
+        let m = parse_meta_line("Text: Anna Berg och Erik Lindqvist Foto: Sara Holm", None)
+            .expect("meta");
+        assert_eq!(m.authors, ["Anna Berg", "Erik Lindqvist"]);
+        assert_eq!(m.credits, ["Sara Holm"]);
+        let m = parse_meta_line("Av: Johanna Ek | Publicerad 12 mars 2025 kl. 07.30", None)
+            .expect("meta");
+        assert_eq!(m.authors, ["Johanna Ek"]);
+        assert_eq!(m.published.as_deref(), Some("2025-03-12"));
+        let m = parse_meta_line("Skribent: Maria Nilsson, kommunikatör", None).expect("meta");
+        assert_eq!(m.authors, ["Maria Nilsson"]);
+        let m = parse_meta_line(
+            "Publicerad: 2024-05-02 08:15 Uppdaterad: 2024-05-03 10:00",
+            None,
+        )
+        .expect("meta");
+        assert_eq!(m.published.as_deref(), Some("2024-05-02"));
+        assert_eq!(m.updated.as_deref(), Some("2024-05-03"));
+        assert_eq!(m.reason(), "date");
+    }
+
+    #[test]
+    fn bare_name_beside_a_date() {
+        let m = parse_meta_line("12 februari 2024 · Jonas Wiklund", None).expect("meta");
+        assert_eq!(m.authors, ["Jonas Wiklund"]);
+        assert_eq!(m.published.as_deref(), Some("2024-02-12"));
+        assert!(parse_meta_line("Jonas Wiklund", None).is_none());
+        assert!(parse_meta_line("12 februari 2024 · Kommunen beslutade", None).is_none());
+    }
+
+    #[test]
+    fn time_only_update_line() {
+        let m = parse_meta_line("Uppdaterad 14.32", None).expect("meta");
+        assert_eq!(m.updated, None);
+        assert_eq!(m.reason(), "date");
+        assert!(parse_meta_line("14.32", None).is_none());
+    }
+
+    #[test]
+    fn body_lines_are_not_meta() {
+        assert!(
+            parse_meta_line(
+                "Den 17 november 2022 beslutade fullmäktige om budgeten.",
+                None
+            )
+            .is_none()
+        );
+        assert!(parse_meta_line("Av alla kommuner har Örebro kommit längst.", None).is_none());
+        assert!(parse_meta_line("Text och bild i samma dokument", None).is_none());
+        assert!(parse_meta_line("Verksamhetschefer behöver ta ansvar", None).is_none());
+        assert!(parse_meta_line("", None).is_none());
+    }
+
+    #[test]
+    fn junk_cutting() {
+        assert_eq!(cut_glued_junk("Adolfssondigit"), "Adolfsson");
+        assert_eq!(cut_glued_junk("Lindström"), "Lindström");
+        assert_eq!(cut_glued_junk("Gärdin"), "Gärdin");
+        assert_eq!(cut_glued_junk("Gärdindigital"), "Gärdin");
+        assert_eq!(cut_glued_junk("Martinez"), "Martinez");
+        assert_eq!(cut_glued_junk("Khan"), "Khan");
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_person_name("Anna Gärdin"));
+        assert!(is_person_name("Kristina Lundevall"));
+        assert!(is_person_name("Carl von Linné"));
+        assert!(!is_person_name("Bild På Tre Cioerna"));
+        assert!(!is_person_name("Tillit från medborgare"));
+        assert!(!is_person_name("Stockholm"));
+    }
+
+    #[test]
+    fn captions() {
+        let p =
+            "Per Brogevik och Anna Gärdin. Foto: Örebro kommun, Huddinge kommun, Stockholms stad";
+        let (at, credits) = caption_credit(p).expect("credit");
+        assert_eq!(&p[at..at + 5], "Foto:");
+        assert_eq!(
+            credits,
+            ["Örebro kommun", "Huddinge kommun", "Stockholms stad"]
+        );
+        assert!(caption_credit("Ett vanligt stycke utan fotograf.").is_none());
+    }
+}

@@ -1,0 +1,145 @@
+//! Snowball Swedish stems with a per-thread cache keyed by the word as
+//! written, so that a word seen before is neither normalised nor stemmed
+//! nor looked up in the stopword list again (and its stem string is shared).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, LazyLock};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::normalize::normalize_word;
+use super::stopwords::is_stopword;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));
+
+/// Cached words are dropped when the cache grows past this many entries.
+const CACHE_LIMIT: usize = 200_000;
+
+/// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the
+/// word caches; their keys come from one document at a time.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap`/`HashSet` hasher builder using [`FxHasher`].
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// The per-thread word cache: the word as written → (stem, stopword).
+pub struct StemCache {
+    map: HashMap<Box<str>, (Arc<str>, bool), FxBuild>,
+}
+
+impl StemCache {
+    /// The stem and stopword flag of a word token as written (any case,
+    /// soft hyphens and line-break hyphenation included): the Snowball
+    /// Swedish stem of its normalised, lowercased form, and whether that
+    /// form is a stopword.
+    pub fn lookup(&mut self, surface: &str) -> (Arc<str>, bool) {
+        if let Some((s, stop)) = self.map.get(surface) {
+            return (Arc::clone(s), *stop);
+        }
+        let norm = normalize_word(surface);
+        let s: Arc<str> = Arc::from(STEMMER.stem(&norm).as_ref());
+        let stop = is_stopword(&norm);
+        if self.map.len() >= CACHE_LIMIT {
+            self.map.clear();
+        }
+        self.map.insert(Box::from(surface), (Arc::clone(&s), stop));
+        (s, stop)
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<StemCache> = RefCell::new(StemCache { map: HashMap::default() });
+}
+
+/// Runs `f` with this thread's word cache (one thread-local access for a
+/// whole document instead of one per token).
+pub fn with_cache<R>(f: impl FnOnce(&mut StemCache) -> R) -> R {
+    CACHE.with(|c| f(&mut c.borrow_mut()))
+}
+
+/// [`StemCache::lookup`] on this thread's cache.
+pub fn lookup(surface: &str) -> (Arc<str>, bool) {
+    with_cache(|c| c.lookup(surface))
+}
+
+/// The Snowball Swedish stem of `word`, which must already be normalised
+/// and lowercased (see [`super::normalize::normalize_word`]).
+pub fn stem(word: &str) -> Arc<str> {
+    lookup(word).0
+}
+
+/// The Snowball Swedish stem of `word` without the cache.
+pub fn stem_uncached(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_swedish_words() {
+        assert_eq!(&*stem("kompetensförsörjningen"), "kompetensförsörjning");
+        assert_eq!(&*stem("digitaliseringen"), "digitalisering");
+        assert_eq!(&*stem("kommunerna"), "kommun");
+    }
+
+    #[test]
+    fn cached_and_uncached_agree() {
+        for w in ["tilliten", "tilliten", "ansvaret", "myndigheternas"] {
+            assert_eq!(&*stem(w), stem_uncached(w));
+        }
+    }
+
+    #[test]
+    fn lookup_normalises_the_surface_form() {
+        assert_eq!(lookup("Kommunerna"), (Arc::from("kommun"), false));
+        assert_eq!(lookup("Och"), (Arc::from("och"), true));
+        assert_eq!(lookup("under\u{ad}sökningen").0.as_ref(), "undersökning");
+    }
+}

@@ -1,0 +1,538 @@
+//! Person names without a model: the SCB given-name list (compiled into the
+//! crate from `data/names_given.txt`, rebuilt by `scripts/build_names.py`;
+//! Källa: SCB, CC BY 4.0), capitalisation and a few context rules.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::span::Span;
+
+/// Grammatical gender suggested by a given name (SCB counts of women and men).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// Mostly borne by women.
+    Female,
+    /// Mostly borne by men.
+    Male,
+    /// Borne by both (the smaller share is at least 20 %), or unknown.
+    Unknown,
+}
+
+struct Lexicon {
+    given: HashMap<&'static str, Gender>,
+    surnames: HashSet<&'static str>,
+    wordlike: HashSet<&'static str>,
+    not_surname: HashSet<&'static str>,
+}
+
+fn wordlike(w: &str) -> bool {
+    lexicon().wordlike.contains(w)
+}
+
+/// Whether `w` is a capitalised word that is far more often an ordinary
+/// word, a place or a brand than a given name ("Vi", "Region", "Sverige").
+pub fn is_wordlike(w: &str) -> bool {
+    wordlike(w)
+}
+
+static GIVEN: &str = include_str!("../../data/names_given.txt");
+static SURNAMES: &str = include_str!("../../data/names_surnames.txt");
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut given = HashMap::with_capacity(24_000);
+        for line in GIVEN.lines() {
+            let mut parts = line.split('\t');
+            let (Some(name), g) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let g = match g {
+                Some("f") => Gender::Female,
+                Some("m") => Gender::Male,
+                _ => Gender::Unknown,
+            };
+            if !name.is_empty() {
+                given.insert(name, g);
+            }
+        }
+        let surnames = SURNAMES
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        Lexicon {
+            given,
+            surnames,
+            wordlike: WORDLIKE_NAMES.iter().copied().collect(),
+            not_surname: NOT_SURNAME.iter().copied().collect(),
+        }
+    })
+}
+
+/// Capitalised Swedish words that are also in the given-name list but are
+/// far more often ordinary words at the start of a sentence.
+const WORDLIKE_NAMES: &[&str] = &[
+    "Vi",
+    "Man",
+    "Han",
+    "Hon",
+    "Alla",
+    "Jo",
+    "Just",
+    "Nu",
+    "Du",
+    "De",
+    "Den",
+    "Det",
+    "Så",
+    "Men",
+    "Om",
+    "När",
+    "Där",
+    "Även",
+    "Ja",
+    "Nej",
+    "En",
+    "Ett",
+    "Och",
+    "Att",
+    "Som",
+    "Till",
+    "Med",
+    "För",
+    "Av",
+    "Vid",
+    "Från",
+    "Efter",
+    "Under",
+    "Mot",
+    "Sin",
+    "Hem",
+    "Ny",
+    "Bra",
+    "Mer",
+    "Tid",
+    "Vår",
+    "Sommar",
+    "Juni",
+    "Juli",
+    "Maj",
+    "April",
+    "Augusti",
+    "Ingen",
+    "Inga",
+    "Fler",
+    "Många",
+    "Varje",
+    "Dock",
+    "Här",
+    "Hur",
+    "Vad",
+    "Vem",
+    "Var",
+    "Precis",
+    "Kan",
+    "Skulle",
+    "Inte",
+    "Också",
+    "Sedan",
+    "Idag",
+    "Ändå",
+    "Ju",
+    "Region",
+    "Stad",
+    "Kommun",
+    "Sverige",
+    "Norden",
+    "Europa",
+    "Stockholm",
+    "Göteborg",
+    "Malmö",
+    "Uppsala",
+    "Lund",
+    "Linköping",
+    "Örebro",
+    "Västerås",
+    "Umeå",
+    "Luleå",
+    "Kiruna",
+    "Borås",
+    "Gävle",
+    "Sundsvall",
+    "Jönköping",
+    "Karlstad",
+    "Växjö",
+    "Halmstad",
+    "Kalmar",
+    "Falun",
+    "Visby",
+    "Östersund",
+    "Skåne",
+    "Gotland",
+    "Dalarna",
+    "Halland",
+    "Blekinge",
+    "Värmland",
+    "Norrbotten",
+    "Västerbotten",
+    "Jämtland",
+    "Uppland",
+    "Småland",
+    "Lappland",
+    "Huddinge",
+    "Solna",
+    "Nacka",
+    "Täby",
+    "Botkyrka",
+    "Haninge",
+    "Tyresö",
+    "Lidingö",
+    "Sollentuna",
+    "Järfälla",
+    "Kista",
+    "Digg",
+    "Vinnova",
+    "Unionen",
+    "Vision",
+    "Sveriges",
+    "Svenska",
+    "Google",
+    "Microsoft",
+    "Apple",
+    "Los",
+    "Las",
+    "San",
+    "Santa",
+    "The",
+    "Costa",
+    "Puerto",
+    "Rio",
+    "Sri",
+    "Taj",
+    "Live",
+    "Astra",
+    "Beverly",
+    "Mrs",
+    "Mr",
+    "Sankt",
+    "Dagens",
+    "Svenska",
+    "Sveriges",
+    "Amazon",
+    "Tesla",
+    "Volvo",
+    "Ericsson",
+    "Telia",
+    "Nordea",
+    "Swedbank",
+    "Ikea",
+];
+
+/// Capitalised words that never stand as a surname after a given name.
+const NOT_SURNAME: &[&str] = &[
+    "Kommun",
+    "Stad",
+    "Region",
+    "Foto",
+    "Bild",
+    "Text",
+    "Och",
+    "Men",
+    "Att",
+    "Som",
+    "I",
+    "På",
+    "Jag",
+    "Vi",
+    "Du",
+    "Han",
+    "Hon",
+    "De",
+    "Det",
+    "Den",
+    "Dom",
+    "Ni",
+    "Är",
+    "Var",
+    "Har",
+    "Kan",
+    "Ska",
+    "Vill",
+    "För",
+    "Med",
+    "Till",
+    "Av",
+    "Om",
+    "Reporter",
+    "Uppdaterad",
+    "Publicerad",
+    "Cup",
+    "Hills",
+    "Hotel",
+    "Camp",
+    "City",
+    "Center",
+    "Park",
+    "Street",
+    "Group",
+    "Nation",
+    "Club",
+    "Award",
+    "Awards",
+    "League",
+    "Festival",
+    "Kyrka",
+    "Arena",
+    "Läs",
+    "Foto:",
+    "Källa",
+    "Sverige",
+    "Säger",
+    "Enligt",
+    "Inte",
+    "Ja",
+    "Nej",
+];
+
+/// Whether `w` is written like a name part: an upper-case letter, then
+/// lower-case letters (hyphenated parts likewise: "Per-Erik").
+pub fn is_capitalised(w: &str) -> bool {
+    w.split('-').all(|p| {
+        let mut cs = p.chars();
+        match cs.next() {
+            Some(c) if c.is_uppercase() => {
+                let rest: Vec<char> = cs.collect();
+                !rest.is_empty()
+                    && rest
+                        .iter()
+                        .all(|c| c.is_lowercase() || *c == '\'' || *c == '’')
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The gender of a given name (a hyphenated double name counts by its first
+/// part), or `None` when `w` is not a capitalised given name.
+pub fn given_gender(w: &str) -> Option<Gender> {
+    if !is_capitalised(w) || wordlike(w) {
+        return None;
+    }
+    let lex = lexicon();
+    let mut first = None;
+    for part in w.split('-') {
+        let g = lex.given.get(part)?;
+        first.get_or_insert(*g);
+    }
+    first
+}
+
+/// Whether `w` is a capitalised given name.
+pub fn is_given(w: &str) -> bool {
+    given_gender(w).is_some()
+}
+
+/// Whether `w` could be a surname after a given name.
+pub fn is_surname_like(w: &str) -> bool {
+    if lexicon().not_surname.contains(w) || w.chars().count() < 2 {
+        return false;
+    }
+    if is_capitalised(w) {
+        return true;
+    }
+    // "McCartney", "LaSalle", "al-Assad", "Lindström-Ek".
+    let mut cs = w.chars();
+    let first_up = cs.next().is_some_and(char::is_uppercase);
+    let particle = ["al-", "el-", "bin-"].iter().any(|p| w.starts_with(p));
+    (first_up || particle)
+        && w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.split('-')
+            .skip(usize::from(particle))
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Lower-case particles of surnames ("von Sydow", "af Klercker", "de Geer").
+const PARTICLES: &[&str] = &[
+    "von", "af", "de", "van", "der", "den", "di", "da", "du", "le", "la", "bin", "ibn", "al", "el",
+    "dos", "del", "ten", "ter",
+];
+
+/// Whether `w` looks like a second surname ("Sundin Jonsson"): a common
+/// Swedish surname or one with a typical surname ending.
+pub fn is_surnameish(w: &str) -> bool {
+    if !is_surname_like(w) || wordlike(w) {
+        return false;
+    }
+    if lexicon().surnames.contains(w) {
+        return true;
+    }
+    const ENDINGS: &[&str] = &[
+        "son", "sson", "berg", "ström", "gren", "lund", "qvist", "kvist", "dahl", "holm", "mark",
+        "lin", "lén", "ell", "blad", "stedt", "stad", "ander", "ius", "backa", "fors", "by", "man",
+        "gård", "bäck", "sjö", "rot", "hed", "vall", "löf", "nius", "dén",
+    ];
+    let lw = w.to_lowercase();
+    ENDINGS.iter().any(|e| lw.ends_with(e))
+}
+
+/// A person name found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Byte span of the whole name.
+    pub span: Span,
+    /// The given name(s), as written.
+    pub given: String,
+    /// The surname(s), as written.
+    pub surname: String,
+    /// Gender suggested by the first given name.
+    pub gender: Gender,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// The words of `text[region]` (letters and digits, inner hyphens, colons
+/// and apostrophes), as byte spans into `text`.
+pub fn words(text: &str, region: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(region.start..region.end) else {
+        return out;
+    };
+    let mut it = slice.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    while let Some((i, c)) = it.next() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = start {
+            // An inner joiner followed by a word character continues the word.
+            let joiner = matches!(c, '-' | ':' | '\'' | '’');
+            if joiner && it.peek().is_some_and(|&(_, d)| is_word_char(d)) {
+                continue;
+            }
+            out.push(Span::new(region.start + st, region.start + i));
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push(Span::new(region.start + st, region.end));
+    }
+    out
+}
+
+fn single_space(text: &str, a: Span, b: Span) -> bool {
+    text.get(a.end..b.start) == Some(" ")
+}
+
+/// Finds full person names (given name(s) + surname(s)) in `text[region]`.
+pub fn scan(text: &str, region: Span) -> Vec<NameMatch> {
+    scan_words(text, &words(text, region))
+}
+
+/// Finds full person names among `ws`, the words of a region of `text`
+/// (as returned by [`words`]).
+pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
+    let w = |i: usize| text.get(ws[i].start..ws[i].end).unwrap_or("");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(gender) = given_gender(w(i)) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        // A second given name ("Per Erik Svensson").
+        if j + 1 < ws.len()
+            && is_given(w(j))
+            && single_space(text, ws[j - 1], ws[j])
+            && single_space(text, ws[j], ws[j + 1])
+            && is_surname_like(w(j + 1))
+        {
+            j += 1;
+        }
+        // Particles before the surname ("Max von Sydow", "Louis de Geer").
+        let mut k = j;
+        while k + 1 < ws.len()
+            && k < j + 2
+            && PARTICLES.contains(&w(k))
+            && single_space(text, ws[k - 1], ws[k])
+        {
+            k += 1;
+        }
+        if k > j && !(k < ws.len() && single_space(text, ws[k - 1], ws[k]) && is_surname_like(w(k)))
+        {
+            k = j;
+        }
+        if j < ws.len() && single_space(text, ws[j - 1], ws[j]) && is_surname_like(w(k)) {
+            let given_end = j;
+            let mut last = k;
+            // More surname parts ("Sundin Jonsson", "Ekdahl Du Rietz").
+            while last + 1 < ws.len()
+                && last < k + 1
+                && single_space(text, ws[last], ws[last + 1])
+                && (is_surname_like(w(last + 1)) && !wordlike(w(last + 1)))
+            {
+                last += 1;
+            }
+            out.push(NameMatch {
+                span: Span::new(ws[i].start, ws[last].end),
+                given: text[ws[i].start..ws[given_end - 1].end].to_string(),
+                surname: text[ws[given_end].start..ws[last].end].to_string(),
+                gender,
+            });
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(t: &str) -> Vec<String> {
+        scan(t, Span::new(0, t.len()))
+            .iter()
+            .map(|m| m.span.slice(t).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_with_double_parts_and_swedish_letters() {
+        assert_eq!(
+            names("Enligt Per-Erik Åström i Umeå."),
+            vec!["Per-Erik Åström"]
+        );
+        assert_eq!(
+            names("säger Anna Sundin Jonsson, it-chef"),
+            vec!["Anna Sundin Jonsson"]
+        );
+        assert_eq!(names("Det säger Anna Gärdin."), vec!["Anna Gärdin"]);
+        assert_eq!(
+            names("säger Per Erik Svensson idag"),
+            vec!["Per Erik Svensson"]
+        );
+    }
+
+    #[test]
+    fn ignores_words_and_lowercase() {
+        assert!(names("Vi Ser att Region Skåne och anna svensson").is_empty());
+        assert!(names("Kristina, CDO i Stockholms stad").is_empty());
+    }
+
+    #[test]
+    fn gender_from_scb() {
+        assert_eq!(given_gender("Anna"), Some(Gender::Female));
+        assert_eq!(given_gender("Per"), Some(Gender::Male));
+        assert_eq!(given_gender("Vi"), None);
+    }
+}

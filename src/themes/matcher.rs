@@ -1,0 +1,732 @@
+//! The compiled matcher: term index, per-word analysis (inflections,
+//! compounds, globs, acronyms), phrases with gaps, exclusions and overlap
+//! resolution.
+//!
+//! Everything that can be precomputed is built once when the codebook is
+//! loaded. [`Matcher::tag`] looks each distinct word of a text up once
+//! (a small cache keyed by the word as written), then walks the tokens.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::lexicon;
+use super::spec::{TermSpec, ThemeSpec};
+use super::{MatchKind, ThemeHit};
+use crate::language::{Token, TokenKind};
+use crate::span::Span;
+
+/// Endings that may follow a term as written ("kompetens-en", "ansvar-et",
+/// "rekrytering-ar-na", "lita-de", "trovärdig-a"). Derivational endings
+/// (-ig, -lig, -het, -isk) are deliberately absent: "ansvarig" is not an
+/// inflection of "ansvar"; list it as its own term if it belongs.
+const FULL_TAILS: &[&str] = &[
+    "", "s", "n", "ns", "en", "ens", "et", "ets", "na", "nas", "ar", "arna", "arnas", "ars", "er",
+    "erna", "ernas", "ers", "r", "rna", "rnas", "rs", "t", "ts", "a", "as", "ade", "ades", "at",
+    "ats", "ad", "ads", "ande", "andes", "are", "ares", "aren", "arens", "ast", "aste", "de",
+    "des", "d", "ds", "nde", "ndes", "dd",
+];
+
+/// Endings that replace a term's final -a ("fråg-or", "skol-an"). Verb forms
+/// of -a terms ("lita-r", "lita-de") follow the full form. Note what is
+/// missing: "-en", "-et", "-e", so that "lita" never reaches "liten",
+/// "litet" or "lite".
+const A_TAILS: &[&str] = &["or", "orna", "ornas", "ors", "an", "ans"];
+
+/// Endings that replace a term's final -e ("pojk-ar", "medborgar-na").
+const E_TAILS: &[&str] = &["ar", "arna", "arnas", "ars", "na", "nas"];
+
+/// A small fast hasher for short string keys (FxHash's mixing step); the
+/// keys are codebook terms and words of the text, not attacker-chosen
+/// table sizes, so DoS resistance is not needed here.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Endings after a term in -el/-er/-en that drops its e ("skattemed(e)l" ->
+/// "skattemedl-en", "regl-er", "fönstr-et"). No bare "-a", so that "medel"
+/// never reaches "medla".
+const SYNCOPE_TAILS: &[&str] = &[
+    "en", "ens", "et", "ets", "ar", "arna", "arnas", "er", "erna", "ernas", "na", "nas",
+];
+
+/// Shortest term (in characters) that may match inside a compound.
+const MIN_COMPOUND_KEY: usize = 4;
+
+/// Which form of a term a lookup key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Base {
+    /// The term as written.
+    Full,
+    /// The term without its final -a.
+    StripA,
+    /// The term without its final -e.
+    StripE,
+    /// An -el/-er/-en term without the e of its last syllable.
+    Syncope,
+}
+
+impl Base {
+    fn tails(self) -> &'static [&'static str] {
+        match self {
+            Base::Full => FULL_TAILS,
+            Base::StripA => A_TAILS,
+            Base::StripE => E_TAILS,
+            Base::Syncope => SYNCOPE_TAILS,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct KeyEntry {
+    term: u32,
+    pos: u8,
+    base: Base,
+    inflect: bool,
+    compound: bool,
+    /// May match as a hyphen-separated part ("AI-stödet", "it-hot") even
+    /// where it is too short for compound matching.
+    hyphen: bool,
+}
+
+/// A compiled term.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// Index of its theme.
+    pub theme: u32,
+    /// The term as written in the codebook.
+    pub text: String,
+    /// Number of words.
+    pub words: usize,
+    /// Words allowed between consecutive words of a phrase.
+    pub gap: usize,
+    /// Whether it is an exclusion (blocks hits instead of making them).
+    pub exclude: bool,
+}
+
+/// How one word matched one word position of a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordMatch {
+    term: u32,
+    pos: u8,
+    kind: MatchKind,
+}
+
+fn kind_rank(k: MatchKind) -> u8 {
+    match k {
+        MatchKind::Word => 0,
+        MatchKind::Phrase => 1,
+        MatchKind::Compound => 2,
+    }
+}
+
+/// The compiled form of a codebook.
+#[derive(Debug, Clone, Default)]
+pub struct Matcher {
+    terms: Vec<Term>,
+    keys: FxMap<Box<str>, Vec<KeyEntry>>,
+    key_lens: Vec<usize>,
+    /// Bit (b0 << 8 | b1) is set when some key starts with bytes b0 b1; a
+    /// position whose two bytes are not set cannot start a key.
+    key_bigrams: Vec<u64>,
+    /// The byte lengths of the keys that start with each bigram, ascending.
+    bigram_lens: FxMap<u16, Box<[usize]>>,
+    /// Some key is shorter than two bytes, so the bigram filter is off.
+    short_key: bool,
+    prefix_globs: FxMap<Box<str>, Vec<(u32, u8)>>,
+    prefix_lens: Vec<usize>,
+    /// `*text*` patterns, matched with `str::contains`.
+    contains_globs: Vec<(Box<str>, u32, u8)>,
+    /// Any other glob: (pattern, term, position, case-sensitive).
+    globs: Vec<(Box<[char]>, u32, u8, bool)>,
+    cs_keys: FxMap<Box<str>, Vec<KeyEntry>>,
+    /// The byte lengths of the case-sensitive keys, ascending.
+    cs_lens: Vec<usize>,
+}
+
+fn nchars(s: &str) -> usize {
+    s.chars().count()
+}
+
+impl Matcher {
+    /// Compiles validated theme specs.
+    pub fn build(themes: &[ThemeSpec]) -> Matcher {
+        let mut m = Matcher::default();
+        for (ti, theme) in themes.iter().enumerate() {
+            let all = theme
+                .terms
+                .iter()
+                .map(|t| (t, false))
+                .chain(theme.exclude.iter().map(|t| (t, true)));
+            for (spec, exclude) in all {
+                m.add_term(ti as u32, spec, exclude);
+            }
+        }
+        m.key_lens.sort_unstable();
+        m.key_lens.dedup();
+        m.key_bigrams = vec![0; 1024];
+        let mut lens: FxMap<u16, Vec<usize>> = FxMap::default();
+        for k in m.keys.keys() {
+            match k.as_bytes() {
+                [a, b, ..] => {
+                    let i = u16::from(*a) << 8 | u16::from(*b);
+                    m.key_bigrams[usize::from(i) / 64] |= 1 << (i % 64);
+                    lens.entry(i).or_default().push(k.len());
+                }
+                _ => m.short_key = true,
+            }
+        }
+        m.bigram_lens = lens
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_unstable();
+                v.dedup();
+                (k, v.into_boxed_slice())
+            })
+            .collect();
+        m.cs_lens.sort_unstable();
+        m.cs_lens.dedup();
+        m.prefix_lens.sort_unstable();
+        m.prefix_lens.dedup();
+        m
+    }
+
+    fn add_term(&mut self, theme: u32, spec: &TermSpec, exclude: bool) {
+        let term = self.terms.len() as u32;
+        let words: Vec<&str> = spec.text.split_whitespace().collect();
+        let single = words.len() == 1;
+        for (pos, word) in words.iter().enumerate() {
+            let pos = pos.min(255) as u8;
+            for alt in word.split('|') {
+                let alt: String = if spec.case_sensitive {
+                    alt.to_string()
+                } else {
+                    alt.to_lowercase()
+                };
+                if alt.contains(['*', '?']) {
+                    let star_only_at_end =
+                        alt.ends_with('*') && !alt[..alt.len() - 1].contains(['*', '?']);
+                    if star_only_at_end && !spec.case_sensitive {
+                        let p: Box<str> = alt[..alt.len() - 1].into();
+                        self.prefix_lens.push(p.len());
+                        self.prefix_globs.entry(p).or_default().push((term, pos));
+                    } else if let Some(inner) = alt
+                        .strip_prefix('*')
+                        .and_then(|a| a.strip_suffix('*'))
+                        .filter(|a| {
+                            !a.is_empty() && !a.contains(['*', '?']) && !spec.case_sensitive
+                        })
+                    {
+                        self.contains_globs.push((inner.into(), term, pos));
+                    } else {
+                        self.globs
+                            .push((alt.chars().collect(), term, pos, spec.case_sensitive));
+                    }
+                    continue;
+                }
+                let compound = spec.compound && single;
+                let full = KeyEntry {
+                    term,
+                    pos,
+                    base: Base::Full,
+                    inflect: spec.inflect,
+                    compound: compound && nchars(&alt) >= MIN_COMPOUND_KEY,
+                    hyphen: compound,
+                };
+                if spec.case_sensitive {
+                    self.cs_lens.push(alt.len());
+                    self.cs_keys
+                        .entry(alt.as_str().into())
+                        .or_default()
+                        .push(full);
+                    continue;
+                }
+                self.key_lens.push(alt.len());
+                self.keys.entry(alt.as_str().into()).or_default().push(full);
+                if spec.inflect && nchars(&alt) >= 3 {
+                    let strip = if alt.ends_with('a') {
+                        Some(Base::StripA)
+                    } else if alt.ends_with('e') {
+                        Some(Base::StripE)
+                    } else {
+                        None
+                    };
+                    if let Some(s) = syncope(&alt) {
+                        self.key_lens.push(s.len());
+                        self.keys.entry(s.into()).or_default().push(KeyEntry {
+                            base: Base::Syncope,
+                            compound: false,
+                            ..full
+                        });
+                    }
+                    if let Some(base) = strip {
+                        let s = &alt[..alt.len() - 1];
+                        self.key_lens.push(s.len());
+                        self.keys.entry(s.into()).or_default().push(KeyEntry {
+                            base,
+                            compound: compound && nchars(s) >= MIN_COMPOUND_KEY,
+                            ..full
+                        });
+                    }
+                }
+            }
+        }
+        self.terms.push(Term {
+            theme,
+            text: spec.text.clone(),
+            words: words.len(),
+            gap: spec.gap,
+            exclude,
+        });
+    }
+
+    /// The compiled terms.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// Every way the word `orig` (as written; `lower` is its lowercase)
+    /// matches a term word, appended to `out`.
+    fn analyze(&self, orig: &str, lower: &str, out: &mut Vec<WordMatch>) {
+        let start = out.len();
+        let w = strip_colon(lower);
+        if !self.keys.is_empty() {
+            self.keyed(w, out);
+        }
+        for &l in &self.prefix_lens {
+            if l > w.len() {
+                break;
+            }
+            if w.is_char_boundary(l)
+                && let Some(es) = self.prefix_globs.get(&w[..l])
+            {
+                out.extend(es.iter().map(|&(term, pos)| WordMatch {
+                    term,
+                    pos,
+                    kind: MatchKind::Word,
+                }));
+            }
+        }
+        for (inner, term, pos) in &self.contains_globs {
+            if w.contains(&**inner) {
+                out.push(WordMatch {
+                    term: *term,
+                    pos: *pos,
+                    kind: MatchKind::Word,
+                });
+            }
+        }
+        if !self.globs.is_empty() {
+            let wc: Vec<char> = w.chars().collect();
+            let oc: Vec<char> = strip_colon(orig).chars().collect();
+            for (pat, term, pos, cs) in &self.globs {
+                if wildcard(pat, if *cs { &oc } else { &wc }) {
+                    out.push(WordMatch {
+                        term: *term,
+                        pos: *pos,
+                        kind: MatchKind::Word,
+                    });
+                }
+            }
+        }
+        if !self.cs_keys.is_empty() {
+            self.case_sensitive(orig, out);
+        }
+        // One match per (term, position), the best kind.
+        let mine = &mut out[start..];
+        mine.sort_unstable_by_key(|m| (m.term, m.pos, kind_rank(m.kind)));
+        let mut keep = start;
+        for i in start..out.len() {
+            if i == start || (out[i].term, out[i].pos) != (out[keep - 1].term, out[keep - 1].pos) {
+                out[keep] = out[i];
+                keep += 1;
+            }
+        }
+        out.truncate(keep);
+    }
+
+    /// Literal terms: the word as an inflection of the term, or the term
+    /// inside a compound whose other parts are plausible words.
+    fn keyed(&self, w: &str, out: &mut Vec<WordMatch>) {
+        let bytes = w.as_bytes();
+        for (i, _) in w.char_indices() {
+            let lens: &[usize] = if self.short_key {
+                &self.key_lens
+            } else {
+                let Some(&b) = bytes.get(i + 1) else { break };
+                let k = u16::from(bytes[i]) << 8 | u16::from(b);
+                if self.key_bigrams[usize::from(k) / 64] & (1 << (k % 64)) == 0 {
+                    continue;
+                }
+                match self.bigram_lens.get(&k) {
+                    Some(l) => l,
+                    None => continue,
+                }
+            };
+            for &l in lens {
+                let end = i + l;
+                if end > w.len() {
+                    break;
+                }
+                if !w.is_char_boundary(end) {
+                    continue;
+                }
+                let Some(entries) = self.keys.get(&w[i..end]) else {
+                    continue;
+                };
+                let (p, r) = (&w[..i], &w[end..]);
+                for e in entries {
+                    let tail_ok = if e.inflect {
+                        e.base.tails().contains(&r)
+                    } else {
+                        r.is_empty()
+                    };
+                    if i == 0 && tail_ok {
+                        out.push(WordMatch {
+                            term: e.term,
+                            pos: e.pos,
+                            kind: MatchKind::Word,
+                        });
+                        continue;
+                    }
+                    if !e.compound {
+                        let marked =
+                            (i == 0 || p.ends_with('-')) && (tail_ok || r.starts_with('-'));
+                        if e.hyphen && e.base == Base::Full && marked {
+                            out.push(WordMatch {
+                                term: e.term,
+                                pos: e.pos,
+                                kind: MatchKind::Compound,
+                            });
+                        }
+                        continue;
+                    }
+                    if i == 0 && r.is_empty() {
+                        // the bare key without an allowed ending ("brukar"
+                        // for "brukare") is neither the term nor a compound
+                        continue;
+                    }
+                    if i > 0 && !lexicon::plausible_prefix(p) {
+                        continue;
+                    }
+                    if r.is_empty() || tail_ok || lexicon::plausible_rest(r) {
+                        out.push(WordMatch {
+                            term: e.term,
+                            pos: e.pos,
+                            kind: MatchKind::Compound,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Case-sensitive terms (acronyms): the word as written, with a
+    /// colon ending ("AI:n") or an inflection ending, or as a hyphenated
+    /// part ("AI-stödet", "it-AI").
+    fn case_sensitive(&self, orig: &str, out: &mut Vec<WordMatch>) {
+        let parts = orig.split('-').filter(|p| !p.is_empty()).count();
+        for part in orig.split('-').filter(|p| !p.is_empty()) {
+            let part = strip_colon(part);
+            let kind = if parts == 1 {
+                MatchKind::Word
+            } else {
+                MatchKind::Compound
+            };
+            for &l in &self.cs_lens {
+                if l > part.len() || !part.is_char_boundary(l) {
+                    continue;
+                }
+                let (base, tail) = part.split_at(l);
+                let Some(entries) = self.cs_keys.get(base) else {
+                    continue;
+                };
+                let tail_ok = tail.is_empty() || FULL_TAILS.contains(&tail);
+                for e in entries {
+                    let ok = tail_ok
+                        && (tail.is_empty() || e.inflect)
+                        && (kind == MatchKind::Word || e.hyphen);
+                    if ok {
+                        out.push(WordMatch {
+                            term: e.term,
+                            pos: e.pos,
+                            kind,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finds the hits of every theme; see [`super::Codebook::tag`].
+    pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<ThemeHit> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let mut cache: FxMap<&str, (u32, u32)> = FxMap::default();
+        let mut arena: Vec<WordMatch> = Vec::new();
+        let mut per_tok: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+        let mut lower = String::new();
+        for tok in tokens {
+            let word = (tok.kind == TokenKind::Word)
+                .then(|| text.get(tok.span.start..tok.span.end))
+                .flatten();
+            let Some(word) = word else {
+                per_tok.push((0, 0));
+                continue;
+            };
+            let r = match cache.get(word) {
+                Some(&r) => r,
+                None => {
+                    lower.clear();
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                    let start = arena.len();
+                    self.analyze(word, &lower, &mut arena);
+                    let r = (start as u32, (arena.len() - start) as u32);
+                    cache.insert(word, r);
+                    r
+                }
+            };
+            per_tok.push(r);
+        }
+        let matches = |i: usize| {
+            let (s, n) = per_tok[i];
+            &arena[s as usize..(s + n) as usize]
+        };
+
+        // Candidates: (theme, span, term, kind, sentence); exclusions apart.
+        let mut cands: Vec<(u32, Span, u32, MatchKind, usize)> = Vec::new();
+        let mut excl: Vec<(u32, Span)> = Vec::new();
+        for (i, tok) in tokens.iter().enumerate() {
+            for m in matches(i) {
+                let term = &self.terms[m.term as usize];
+                let span = if term.words == 1 {
+                    tok.span
+                } else if m.pos == 0 {
+                    match self.phrase(tokens, i, m.term, &matches) {
+                        Some(last) => Span::new(tok.span.start, tokens[last].span.end),
+                        None => continue,
+                    }
+                } else {
+                    continue;
+                };
+                if term.exclude {
+                    excl.push((term.theme, span));
+                } else {
+                    let kind = if term.words == 1 {
+                        m.kind
+                    } else {
+                        MatchKind::Phrase
+                    };
+                    cands.push((term.theme, span, m.term, kind, tok.sentence));
+                }
+            }
+        }
+        if !excl.is_empty() {
+            excl.sort_unstable_by_key(|&(t, s)| (t, s.start));
+            cands.retain(|&(theme, span, ..)| {
+                let from = excl.partition_point(|&(t, _)| t < theme);
+                !excl[from..]
+                    .iter()
+                    .take_while(|&&(t, s)| t == theme && s.start < span.end)
+                    .any(|&(_, s)| s.end > span.start)
+            });
+        }
+        // Longest match wins within a theme; at equal length a word beats a
+        // phrase beats a compound, then the longer term, then codebook order.
+        cands.sort_by(|a, b| {
+            (
+                a.0,
+                std::cmp::Reverse(a.1.len()),
+                kind_rank(a.3),
+                std::cmp::Reverse(self.terms[a.2 as usize].text.len()),
+                a.2,
+                a.1.start,
+            )
+                .cmp(&(
+                    b.0,
+                    std::cmp::Reverse(b.1.len()),
+                    kind_rank(b.3),
+                    std::cmp::Reverse(self.terms[b.2 as usize].text.len()),
+                    b.2,
+                    b.1.start,
+                ))
+        });
+        let mut hits = Vec::new();
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut cur_theme = u32::MAX;
+        for (theme, span, term, kind, sentence) in cands {
+            if theme != cur_theme {
+                taken.clear();
+                cur_theme = theme;
+            }
+            let before = taken.range(..span.end).next_back();
+            if before.is_some_and(|(_, &end)| end > span.start) {
+                continue;
+            }
+            taken.insert(span.start, span.end);
+            hits.push(ThemeHit {
+                theme: theme as usize,
+                span,
+                term: self.terms[term as usize].text.clone(),
+                kind,
+                sentence,
+            });
+        }
+        hits.sort_by_key(|h| (h.span.start, h.theme, h.span.end));
+        hits
+    }
+
+    /// Extends a phrase whose first word is token `first`; returns the index
+    /// of its last token.
+    fn phrase<'m>(
+        &self,
+        tokens: &[Token],
+        first: usize,
+        term: u32,
+        matches: &impl Fn(usize) -> &'m [WordMatch],
+    ) -> Option<usize> {
+        let t = &self.terms[term as usize];
+        let sentence = tokens[first].sentence;
+        let mut last = first;
+        for pos in 1..t.words {
+            let mut skipped = 0;
+            let mut k = last + 1;
+            let mut found = None;
+            while k < tokens.len() {
+                let tok = &tokens[k];
+                if tok.sentence != sentence {
+                    break;
+                }
+                if matches(k)
+                    .iter()
+                    .any(|m| m.term == term && m.pos as usize == pos)
+                {
+                    found = Some(k);
+                    break;
+                }
+                if !matches!(tok.kind, TokenKind::Word | TokenKind::Number) || skipped >= t.gap {
+                    break;
+                }
+                skipped += 1;
+                k += 1;
+            }
+            last = found?;
+        }
+        Some(last)
+    }
+}
+
+/// "skattemedel" → "skattemedl", "regel" → "regl", "fönster" → "fönstr":
+/// the form an -el/-er/-en word takes before a vowel ending. Only after a
+/// consonant, and only for words of five letters or more.
+fn syncope(w: &str) -> Option<String> {
+    let cs: Vec<char> = w.chars().collect();
+    let n = cs.len();
+    if n < 5 || !matches!(cs[n - 1], 'l' | 'r' | 'n') || cs[n - 2] != 'e' {
+        return None;
+    }
+    if "aeiouyåäöé".contains(cs[n - 3]) {
+        return None;
+    }
+    let mut out: String = cs[..n - 2].iter().collect();
+    out.push(cs[n - 1]);
+    Some(out)
+}
+
+/// "cio:ernas" → "cio": a colon ending marks the inflection of an acronym.
+fn strip_colon(w: &str) -> &str {
+    match w.find(':') {
+        Some(i) if i > 0 && w[i + 1..].chars().all(char::is_alphabetic) => &w[..i],
+        _ => w,
+    }
+}
+
+/// Glob match: `*` any run of characters, `?` exactly one.
+fn wildcard(pat: &[char], s: &[char]) -> bool {
+    let (mut p, mut i) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while i < s.len() {
+        if p < pat.len() && (pat[p] == '?' || pat[p] == s[i]) {
+            p += 1;
+            i += 1;
+        } else if p < pat.len() && pat[p] == '*' {
+            star = Some(p);
+            mark = i;
+            p += 1;
+        } else if let Some(sp) = star {
+            p = sp + 1;
+            mark += 1;
+            i = mark;
+        } else {
+            return false;
+        }
+    }
+    while p < pat.len() && pat[p] == '*' {
+        p += 1;
+    }
+    p == pat.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard(&chars("kompetens*"), &chars("kompetensen")));
+        assert!(wildcard(
+            &chars("*ansvar*"),
+            &chars("digitaliseringsansvaret")
+        ));
+        assert!(wildcard(&chars("lit?"), &chars("lite")));
+        assert!(!wildcard(&chars("lit?"), &chars("liten")));
+        assert!(!wildcard(&chars("tillit"), &chars("tilliten")));
+        assert!(wildcard(&chars("a*b*c"), &chars("aXXbYc")));
+    }
+
+    #[test]
+    fn syncopated_stems() {
+        assert_eq!(syncope("skattemedel").as_deref(), Some("skattemedl"));
+        assert_eq!(syncope("fönster").as_deref(), Some("fönstr"));
+        assert_eq!(syncope("regel").as_deref(), Some("regl"));
+        assert_eq!(syncope("ansvar"), None);
+        assert_eq!(syncope("säker"), Some("säkr".to_string()));
+        assert_eq!(syncope("tiger"), Some("tigr".to_string()));
+        assert_eq!(syncope("kaffe"), None);
+        assert_eq!(syncope("hel"), None);
+    }
+
+    #[test]
+    fn colon_endings() {
+        assert_eq!(strip_colon("cio:ernas"), "cio");
+        assert_eq!(strip_colon("kl:12"), "kl:12");
+        assert_eq!(strip_colon("ansvar"), "ansvar");
+    }
+}
