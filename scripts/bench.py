@@ -264,6 +264,8 @@ def main():
     ap.add_argument("--skip-scaling", action="store_true")
     ap.add_argument("--sv-out", help="where svtext writes (default OUT/svtext-out; e.g. /dev/shm/svtext-out "
                     "to leave out the file system's cost)")
+    ap.add_argument("--delete-between", action="store_true",
+                    help="delete svtext's output after each run (default: all at the end; ~25 GB for the full bench)")
     ap.add_argument("--keep-output", action="store_true", help="keep svtext's last output folder")
     a = ap.parse_args()
 
@@ -307,22 +309,36 @@ def main():
     peer_out = os.path.join(b.out, "peers-out")
     os.makedirs(peer_out, exist_ok=True)
 
+    # Every svtext run writes into a new folder sv_out/run-NN, deleted only at
+    # the end: ext4 skips inodes freed in the last minutes when it allocates
+    # new ones, so deleting one run's 15,000+ files just before the next run
+    # makes the next run's file creation several times slower in the kernel.
+    # --delete-between deletes each run's output before the next (less disk).
+    shutil.rmtree(sv_out, ignore_errors=True)
+    cur = {"n": 0, "dir": os.path.join(sv_out, "run-00")}
+
     def clean_sv():
-        shutil.rmtree(sv_out, ignore_errors=True)
+        if a.delete_between:
+            shutil.rmtree(sv_out, ignore_errors=True)
+        cur["n"] += 1
+        cur["dir"] = os.path.join(sv_out, f"run-{cur['n']:02d}")
+
+    def sv_size():
+        return tree_bytes(cur["dir"])
 
     def sv(folder, jobs):
-        return lambda: [svtext, "analyze", folder, "--out", sv_out, "--jobs", str(jobs), "--quiet", "--full"]
+        return lambda: [svtext, "analyze", folder, "--out", cur["dir"], "--jobs", str(jobs), "--quiet", "--full"]
 
     started = datetime.datetime.now(datetime.timezone.utc)
     load_start = os.getloadavg()[0]
     # 3. svtext on the whole corpus, --jobs 2 and --jobs 1
     sv2 = b.add(f"svtext --jobs {a.jobs}", x1, sv(x1, a.jobs), a.runs, clean_sv,
-                      lambda: tree_bytes(sv_out))
-    sv1 = b.add("svtext --jobs 1", x1, sv(x1, 1), a.runs, clean_sv, lambda: tree_bytes(sv_out))
+                      sv_size)
+    sv1 = b.add("svtext --jobs 1", x1, sv(x1, 1), a.runs, clean_sv, sv_size)
     ref = sv2
     if peer_folder != x1:
         ref = b.add(f"svtext --jobs {a.jobs}", peer_folder, sv(peer_folder, a.jobs), a.runs, clean_sv,
-                          lambda: tree_bytes(sv_out))
+                          sv_size)
 
     # peers on the same folder
     peer_rows = {}
@@ -348,10 +364,11 @@ def main():
             continue
         f = os.path.join(corpus, f"{base}{k}")
         scale_rows[k] = b.add(f"svtext --jobs {a.jobs}", f, sv(f, a.jobs), a.scale_runs, clean_sv,
-                                    lambda: tree_bytes(sv_out))
+                                    sv_size)
     b.run_all()
     if not a.keep_output:
-        clean_sv()
+        log(f"deleting {sv_out}")
+        shutil.rmtree(sv_out, ignore_errors=True)
     finished = datetime.datetime.now(datetime.timezone.utc)
 
     # 4. report
