@@ -1,7 +1,7 @@
 //! Output stage: the output folder.
 //!
 //! ```text
-//! DIR/documents/<id>.json   one document, pretty-printed
+//! DIR/documents/<id>.json   one document, pretty-printed (span lists one item per line)
 //! DIR/corpus.jsonl          every document, compact, one per line, sorted by id
 //! DIR/summary.json          corpus totals
 //! DIR/errors.jsonl          one line per input that could not be analysed
@@ -13,6 +13,7 @@
 //! half-written file; the next run removes the temporary files a killed run
 //! left behind and repairs the folder.
 
+mod format;
 mod lock;
 
 use std::collections::HashSet;
@@ -23,6 +24,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub use format::{DocumentFormatter, to_vec_document};
 pub use lock::Lock;
 
 use crate::document::{Document, SCHEMA_VERSION};
@@ -342,7 +344,7 @@ impl OutputDir {
     /// compact form as one line (what `corpus.jsonl` holds).
     pub fn write_document(&self, file: &str, doc: &Document) -> Result<Vec<u8>> {
         let path = self.root.join(file);
-        let mut pretty = serde_json::to_vec_pretty(doc).map_err(|e| Error::Write {
+        let mut pretty = to_vec_document(doc).map_err(|e| Error::Write {
             path: path.clone(),
             source: e.into(),
         })?;
