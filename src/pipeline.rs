@@ -14,10 +14,10 @@ use crate::document::{self, Document, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputError, RawDoc, Unit};
 use crate::language;
-use crate::output::{self, DocEntry, Manifest, OutputDir, Spool};
+use crate::output::{self, DocEntry, DocRef, ManifestHead, OutputDir, Spool};
 use crate::span::{CharOffsets, Span};
 use crate::speakers;
-use crate::summary::DocStats;
+use crate::summary::{DocStats, SummaryBuilder};
 use crate::themes::Codebook;
 
 /// Default largest input (file or JSON Lines record) that is analysed: 8 MiB.
@@ -308,8 +308,37 @@ fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
 
 /// What happened to one unit.
 enum Outcome {
-    Done { entry: DocEntry, fresh: bool },
+    Done { doc: DocRef, fresh: bool },
     Failed(InputError),
+}
+
+/// Where finished documents go while the run goes on: their statistics
+/// into the summary, their manifest entries and corpus lines into spools.
+struct Sinks {
+    summary: std::sync::Mutex<SummaryBuilder>,
+    corpus: Spool,
+    entries: Spool,
+}
+
+impl Sinks {
+    /// Folds a finished document in and keeps only its [`DocRef`].
+    fn keep(&self, entry: DocEntry) -> Result<DocRef> {
+        self.summary
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .add(&entry.stats);
+        let mut line = serde_json::to_vec(&entry).map_err(|e| Error::Write {
+            path: PathBuf::from("manifest.json"),
+            source: e.into(),
+        })?;
+        line.push(b'\n');
+        Ok(DocRef {
+            entry: self.entries.append(&line)?,
+            corpus: entry.spool,
+            id: entry.id,
+            file: entry.file,
+        })
+    }
 }
 
 /// Analyses every input of `config.inputs` into `config.out`.
@@ -339,7 +368,11 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
         .map(|m| m.documents.iter().map(|d| (d.id.as_str(), d)).collect())
         .unwrap_or_default();
 
-    let spool = Spool::create(&out)?;
+    let sinks = Sinks {
+        summary: std::sync::Mutex::new(SummaryBuilder::new()),
+        corpus: Spool::create(&out, "corpus")?,
+        entries: Spool::create(&out, "manifest")?,
+    };
     let total = discovery.units.len();
     progress(Progress::Start(total));
     let done = AtomicUsize::new(0);
@@ -349,7 +382,7 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
             .par_iter()
             .map(|unit| {
                 let outcome =
-                    process_unit(unit, &codebook, &out, &spool, &previous, config.max_bytes);
+                    process_unit(unit, &codebook, &out, &sinks, &previous, config.max_bytes);
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 progress(Progress::Done(n));
                 outcome
@@ -363,38 +396,37 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
         ..Report::default()
     };
     let mut errors = discovery.errors;
-    let mut entries = Vec::new();
+    let mut docs = Vec::new();
     for o in outcomes {
         match o {
-            Outcome::Done { entry, fresh } => {
+            Outcome::Done { doc, fresh } => {
                 if fresh {
                     report.analysed += 1;
                 } else {
                     report.unchanged += 1;
                 }
-                entries.push(entry);
+                docs.push(doc);
             }
             Outcome::Failed(e) => errors.push(e),
         }
     }
-    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
     errors.sort_by(|a, b| (&a.path, a.line, &a.error).cmp(&(&b.path, b.line, &b.error)));
     report.failed = errors.len();
 
-    report.removed = out.remove_stale_documents(&entries)?;
+    report.removed = out.remove_stale_documents(&docs)?;
     out.write_errors(&errors)?;
-    pool.install(|| out.write_corpus(&entries, &spool))?;
-    drop(spool);
-    let stats: Vec<&DocStats> = entries.iter().map(|e| &e.stats).collect();
-    let summary = crate::summary::Summary::build(&stats, report.skipped, errors.len());
+    pool.install(|| out.write_corpus(&docs, &sinks.corpus))?;
+    let summary = sinks
+        .summary
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .finish(report.skipped, errors.len());
     out.write_summary(&summary)?;
-    out.write_manifest(&Manifest::new(
-        config,
-        &codebook,
-        entries,
-        errors.len(),
-        report.skipped,
-    ))?;
+    let head = ManifestHead::new(config, &codebook, errors.len(), report.skipped);
+    out.write_manifest(head, &docs, &sinks.entries)?;
+    drop(sinks.corpus);
+    drop(sinks.entries);
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -414,7 +446,7 @@ fn process_unit(
     unit: &Unit,
     codebook: &Codebook,
     out: &OutputDir,
-    spool: &Spool,
+    sinks: &Sinks,
     previous: &BTreeMap<&str, &DocEntry>,
     max_bytes: u64,
 ) -> Outcome {
@@ -434,9 +466,9 @@ fn process_unit(
         && prev.path == unit.path.display().to_string()
         && out.has_document(&file)
     {
-        return Outcome::Done {
-            entry: (*prev).clone(),
-            fresh: false,
+        return match sinks.keep((*prev).clone()) {
+            Ok(doc) => Outcome::Done { doc, fresh: false },
+            Err(e) => fail(&e),
         };
     }
     let raw = match ingest::load(unit, &bytes, hash.clone()) {
@@ -450,22 +482,24 @@ fn process_unit(
     };
     let range = match out
         .write_document(&file, &doc)
-        .and_then(|line| spool.append(&line))
+        .and_then(|line| sinks.corpus.append(&line))
     {
         Ok(r) => r,
         Err(e) => return fail(&e),
     };
-    Outcome::Done {
-        entry: DocEntry {
-            id: doc.id.clone(),
-            file,
-            path: unit.path.display().to_string(),
-            line,
-            hash,
-            stats: DocStats::of(&doc),
-            spool: Some(range),
-        },
-        fresh: true,
+    let entry = DocEntry {
+        id: doc.id.clone(),
+        file,
+        path: unit.path.display().to_string(),
+        line,
+        hash,
+        stats: DocStats::of(&doc),
+        spool: Some(range),
+    };
+    drop(doc);
+    match sinks.keep(entry) {
+        Ok(doc) => Outcome::Done { doc, fresh: true },
+        Err(e) => fail(&e),
     }
 }
 

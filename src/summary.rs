@@ -122,68 +122,102 @@ pub struct SpeakerRow {
     pub themes: BTreeMap<String, usize>,
 }
 
-impl Summary {
-    /// Folds per-document statistics (in any order) into corpus totals.
-    pub fn build(stats: &[&DocStats], skipped: usize, failed: usize) -> Summary {
-        let mut languages = BTreeMap::new();
-        let mut themes: BTreeMap<&str, ThemeTotal> = BTreeMap::new();
-        let mut rows: BTreeMap<&str, SpeakerRow> = BTreeMap::new();
-        let (mut tokens, mut words, mut sentences, mut speakers) = (0, 0, 0, 0);
-        for s in stats {
-            tokens += s.tokens;
-            words += s.words;
-            sentences += s.sentences;
-            speakers += s.speakers.len();
-            *languages
-                .entry(s.language.clone().unwrap_or_else(|| "unknown".into()))
-                .or_default() += 1;
-            for (id, (label, hits)) in &s.themes {
-                let t = themes.entry(id).or_insert_with(|| ThemeTotal {
-                    id: id.clone(),
-                    label: label.clone(),
-                    documents: 0,
-                    hits: 0,
-                });
-                t.documents += 1;
-                t.hits += hits;
-            }
-            for sp in &s.speakers {
-                let row = rows.entry(&sp.name).or_insert_with(|| SpeakerRow {
+/// Folds per-document statistics, one document at a time and in any
+/// order, into corpus totals; memory grows with the number of themes and
+/// speaker names, not with the number of documents.
+#[derive(Debug, Default)]
+pub struct SummaryBuilder {
+    documents: usize,
+    tokens: usize,
+    words: usize,
+    sentences: usize,
+    speakers: usize,
+    languages: BTreeMap<String, usize>,
+    themes: BTreeMap<String, ThemeTotal>,
+    rows: BTreeMap<String, SpeakerRow>,
+}
+
+impl SummaryBuilder {
+    /// An empty fold.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one document.
+    pub fn add(&mut self, s: &DocStats) {
+        self.documents += 1;
+        self.tokens += s.tokens;
+        self.words += s.words;
+        self.sentences += s.sentences;
+        self.speakers += s.speakers.len();
+        *self
+            .languages
+            .entry(s.language.clone().unwrap_or_else(|| "unknown".into()))
+            .or_default() += 1;
+        for (id, (label, hits)) in &s.themes {
+            let t = self.themes.entry(id.clone()).or_insert_with(|| ThemeTotal {
+                id: id.clone(),
+                label: label.clone(),
+                documents: 0,
+                hits: 0,
+            });
+            t.documents += 1;
+            t.hits += hits;
+        }
+        for sp in &s.speakers {
+            let row = self
+                .rows
+                .entry(sp.name.clone())
+                .or_insert_with(|| SpeakerRow {
                     name: sp.name.clone(),
                     organisations: Vec::new(),
                     documents: 0,
                     quotes: 0,
                     themes: BTreeMap::new(),
                 });
-                row.documents += 1;
-                row.quotes += sp.quotes;
-                for o in &sp.organisations {
-                    if !row.organisations.contains(o) {
-                        row.organisations.push(o.clone());
-                    }
-                }
-                for (id, n) in &sp.themes {
-                    *row.themes.entry(id.clone()).or_default() += n;
+            row.documents += 1;
+            row.quotes += sp.quotes;
+            for o in &sp.organisations {
+                if !row.organisations.contains(o) {
+                    row.organisations.push(o.clone());
                 }
             }
+            for (id, n) in &sp.themes {
+                *row.themes.entry(id.clone()).or_default() += n;
+            }
         }
-        let mut speaker_themes: Vec<SpeakerRow> = rows.into_values().collect();
+    }
+
+    /// The totals, with the run's skipped and failed inputs.
+    pub fn finish(self, skipped: usize, failed: usize) -> Summary {
+        let mut speaker_themes: Vec<SpeakerRow> = self.rows.into_values().collect();
         for r in &mut speaker_themes {
             r.organisations.sort();
         }
         Summary {
             schema_version: SCHEMA_VERSION.to_string(),
-            documents: stats.len(),
+            documents: self.documents,
             failed,
             skipped,
-            tokens,
-            words,
-            sentences,
-            languages,
-            themes: themes.into_values().collect(),
-            speakers,
+            tokens: self.tokens,
+            words: self.words,
+            sentences: self.sentences,
+            languages: self.languages,
+            themes: self.themes.into_values().collect(),
+            speakers: self.speakers,
             speaker_themes,
         }
+    }
+}
+
+impl Summary {
+    /// Folds per-document statistics (in any order) into corpus totals.
+    pub fn build(stats: &[&DocStats], skipped: usize, failed: usize) -> Summary {
+        let mut b = SummaryBuilder::new();
+        for s in stats {
+            b.add(s);
+        }
+        b.finish(skipped, failed)
     }
 }
 
@@ -192,7 +226,7 @@ impl Summary {
 /// Lines that are error objects (`{"id", "error"}`) count as failed inputs.
 pub fn summarize_files(paths: &[std::path::PathBuf]) -> crate::Result<Summary> {
     use std::io::BufRead;
-    let mut stats = Vec::new();
+    let mut builder = SummaryBuilder::new();
     let mut failed = 0;
     for path in paths {
         let read_err = |source| crate::Error::Read {
@@ -219,9 +253,8 @@ pub fn summarize_files(paths: &[std::path::PathBuf]) -> crate::Result<Summary> {
             }
             let doc: Document = serde_json::from_value(value)
                 .map_err(|e| record_err(format!("not an svtext document ({e})")))?;
-            stats.push(DocStats::of(&doc));
+            builder.add(&DocStats::of(&doc));
         }
     }
-    let refs: Vec<&DocStats> = stats.iter().collect();
-    Ok(Summary::build(&refs, 0, failed))
+    Ok(builder.finish(0, failed))
 }

@@ -3,6 +3,7 @@
 //! `sentences`, `paragraphs`, `hits`, `mentions`, `quotes`) stands compact
 //! on a line of its own. The file reads like pretty JSON, is about half the
 //! size, and parses to the same value as its `corpus.jsonl` line.
+//! `manifest.json` uses the same layout (one document entry per line).
 
 use std::io::{self, Write};
 

@@ -53,10 +53,25 @@ pub struct DocEntry {
     pub hash: String,
     /// What the summary needs from it.
     pub stats: DocStats,
-    /// Where this run put the document's compact line in the spool, if it
-    /// analysed it (not written to the manifest).
+    /// Where this run put the document's compact line in the corpus
+    /// spool, if it analysed it (not written to the manifest).
     #[serde(skip)]
     pub spool: Option<SpoolRange>,
+}
+
+/// What a run keeps in memory of each document until the end: its id and
+/// file, and where its `corpus.jsonl` line and manifest entry wait in the
+/// spools.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocRef {
+    /// Document id.
+    pub id: String,
+    /// Its file, relative to the output folder.
+    pub file: String,
+    /// Its compact line in the corpus spool, when this run analysed it.
+    pub corpus: Option<SpoolRange>,
+    /// Its manifest entry (compact JSON) in the manifest spool.
+    pub entry: SpoolRange,
 }
 
 /// A compact document line in the run's spool file: byte offset and length.
@@ -78,11 +93,11 @@ pub struct Spool {
 }
 
 impl Spool {
-    /// Creates the spool file in the output folder.
-    pub fn create(out: &OutputDir) -> Result<Spool> {
+    /// Creates a spool file named after `name` in the output folder.
+    pub fn create(out: &OutputDir, name: &str) -> Result<Spool> {
         let path = out
             .root
-            .join(format!(".corpus{TMP_MARK}{}-spool", std::process::id()));
+            .join(format!(".{name}{TMP_MARK}{}-spool", std::process::id()));
         let file = fs::OpenOptions::new()
             .read(true)
             .write(true)
@@ -115,7 +130,8 @@ impl Spool {
         Ok(range)
     }
 
-    fn read(&self, range: SpoolRange, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    /// Appends the bytes at `range` to `buf`.
+    pub fn read(&self, range: SpoolRange, buf: &mut Vec<u8>) -> std::io::Result<()> {
         let start = buf.len();
         buf.resize(start + range.len, 0);
         let guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
@@ -164,19 +180,25 @@ pub struct Manifest {
     pub documents: Vec<DocEntry>,
 }
 
-impl Manifest {
-    /// The manifest of a run.
-    pub fn new(
-        config: &Config,
-        codebook: &Codebook,
-        documents: Vec<DocEntry>,
-        failed: usize,
-        skipped: usize,
-    ) -> Self {
-        Manifest {
-            tool: "svtext".into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            schema_version: SCHEMA_VERSION.into(),
+/// The facts of a run that head `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManifestHead {
+    /// The codebook file, or `None` for the built-in one.
+    pub codebook: Option<String>,
+    /// SHA-256 of the codebook source.
+    pub codebook_hash: String,
+    /// The INPUT arguments of the run.
+    pub inputs: Vec<String>,
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Files skipped for an unknown extension.
+    pub skipped: usize,
+}
+
+impl ManifestHead {
+    /// The head of a run's manifest.
+    pub fn new(config: &Config, codebook: &Codebook, failed: usize, skipped: usize) -> Self {
+        ManifestHead {
             codebook: config.codebook.as_ref().map(|p| p.display().to_string()),
             codebook_hash: codebook.hash().to_string(),
             inputs: config
@@ -186,7 +208,6 @@ impl Manifest {
                 .collect(),
             failed,
             skipped,
-            documents,
         }
     }
 }
@@ -358,8 +379,8 @@ impl OutputDir {
 
     /// Removes document files (and emptied folders) under `documents/` that
     /// belong to no current document; returns how many files it removed.
-    pub fn remove_stale_documents(&self, entries: &[DocEntry]) -> Result<usize> {
-        let keep: HashSet<PathBuf> = entries.iter().map(|e| self.root.join(&e.file)).collect();
+    pub fn remove_stale_documents(&self, docs: &[DocRef]) -> Result<usize> {
+        let keep: HashSet<PathBuf> = docs.iter().map(|e| self.root.join(&e.file)).collect();
         let docs = self.root.join("documents");
         let mut removed = 0;
         let mut dirs = Vec::new();
@@ -403,7 +424,7 @@ impl OutputDir {
     ///
     /// A window of documents at a time is gathered in parallel (so memory
     /// stays bounded) and written in order.
-    pub fn write_corpus(&self, entries: &[DocEntry], spool: &Spool) -> Result<()> {
+    pub fn write_corpus(&self, entries: &[DocRef], spool: &Spool) -> Result<()> {
         use rayon::prelude::*;
         const WINDOW: usize = 256;
         atomic_write_with(&self.root.join("corpus.jsonl"), |w| {
@@ -413,7 +434,7 @@ impl OutputDir {
                     .map(|group| {
                         let mut out = Vec::new();
                         for e in group {
-                            match e.spool {
+                            match e.corpus {
                                 Some(range) => spool.read(range, &mut out)?,
                                 None => {
                                     let pretty = fs::read(self.root.join(&e.file))?;
@@ -438,9 +459,71 @@ impl OutputDir {
         write_pretty(&self.root.join("summary.json"), summary)
     }
 
-    /// Writes `manifest.json`.
-    pub fn write_manifest(&self, manifest: &Manifest) -> Result<()> {
-        write_pretty(&self.root.join("manifest.json"), manifest)
+    /// Writes `manifest.json`: the run's facts, then every document's
+    /// entry (one per line, in the order of `docs`) streamed from the
+    /// manifest spool.
+    pub fn write_manifest(
+        &self,
+        head: ManifestHead,
+        docs: &[DocRef],
+        entries: &Spool,
+    ) -> Result<()> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            tool: &'static str,
+            version: &'static str,
+            schema_version: &'static str,
+            codebook: Option<String>,
+            codebook_hash: String,
+            inputs: Vec<String>,
+            failed: usize,
+            skipped: usize,
+            documents: Spooled<'a>,
+        }
+        struct Spooled<'a> {
+            docs: &'a [DocRef],
+            spool: &'a Spool,
+        }
+        impl Serialize for Spooled<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                use serde::ser::{Error as _, SerializeSeq};
+                let mut seq = s.serialize_seq(Some(self.docs.len()))?;
+                for d in self.docs {
+                    let mut buf = Vec::new();
+                    self.spool
+                        .read(d.entry, &mut buf)
+                        .map_err(S::Error::custom)?;
+                    let text = String::from_utf8(buf).map_err(S::Error::custom)?;
+                    let raw = serde_json::value::RawValue::from_string(text.trim_end().to_string())
+                        .map_err(S::Error::custom)?;
+                    seq.serialize_element(&raw)?;
+                }
+                seq.end()
+            }
+        }
+        let out = Out {
+            tool: "svtext",
+            version: env!("CARGO_PKG_VERSION"),
+            schema_version: SCHEMA_VERSION,
+            codebook: head.codebook,
+            codebook_hash: head.codebook_hash,
+            inputs: head.inputs,
+            failed: head.failed,
+            skipped: head.skipped,
+            documents: Spooled {
+                docs,
+                spool: entries,
+            },
+        };
+        atomic_write_with(&self.root.join("manifest.json"), |w| {
+            let mut ser =
+                serde_json::Serializer::with_formatter(&mut *w, DocumentFormatter::default());
+            out.serialize(&mut ser)?;
+            w.write_all(b"\n")
+        })
     }
 }
 
