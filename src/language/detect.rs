@@ -324,6 +324,10 @@ pub fn detect(text: &str) -> LanguageInfo {
     if letters < MIN_LETTERS {
         return LanguageInfo::unknown();
     }
+    let scores = scandinavian_scores(sample);
+    if let Some(info) = unmistakably_swedish(sample, &scores) {
+        return info;
+    }
     static DETECTOR: LazyLock<Detector> =
         LazyLock::new(|| Detector::with_allowlist(ALLOWED.to_vec()));
     let mut wl = sample.len().min(WHATLANG_BYTES);
@@ -331,7 +335,6 @@ pub fn detect(text: &str) -> LanguageInfo {
         wl -= 1;
     }
     let info = DETECTOR.detect(&sample[..wl]);
-    let scores = scandinavian_scores(sample);
     let mut order = [0usize, 1, 2, 3];
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     let (best, second) = (scores[order[0]], scores[order[1]]);
@@ -373,6 +376,23 @@ pub fn detect(text: &str) -> LanguageInfo {
         },
         None => LanguageInfo::unknown(),
     }
+}
+
+/// The fast path for the common case: at least 20 points of Swedish
+/// function words and ä/ö, at least 15 % of the words, and Swedish at
+/// least 2.5 times ahead of Bokmål, Nynorsk and Danish. Such a text needs
+/// no trigram model (whatlang costs more than the rest of detection);
+/// confidence is 0.5 + 0.5 × the margin over the runner-up.
+fn unmistakably_swedish(sample: &str, scores: &[f64; 4]) -> Option<LanguageInfo> {
+    let sv = scores[0];
+    let second = scores[1..].iter().copied().fold(0.0, f64::max);
+    let words = sample.split_whitespace().count().max(1) as f64;
+    let margin = if sv > 0.0 { (sv - second) / sv } else { 0.0 };
+    (sv >= 20.0 && sv >= 0.15 * words && margin >= 0.6).then(|| LanguageInfo {
+        code: Some("sv"),
+        confidence: round3(0.5 + 0.5 * margin),
+        reliable: true,
+    })
 }
 
 fn iso639_1(lang: Lang) -> Option<&'static str> {
@@ -420,6 +440,28 @@ fn iso639_1(lang: Lang) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_swedish_fast_path_needs_a_swedish_text_not_a_swedish_quote() {
+        let sv = "Kommunen har svårt att rekrytera personal till it-avdelningen, och det \
+                  påverkar hur snabbt de nya e-tjänsterna kan byggas. Det säger kommundirektören, \
+                  som menar att ansvaret för digitaliseringen måste delas av hela förvaltningen.";
+        let info = detect(sv);
+        assert_eq!(info.code, Some("sv"));
+        assert!(info.reliable && info.confidence > 0.8, "{info:?}");
+        let en = "The council has struggled to hire developers for years, and the new digital \
+                  services are late. In a statement the director wrote that the problem is shared \
+                  across the whole organisation, quoting a colleague who said: \"det är inte \
+                  bara it-avdelningens ansvar\". Officials expect the situation to improve when \
+                  the new training programme starts in the autumn, but the budget is tight.";
+        assert_eq!(detect(en).code, Some("en"));
+        // Norwegian shares many function words: never taken by the fast path
+        let nb = "Kommunen har problemer med å rekruttere folk til it-avdelingen, og det \
+                  påvirker hvor raskt de nye tjenestene kan bygges. Det sier rådmannen, som mener \
+                  at ansvaret for digitaliseringen må deles av hele organisasjonen.";
+        assert_eq!(detect(nb).code, Some("nb"));
+    }
+
     use super::*;
 
     fn fixture(lang: &str) -> Vec<String> {
