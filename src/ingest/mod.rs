@@ -7,7 +7,7 @@
 
 pub mod decode;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -391,10 +391,8 @@ fn unique_ids(mut cands: Vec<Candidate>) -> Vec<Unit> {
             c.preferred = ext;
         }
     }
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    for c in &cands {
-        *taken.entry(c.preferred.clone()).or_default() += 0;
-    }
+    // every id a candidate prefers is taken; a "~k" suffix must avoid them all
+    let mut taken: HashSet<String> = cands.iter().map(|c| c.preferred.clone()).collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     cands
         .into_iter()
@@ -404,15 +402,10 @@ fn unique_ids(mut cands: Vec<Candidate>) -> Vec<Unit> {
             c.unit.id = if *n == 1 {
                 c.preferred
             } else {
-                let mut k = *n;
-                loop {
-                    let id = format!("{}~{k}", c.preferred);
-                    if !taken.contains_key(&id) {
-                        taken.insert(id.clone(), 1);
-                        break id;
-                    }
-                    k += 1;
-                }
+                (*n..)
+                    .map(|k| format!("{}~{k}", c.preferred))
+                    .find(|id| taken.insert(id.clone()))
+                    .expect("an unused suffix exists")
             };
             c.unit
         })
@@ -662,6 +655,10 @@ mod tests {
         ]);
         let ids: Vec<_> = units.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(ids, ["a.txt", "a.html", "b", "r", "r~2"]);
+        // a suffix never takes an id another input already has
+        let units = unique_ids(vec![unit("x", None), unit("x", None), unit("x~2", None)]);
+        let ids: Vec<_> = units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["x", "x~3", "x~2"]);
     }
 
     #[test]
