@@ -2,29 +2,10 @@
 //! (and the Voister example where ../shared is present).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use svtext::clean::{Block, BlockKind};
 use svtext::document::Metadata;
 use svtext::language;
 use svtext::span::Span;
 use svtext::speakers;
-
-fn blocks_of(text: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for part in text.split("\n\n") {
-        let kind = if out.is_empty() {
-            BlockKind::Title
-        } else {
-            BlockKind::Body
-        };
-        out.push(Block {
-            span: Span::new(pos, pos + part.len()),
-            kind,
-        });
-        pos += part.len() + 2;
-    }
-    out
-}
 
 fn bench(c: &mut Criterion) {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -47,7 +28,7 @@ fn bench(c: &mut Criterion) {
         texts.push(t.trim().to_string());
     }
     let text = texts.join("\n\n");
-    let blocks = blocks_of(&text);
+    let blocks = svtext::clean::split_blocks(&text);
     let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
     let analysis = language::analyze(&text, &spans, true);
     let meta = Metadata::default();

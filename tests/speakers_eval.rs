@@ -567,24 +567,6 @@ fn person_names_in_ner_corpus() {
     assert!(r >= 0.75, "token recall {r:.3}");
 }
 
-fn blocks_of(text: &str) -> Vec<svtext::clean::Block> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for part in text.split("\n\n") {
-        let kind = if out.is_empty() {
-            BlockKind::Title
-        } else {
-            BlockKind::Body
-        };
-        out.push(svtext::clean::Block {
-            span: Span::new(pos, pos + part.len()),
-            kind,
-        });
-        pos += part.len() + 2;
-    }
-    out
-}
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
     #[test]
@@ -597,7 +579,7 @@ proptest::proptest! {
         )
     ) {
         let text = parts.concat();
-        let blocks = blocks_of(&text);
+        let blocks = svtext::clean::split_blocks(&text);
         let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let meta = svtext::document::Metadata::default();
         let sp = speakers::find(&text, &blocks, &sentences, &[], &meta);
@@ -650,7 +632,7 @@ fn bad_blocks_do_not_panic() {
 #[test]
 fn headings_from_the_cleaner_do_not_break_turns() {
     let text = "Titel om vården\n\nEva Lind är ny it-chef i Region Gävleborg.\n\nVad gör du först?\n\n– Jag lyssnar på medarbetarna.\n\nVi måste våga mer.\n\nEva Lind\n\nHon började på regionen i mars.";
-    let mut blocks = blocks_of(text);
+    let mut blocks = svtext::clean::split_blocks(text);
     blocks[2].kind = BlockKind::Heading;
     blocks[4].kind = BlockKind::Heading;
     blocks[5].kind = BlockKind::Heading;
@@ -801,7 +783,7 @@ fn cue_attribution_in_news_sentences() {
         }
         let body: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
         let text = format!("Rubrik\n\n{}", body.join(" "));
-        let blocks = blocks_of(&text);
+        let blocks = svtext::clean::split_blocks(&text);
         let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let sp = speakers::find(
             &text,

@@ -85,17 +85,7 @@ fn load(path: &Path) -> Gold {
         forms.clear();
     };
     for line in raw.lines() {
-        if let Some(rest) = line.strip_prefix("# newdoc") {
-            let _ = rest;
-            flush(
-                &mut g,
-                &mut sent_text,
-                &mut forms,
-                &mut new_par,
-                &mut par_start,
-            );
-            new_par = true;
-        } else if line.starts_with("# newpar") {
+        if line.starts_with("# newdoc") || line.starts_with("# newpar") {
             flush(
                 &mut g,
                 &mut sent_text,

@@ -73,6 +73,28 @@ pub struct Cleaned {
     pub warnings: Vec<String>,
 }
 
+/// The blocks of a text that is already clean: one per part between blank
+/// lines (`"\n\n"`), as written (not trimmed), the first a title, the rest
+/// body. For running the later stages on text that skips [`clean`] (tests,
+/// benches, callers with their own cleaning).
+pub fn split_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in text.split("\n\n") {
+        let kind = if out.is_empty() {
+            BlockKind::Title
+        } else {
+            BlockKind::Body
+        };
+        out.push(Block {
+            span: Span::new(pos, pos + part.len()),
+            kind,
+        });
+        pos += part.len() + 2;
+    }
+    out
+}
+
 /// Cleans one decoded input.
 ///
 /// Plain text and JSON Lines records go through the line-based structure
@@ -311,6 +333,17 @@ fn clean_html(src: &str) -> Cleaned {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn split_blocks_slices_the_parts_between_blank_lines() {
+        let text = "Rubrik\n\nFörsta stycket.\nRad två.\n\nSista.";
+        let blocks = split_blocks(text);
+        let parts: Vec<&str> = blocks.iter().map(|b| b.span.slice(text)).collect();
+        assert_eq!(parts, ["Rubrik", "Första stycket.\nRad två.", "Sista."]);
+        assert_eq!(blocks[0].kind, BlockKind::Title);
+        assert!(blocks[1..].iter().all(|b| b.kind == BlockKind::Body));
+    }
+
     use super::*;
     use proptest::prelude::*;
 
