@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// The version of the document schema written in every document.
@@ -136,8 +137,9 @@ pub struct Sentence {
 /// A token of `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
-    /// The token as written in `text`.
-    pub text: String,
+    /// The token as written in `text` (a [`CompactString`]: a token of up
+    /// to 24 bytes, nearly every one, needs no allocation of its own).
+    pub text: CompactString,
     /// First code point.
     pub start: usize,
     /// One past the last code point.

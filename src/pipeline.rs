@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{self, InputError, RawDoc, Unit};
 use crate::language;
 use crate::output::{self, DocEntry, DocRef, ManifestHead, OutputDir, Spool};
-use crate::span::{CharOffsets, Span};
+use crate::span::{CharCursor, CharOffsets, Span};
 use crate::speakers;
 use crate::summary::{DocStats, SummaryBuilder};
 use crate::themes::Codebook;
@@ -227,21 +227,23 @@ pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
             }
         })
         .collect();
+    let mut cursor = CharCursor::new(text);
     let sentences = analysis
         .sentences
         .iter()
         .map(|s| {
-            let (start, end) = map.span(*s);
+            let (start, end) = cursor.span(*s);
             document::Sentence { start, end }
         })
         .collect();
+    let mut cursor = CharCursor::new(text);
     let tokens = analysis
         .tokens
         .iter()
         .map(|t| {
-            let (start, end) = map.span(t.span);
+            let (start, end) = cursor.span(t.span);
             document::Token {
-                text: t.span.slice(text).to_string(),
+                text: document::CompactString::new(t.span.slice(text)),
                 start,
                 end,
                 kind: std::borrow::Cow::Borrowed(t.kind.as_str()),

@@ -109,6 +109,49 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
+/// Byte to code point conversion for spans that come in text order
+/// (tokens, sentences): it remembers where the last conversion ended, so a
+/// whole list costs one pass over the text. Any order gives the right
+/// answer; out of order only costs more.
+pub struct CharCursor<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code point offset of byte offset `byte` (a char boundary).
+    pub fn char_offset(&mut self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
+
+    /// A span's `(start, end)` in code points.
+    pub fn span(&mut self, span: Span) -> (usize, usize) {
+        let start = self.char_offset(span.start);
+        (start, self.char_offset(span.end))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +173,18 @@ mod tests {
         let text = "plain ascii";
         let map = CharOffsets::new(text);
         assert_eq!(map.span(Span::new(6, 11)), (6, 11));
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_a_plain_count_in_any_order() {
+        let text = "Örebro kommun – åäö ”citat” 😀 slut".repeat(10);
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let mut cursor = CharCursor::new(&text);
+        for &b in bytes.iter().chain(bytes.iter().rev()).step_by(3) {
+            assert_eq!(cursor.char_offset(b), text[..b].chars().count(), "byte {b}");
+        }
+        let mut cursor = CharCursor::new("plain");
+        assert_eq!(cursor.span(Span::new(1, 4)), (1, 4));
     }
 }

@@ -14,6 +14,7 @@
 //! left behind and repairs the folder.
 
 mod format;
+mod json;
 mod lock;
 
 use std::collections::HashSet;
@@ -365,14 +366,11 @@ impl OutputDir {
     /// compact form as one line (what `corpus.jsonl` holds).
     pub fn write_document(&self, file: &str, doc: &Document) -> Result<Vec<u8>> {
         let path = self.root.join(file);
-        let mut pretty = to_vec_document(doc).map_err(|e| Error::Write {
-            path: path.clone(),
-            source: e.into(),
-        })?;
+        let mut pretty = Vec::new();
+        let mut line = Vec::new();
+        json::write_document(doc, &mut pretty, &mut line);
         pretty.push(b'\n');
         atomic_write(&path, &pretty)?;
-        let mut line = Vec::with_capacity(pretty.len());
-        minify_json(&pretty, &mut line);
         line.push(b'\n');
         Ok(line)
     }
