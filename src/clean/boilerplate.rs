@@ -276,9 +276,22 @@ fn key(line: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase());
+        push_lowercase(&mut out, w);
     }
     out
+}
+
+/// Appends `w` lowercased, exactly as `str::to_lowercase` would, without
+/// a new string for every word.
+fn push_lowercase(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else if w.contains('Σ') {
+        // a final sigma depends on its neighbours: the library knows how
+        out.push_str(&w.to_lowercase());
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Whether a line is a press contact line: a phone number, an e-mail
@@ -459,12 +472,12 @@ fn is_menu_bar(line: &str) -> bool {
 
 /// `Hem › Nyheter › Digitalisering`, `Start / Nyheter / 2025`.
 fn is_breadcrumb(line: &str) -> bool {
-    let seps = line.matches(['›', '»', '>']).count();
-    let slashes = line.matches(" / ").count();
     let words = line.split_whitespace().count();
     if words > 14 {
         return false;
     }
+    let seps = line.matches(['›', '»', '>']).count();
+    let slashes = line.matches(" / ").count();
     if seps >= 1 {
         return line.split(['›', '»', '>']).all(|p| {
             let p = p.trim();

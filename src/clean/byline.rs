@@ -275,6 +275,181 @@ fn is_filler_char(c: char) -> bool {
     )
 }
 
+/// First words (lowercased) with which a marker, date or time can start a
+/// meta line: the first word of every alternative of `MARKERS` and of the
+/// relative dates (`i dag`, `igår`, ...).
+const META_FIRST_WORDS: &[&str] = &[
+    "sidan",
+    "senast",
+    "uppdaterades",
+    "ändrades",
+    "publicerades",
+    "uppdaterad",
+    "uppdaterat",
+    "ändrad",
+    "publicerad",
+    "publicerat",
+    "publ",
+    "text",
+    "av",
+    "reporter",
+    "skribent",
+    "journalist",
+    "redaktör",
+    "författare",
+    "foto",
+    "fotograf",
+    "bild",
+    "illustration",
+    "pressmeddelande",
+    "nyhet",
+    "nyheter",
+    "debatt",
+    "krönika",
+    "ledare",
+    "analys",
+    "reportage",
+    "intervju",
+    "recension",
+    "notis",
+    "kommentar",
+    "kl",
+    "klockan",
+    "den",
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "i",
+    "idag",
+    "igår",
+    "iförrgår",
+];
+
+/// Markers of `MARKERS` that [`marker_kind`] maps to `Marker::Ignore`:
+/// they may stand in a meta line but set nothing.
+const IGNORED_MARKERS: &[&str] = &[
+    "pressmeddelande",
+    "nyhet",
+    "nyheter",
+    "debatt",
+    "krönika",
+    "ledare",
+    "analys",
+    "reportage",
+    "intervju",
+    "recension",
+    "notis",
+    "kommentar",
+    "kl",
+    "klockan",
+    "den",
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+];
+
+/// A cheap test that `parse_meta_line` needs: `false` only when the
+/// (unglued) line cannot be a meta line. The first stretch of a meta line
+/// before its first marker, date or time must be separators or a person's
+/// name, so the line (after separators) starts with a digit, with a
+/// marker's or relative date's first word, or with two words of which the
+/// first is capitalised and the second capitalised or a name particle.
+/// Ordinary sentences fail at the first word and skip the regexes.
+fn may_be_meta(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || is_filler_char(c));
+    let Some(c0) = t.chars().next() else {
+        return true;
+    };
+    if c0.is_numeric() {
+        return may_start_date(t);
+    }
+    let first = t
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    // Case-insensitive matching in the regexes folds a few non-ASCII
+    // letters to ASCII ones (the Kelvin sign to `k`); such a word goes on.
+    if !first
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "åäöÅÄÖ".contains(c))
+    {
+        return true;
+    }
+    let lower = first.to_lowercase();
+    if IGNORED_MARKERS.contains(&lower.as_str()) {
+        // A marker that sets nothing ("den", "måndag", "kl"): what follows
+        // it is held to the same test.
+        return may_be_meta(&t[first.len()..]);
+    }
+    if lower == "i" {
+        // only as the start of "i dag", "i går", "i förrgår"
+        let rest = t[1..].strip_prefix(char::is_whitespace).unwrap_or(&t[1..]);
+        let rest: String = rest.chars().take(7).flat_map(char::to_lowercase).collect();
+        if ["dag", "går", "förrgår"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            return true;
+        }
+    } else if META_FIRST_WORDS.contains(&lower.as_str()) {
+        return true;
+    }
+    if !c0.is_uppercase() {
+        return false;
+    }
+    t.split_whitespace().nth(1).is_some_and(|w| {
+        let letters = w.split(|c: char| !c.is_alphabetic()).next().unwrap_or(w);
+        w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&letters)
+    })
+}
+
+/// Whether a date or a time (`find_dates`, `TIME`) can start at the start
+/// of `t`, which starts with a digit: `14.30`, `5/3/2024`, `2024-03-05`,
+/// `12 mars`, `1:a maj`. `false` for `1. Vilken ...` or `1995/96:141 ...`.
+fn may_start_date(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &t[digits..];
+    match digits {
+        // a digit the regexes know but ASCII does not
+        0 => true,
+        4 => rest.starts_with('-'),
+        1 | 2 => {
+            let b = rest.as_bytes();
+            if b.len() >= 2 && matches!(b[0], b'.' | b':' | b'/') && b[1].is_ascii_digit() {
+                return true;
+            }
+            let lower: String = rest.chars().take(16).flat_map(char::to_lowercase).collect();
+            if lower.contains('ſ') {
+                // the long s matches `s` case-insensitively
+                return true;
+            }
+            let after_suffix = [":e", ":a", "e", "a"]
+                .iter()
+                .find_map(|s| lower.strip_prefix(s))
+                .unwrap_or(&lower);
+            [lower.as_str(), after_suffix].iter().any(|r| {
+                let r = r.strip_prefix('.').unwrap_or(r);
+                r.starts_with(char::is_whitespace)
+                    && [
+                        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
+                        "nov", "dec",
+                    ]
+                    .iter()
+                    .any(|m| r.trim_start().starts_with(m))
+            })
+        }
+        _ => false,
+    }
+}
+
 /// Parses a date, byline or credit line; `None` when the line has any other
 /// content.
 pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
@@ -283,7 +458,15 @@ pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
         return None;
     }
     let s = unglue(line);
-    let dates = find_dates(&s, reference);
+    if !may_be_meta(&s) {
+        return None;
+    }
+    parse_unglued(&s, reference)
+}
+
+/// [`parse_meta_line`] after the line has been trimmed and unglued.
+fn parse_unglued(s: &str, reference: Option<Ymd>) -> Option<MetaLine> {
+    let dates = find_dates(s, reference);
     // Items: (start, end, kind) where kind is a marker or a date/time.
     enum Item {
         Date(Option<String>),
@@ -433,6 +616,14 @@ pub fn caption_credit(para: &str) -> Option<(usize, Vec<String>)> {
         Regex::new(r"(?:^|[\s.!?)])((?:Foto|Bild|Fotograf|Illustration|FOTO|BILD)\s*:\s*|(?:Foto|FOTO)\s+)([^\n]{1,160})$")
             .expect("valid regex")
     });
+    // The regex is anchored at the end and searched backwards: first a
+    // cheap test for the words it needs.
+    if !["Foto", "Bild", "FOTO", "BILD", "Illustration"]
+        .iter()
+        .any(|w| para.contains(w))
+    {
+        return None;
+    }
     let c = CREDIT.captures(para)?;
     let marker = c.get(1)?;
     let list = c.get(2)?.as_str();
@@ -549,5 +740,74 @@ mod tests {
             ["Örebro kommun", "Huddinge kommun", "Stockholms stad"]
         );
         assert!(caption_credit("Ett vanligt stycke utan fotograf.").is_none());
+    }
+    /// Every line that `may_be_meta` turns away must be one that the full
+    /// parse rejects too (the filter only saves time).
+    fn filter_is_exact(line: &str) {
+        let line = line.trim();
+        if line.is_empty() || line.chars().count() > 220 {
+            return;
+        }
+        let s = unglue(line);
+        if !may_be_meta(&s) {
+            assert!(parse_unglued(&s, None).is_none(), "filtered out: {line:?}");
+        }
+    }
+
+    #[test]
+    fn the_meta_line_filter_loses_no_real_meta_line() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut lines: Vec<String> = Vec::new();
+        for dir in ["corpus", "tests/fixtures", "../shared/examples"] {
+            for e in walkdir::WalkDir::new(format!("{root}/{dir}"))
+                .into_iter()
+                .flatten()
+            {
+                if let Ok(text) = std::fs::read_to_string(e.path()) {
+                    lines.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        let ud = format!("{root}/../shared/data/ud/sv_talbanken-ud-test.conllu");
+        if let Ok(text) = std::fs::read_to_string(ud) {
+            let sentences = text.lines().filter_map(|l| l.strip_prefix("# text = "));
+            lines.extend(sentences.map(str::to_string));
+        }
+        let mut kept = 0;
+        for line in &lines {
+            filter_is_exact(line);
+            kept += usize::from(may_be_meta(&unglue(line.trim())));
+        }
+        assert!(lines.len() > 2_000, "only {} lines read", lines.len());
+        assert!(kept < lines.len() / 2, "{kept} of {} pass", lines.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_meta_line_filter_is_exact_on_generated_lines(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "Av", "av", "Av:", "Text:", "text", "Foto:", "foto", "Bild:", "Publicerad",
+                "publicerad", "Uppdaterad:", "senast uppdaterad", "Senast ändrad", "publ.",
+                "kl.", "Kl", "klockan", "den", "Den", "Måndag", "fredag", "i dag", "idag",
+                "Igår", "i förrgår", "Text och foto:", "text/foto", "Reporter", "Pressmeddelande",
+                "Anna", "Berg", "Åsa", "Öberg", "von", "af", "Lindqvist", "TT", "AFP",
+                "12", "3", "mars", "Mars", "2024", "2025-03-05", "12.30", "14:05", "5/3/2024",
+                "|", "·", "–", "-", ",", ":", "/", "(", ")", "•", "*",
+                "kommunen", "beslutade", "Regeringen", "har", "och", "att", "”Det", "är",
+                "Stockholms", "stad", "Region", "Västmark", "McDonald", "DiNapoli",
+                "2025Uppdaterad", "Lindqvistdigit", "\u{212a}l", "\u{17f}idan", "I", "Nyhet",
+                "Idag", "går", "dagen", "Kl.", "Klockan", "1.", "1995/96:141", "1:a", "2:e", "3e",
+                "12.", "Maj", "det", "de", "van", "1995", "12/3", "5.30",
+            ]), 0..9),
+            seps in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "", "  ", " | "]), 9),
+        ) {
+            let mut line = String::new();
+            for (i, w) in words.iter().enumerate() {
+                line.push_str(w);
+                line.push_str(seps[i]);
+            }
+            filter_is_exact(&line);
+        }
     }
 }
