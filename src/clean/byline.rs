@@ -480,12 +480,12 @@ fn parse_unglued(s: &str, reference: Option<Ymd>) -> Option<MetaLine> {
     let inside = |items: &[(usize, usize, Item)], a: usize, b: usize| {
         items.iter().any(|(s0, e0, _)| a < *e0 && *s0 < b)
     };
-    for m in TIME.find_iter(&s) {
+    for m in TIME.find_iter(s) {
         if !inside(&items, m.start(), m.end()) {
             items.push((m.start(), m.end(), Item::Time));
         }
     }
-    for m in MARKERS.find_iter(&s) {
+    for m in MARKERS.find_iter(s) {
         if inside(&items, m.start(), m.end()) {
             continue;
         }
