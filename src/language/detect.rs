@@ -92,6 +92,19 @@ const ALLOWED: &[Lang] = &[
 /// The four Scandinavian languages told apart by [`scandinavian_scores`].
 const SCANDI: [&str; 4] = ["sv", "nb", "nn", "da"];
 
+/// The length in bytes of the longest word in [`MARKERS`].
+const MAX_MARKER_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < MARKERS.len() {
+        if MARKERS[i].0.len() > max {
+            max = MARKERS[i].0.len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Function words (lowercase, sorted by bytes) and the languages that use
 /// them, as bits: 1 Swedish, 2 Bokmål, 4 Nynorsk, 8 Danish.
 const MARKERS: &[(&str, u8)] = &[
@@ -273,28 +286,49 @@ pub fn scandinavian_scores(text: &str) -> [f64; 4] {
             }
         }
     };
-    let mut word = String::new();
-    let mut chars = text.chars().peekable();
-    while chars.peek().is_some() {
+    // Words are the maximal runs of alphabetic characters, lowercased a
+    // character at a time; ASCII bytes take a short path.
+    let bytes = text.as_bytes();
+    let mut word = String::with_capacity(32);
+    let mut i = 0;
+    while i < bytes.len() {
         word.clear();
-        for c in chars.by_ref() {
-            if c.is_alphabetic() {
-                word.extend(c.to_lowercase());
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                i += 1;
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                word.push(char::from(b.to_ascii_lowercase()));
             } else {
-                break;
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                if !c.is_alphabetic() {
+                    break;
+                }
+                ascii = false;
+                word.extend(c.to_lowercase());
             }
         }
         if word.is_empty() {
             continue;
         }
-        if let Ok(k) = MARKERS.binary_search_by(|(w, _)| (*w).cmp(word.as_str())) {
+        if word.len() <= MAX_MARKER_LEN
+            && let Ok(k) = MARKERS.binary_search_by(|(w, _)| (*w).cmp(word.as_str()))
+        {
             add(MARKERS[k].1, 1.0, &mut scores);
         }
-        if word.contains(['ä', 'ö']) {
-            add(1, 0.5, &mut scores);
-        }
-        if word.contains(['æ', 'ø']) {
-            add(14, 0.5, &mut scores);
+        if !ascii {
+            if word.contains(['ä', 'ö']) {
+                add(1, 0.5, &mut scores);
+            }
+            if word.contains(['æ', 'ø']) {
+                add(14, 0.5, &mut scores);
+            }
         }
         if word.len() > 5 {
             if word.ends_with("leg") || word.ends_with("lege") || word.ends_with("ane") {
@@ -463,6 +497,89 @@ mod tests {
     }
 
     use super::*;
+
+    /// The first, plain form of `scandinavian_scores`, kept to check that
+    /// the fast one gives exactly the same scores.
+    fn scores_reference(text: &str) -> [f64; 4] {
+        let mut scores = [0.0f64; 4];
+        let add = |mask: u8, weight: f64, scores: &mut [f64; 4]| {
+            let n = mask.count_ones();
+            if n == 0 || n == 4 {
+                return;
+            }
+            for (i, s) in scores.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *s += weight / f64::from(n);
+                }
+            }
+        };
+        let mut word = String::new();
+        let mut chars = text.chars().peekable();
+        while chars.peek().is_some() {
+            word.clear();
+            for c in chars.by_ref() {
+                if c.is_alphabetic() {
+                    word.extend(c.to_lowercase());
+                } else {
+                    break;
+                }
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if let Ok(k) = MARKERS.binary_search_by(|(w, _)| (*w).cmp(word.as_str())) {
+                add(MARKERS[k].1, 1.0, &mut scores);
+            }
+            if word.contains(['ä', 'ö']) {
+                add(1, 0.5, &mut scores);
+            }
+            if word.contains(['æ', 'ø']) {
+                add(14, 0.5, &mut scores);
+            }
+            if word.len() > 5 {
+                if word.ends_with("leg") || word.ends_with("lege") || word.ends_with("ane") {
+                    add(4, 0.5, &mut scores);
+                } else if word.ends_with("erne") {
+                    add(8, 0.5, &mut scores);
+                } else if word.ends_with("ene") {
+                    add(6, 0.5, &mut scores);
+                }
+            }
+        }
+        scores
+    }
+
+    #[test]
+    fn fast_scores_equal_the_plain_ones_on_real_text() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["corpus", "tests/fixtures/language", "../shared/examples"] {
+            for e in walkdir::WalkDir::new(format!("{root}/{dir}"))
+                .into_iter()
+                .flatten()
+            {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        if let Ok(t) = std::fs::read_to_string(format!(
+            "{root}/../shared/data/ud/sv_talbanken-ud-test.conllu"
+        )) {
+            texts.push(t);
+        }
+        assert!(texts.len() > 5);
+        for t in &texts {
+            assert_eq!(scandinavian_scores(t), scores_reference(t));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_scores_equal_the_plain_ones_on_any_text(t in "[a-zåäöæøA-ZÅÄÖÆØ \\-.,İßΣ\u{300}]{0,80}|\\PC*") {
+            proptest::prop_assert_eq!(scandinavian_scores(&t), scores_reference(&t));
+        }
+    }
 
     fn fixture(lang: &str) -> Vec<String> {
         let path = format!(
