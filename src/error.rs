@@ -53,6 +53,15 @@ pub enum Error {
         /// What is wrong with the record.
         reason: String,
     },
+    /// A bug in svtext showed while analysing this input (a panic, caught
+    /// so that the run goes on).
+    #[error("{path}: internal error (a bug in svtext, please report it): {reason}")]
+    Internal {
+        /// The input.
+        path: PathBuf,
+        /// The panic's message.
+        reason: String,
+    },
     /// The input is too large to analyse.
     #[error("{path} is too large ({bytes} bytes; the limit is {limit} bytes)")]
     TooLarge {

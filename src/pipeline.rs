@@ -315,10 +315,10 @@ enum Outcome {
 }
 
 /// Where finished documents go while the run goes on: their statistics
-/// into the summary, their manifest entries and corpus lines into spools.
+/// into the summary, their manifest entries into a spool (the manifest is
+/// written at the end, when its head is known).
 struct Sinks {
     summary: std::sync::Mutex<SummaryBuilder>,
-    corpus: Spool,
     entries: Spool,
 }
 
@@ -336,7 +336,6 @@ impl Sinks {
         line.push(b'\n');
         Ok(DocRef {
             entry: self.entries.append(&line)?,
-            corpus: entry.spool,
             id: entry.id,
             file: entry.file,
         })
@@ -372,26 +371,38 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
 
     let sinks = Sinks {
         summary: std::sync::Mutex::new(SummaryBuilder::new()),
-        corpus: Spool::create(&out, "corpus")?,
         entries: Spool::create(&out, "manifest")?,
     };
-    let total = discovery.units.len();
+    // In id order, so that corpus.jsonl is written as documents finish.
+    let mut units = discovery.units;
+    units.sort_by(|a, b| a.id.cmp(&b.id));
+    let corpus = output::CorpusWriter::create(&out, CORPUS_WINDOW)?;
+    let total = units.len();
     progress(Progress::Start(total));
     let done = AtomicUsize::new(0);
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        discovery
-            .units
-            .par_iter()
-            .map(|unit| {
-                let outcome =
-                    process_unit(unit, &codebook, &out, &sinks, &previous, config.max_bytes);
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(Progress::Done(n));
-                outcome
-            })
-            .collect()
+    let next = AtomicUsize::new(0);
+    // Every worker thread takes the next unit until none is left.
+    let per_thread: Vec<Vec<(usize, Outcome)>> = pool.broadcast(|_| {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(unit) = units.get(i) else {
+                break;
+            };
+            corpus.wait_turn(i);
+            let (outcome, line) = guard_unit(unit, || {
+                process_unit(unit, &codebook, &out, &sinks, &previous, config.max_bytes)
+            });
+            corpus.submit(i, line);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(Progress::Done(n));
+            mine.push((i, outcome));
+        }
+        mine
     });
     progress(Progress::Finish);
+    let mut outcomes: Vec<(usize, Outcome)> = per_thread.into_iter().flatten().collect();
+    outcomes.sort_by_key(|(i, _)| *i);
 
     let mut report = Report {
         skipped: discovery.skipped.len(),
@@ -399,7 +410,7 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
     };
     let mut errors = discovery.errors;
     let mut docs = Vec::new();
-    for o in outcomes {
+    for (_, o) in outcomes {
         match o {
             Outcome::Done { doc, fresh } => {
                 if fresh {
@@ -412,13 +423,12 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
             Outcome::Failed(e) => errors.push(e),
         }
     }
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
     errors.sort_by(|a, b| (&a.path, a.line, &a.error).cmp(&(&b.path, b.line, &b.error)));
     report.failed = errors.len();
 
     report.removed = out.remove_stale_documents(&docs)?;
     out.write_errors(&errors)?;
-    pool.install(|| out.write_corpus(&docs, &sinks.corpus))?;
+    corpus.commit()?;
     let summary = sinks
         .summary
         .into_inner()
@@ -427,7 +437,6 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
     out.write_summary(&summary)?;
     let head = ManifestHead::new(config, &codebook, errors.len(), report.skipped);
     out.write_manifest(head, &docs, &sinks.entries)?;
-    drop(sinks.corpus);
     drop(sinks.entries);
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
@@ -451,10 +460,12 @@ fn process_unit(
     sinks: &Sinks,
     previous: &BTreeMap<&str, &DocEntry>,
     max_bytes: u64,
-) -> Outcome {
+) -> (Outcome, Option<Vec<u8>>) {
     let line = unit.record.map(|r| r.line);
-    let fail =
-        |e: &Error| Outcome::Failed(InputError::new(&unit.path, line, Some(unit.id.clone()), e));
+    let fail = |e: &Error| {
+        let e = InputError::new(&unit.path, line, Some(unit.id.clone()), e);
+        (Outcome::Failed(e), None)
+    };
     let bytes = match ingest::read_bytes(unit, max_bytes) {
         Ok(b) => b,
         Err(e) => return fail(&e),
@@ -466,10 +477,11 @@ fn process_unit(
         && prev.file == file
         && prev.line == line
         && prev.path == unit.path.display().to_string()
-        && out.has_document(&file)
+        // an unreadable old file is analysed afresh
+        && let Ok(corpus_line) = out.document_line(&file)
     {
         return match sinks.keep((*prev).clone()) {
-            Ok(doc) => Outcome::Done { doc, fresh: false },
+            Ok(doc) => (Outcome::Done { doc, fresh: false }, Some(corpus_line)),
             Err(e) => fail(&e),
         };
     }
@@ -482,11 +494,8 @@ fn process_unit(
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
-    let range = match out
-        .write_document(&file, &doc)
-        .and_then(|line| sinks.corpus.append(&line))
-    {
-        Ok(r) => r,
+    let corpus_line = match out.write_document(&file, &doc) {
+        Ok(l) => l,
         Err(e) => return fail(&e),
     };
     let entry = DocEntry {
@@ -496,13 +505,42 @@ fn process_unit(
         line,
         hash,
         stats: DocStats::of(&doc),
-        spool: Some(range),
     };
     drop(doc);
     match sinks.keep(entry) {
-        Ok(doc) => Outcome::Done { doc, fresh: true },
+        Ok(doc) => (Outcome::Done { doc, fresh: true }, Some(corpus_line)),
         Err(e) => fail(&e),
     }
+}
+
+/// How many documents a worker may run ahead of the first one whose
+/// `corpus.jsonl` line is not yet written (their lines wait in memory).
+const CORPUS_WINDOW: usize = 64;
+
+/// Runs `f` (the whole work on `unit`) so that a panic, which would be a
+/// bug, becomes that input's error line instead of ending the run.
+fn guard_unit(
+    unit: &Unit,
+    f: impl FnOnce() -> (Outcome, Option<Vec<u8>>),
+) -> (Outcome, Option<Vec<u8>>) {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let line = unit.record.map(|r| r.line);
+        let e = Error::Internal {
+            path: unit.path.clone(),
+            reason: panic_message(payload.as_ref()),
+        };
+        let e = InputError::new(&unit.path, line, Some(unit.id.clone()), &e);
+        (Outcome::Failed(e), None)
+    })
+}
+
+/// The message of a panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }
 
 /// The streaming mode behind `svtext analyze -`: reads JSON Lines records
@@ -679,11 +717,7 @@ fn guard_record(
     f: impl FnOnce() -> std::result::Result<Document, InputError>,
 ) -> std::result::Result<Document, InputError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
+        let what = panic_message(payload.as_ref());
         let id = bytes
             .as_ref()
             .ok()
@@ -701,6 +735,28 @@ fn guard_record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_on_one_input_becomes_its_error_line() {
+        let unit = Unit {
+            path: PathBuf::from("in/a.txt"),
+            id: "a".to_string(),
+            format: ingest::Format::Text,
+            record: None,
+        };
+        let (outcome, line) = guard_unit(&unit, || panic!("boom i a.txt"));
+        assert!(line.is_none());
+        let Outcome::Failed(e) = outcome else {
+            panic!("a panic must be a failure");
+        };
+        assert_eq!(e.path, "in/a.txt");
+        assert_eq!(e.id.as_deref(), Some("a"));
+        assert!(
+            e.error.contains("boom i a.txt") && e.error.contains("internal error"),
+            "{}",
+            e.error
+        );
+    }
 
     #[test]
     fn a_panicking_record_becomes_an_error_with_its_id() {

@@ -17,7 +17,7 @@ mod format;
 mod json;
 mod lock;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -54,23 +54,16 @@ pub struct DocEntry {
     pub hash: String,
     /// What the summary needs from it.
     pub stats: DocStats,
-    /// Where this run put the document's compact line in the corpus
-    /// spool, if it analysed it (not written to the manifest).
-    #[serde(skip)]
-    pub spool: Option<SpoolRange>,
 }
 
 /// What a run keeps in memory of each document until the end: its id and
-/// file, and where its `corpus.jsonl` line and manifest entry wait in the
-/// spools.
+/// file, and where its manifest entry waits in the spool.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocRef {
     /// Document id.
     pub id: String,
     /// Its file, relative to the output folder.
     pub file: String,
-    /// Its compact line in the corpus spool, when this run analysed it.
-    pub corpus: Option<SpoolRange>,
     /// Its manifest entry (compact JSON) in the manifest spool.
     pub entry: SpoolRange,
 }
@@ -84,10 +77,10 @@ pub struct SpoolRange {
     pub len: usize,
 }
 
-/// The run's spool: compact document lines appended as documents are done,
-/// in completion order; `corpus.jsonl` copies them out in id order. It is
-/// a temporary file of the output folder, removed at the end of the run
-/// (or by the next run, if this one is killed).
+/// A spool: lines (the manifest's document entries) appended as documents
+/// are done, in completion order, and copied out in id order at the end.
+/// It is a temporary file of the output folder, removed at the end of the
+/// run (or by the next run, if this one is killed).
 pub struct Spool {
     path: PathBuf,
     file: std::sync::Mutex<(File, u64)>,
@@ -143,6 +136,132 @@ impl Spool {
 impl Drop for Spool {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// `corpus.jsonl`, written while the run goes. Documents are analysed in
+/// id order (each worker takes the next one), and each compact line is
+/// written as soon as every line before it has been; lines that arrive
+/// early wait in memory. [`CorpusWriter::wait_turn`] keeps a worker from
+/// running more than `window` documents ahead of the first unwritten one,
+/// so that memory stays bounded even when one document is slow.
+///
+/// The lines go to a temporary file of the output folder, renamed to
+/// `corpus.jsonl` by [`CorpusWriter::commit`]; dropped without a commit
+/// (an error, a kill) the temporary file is removed, now or by the next run.
+pub struct CorpusWriter {
+    tmp: PathBuf,
+    path: PathBuf,
+    window: usize,
+    state: std::sync::Mutex<CorpusState>,
+    advanced: std::sync::Condvar,
+}
+
+struct CorpusState {
+    w: BufWriter<File>,
+    /// The index of the first line not yet written.
+    next: usize,
+    /// Lines (or `None` for a failed input) that arrived before their turn.
+    early: BTreeMap<usize, Option<Vec<u8>>>,
+    /// The first write error; the run fails with it at the commit.
+    error: Option<std::io::Error>,
+    committed: bool,
+}
+
+impl CorpusWriter {
+    /// Opens the temporary file for `DIR/corpus.jsonl`.
+    pub fn create(out: &OutputDir, window: usize) -> Result<CorpusWriter> {
+        let path = out.root.join("corpus.jsonl");
+        let tmp = out.root.join(format!(
+            ".corpus.jsonl{TMP_MARK}{}-stream",
+            std::process::id()
+        ));
+        let file = File::create(&tmp).map_err(|source| Error::Write {
+            path: tmp.clone(),
+            source,
+        })?;
+        Ok(CorpusWriter {
+            tmp,
+            path,
+            window: window.max(1),
+            state: std::sync::Mutex::new(CorpusState {
+                w: BufWriter::with_capacity(1 << 20, file),
+                next: 0,
+                early: BTreeMap::new(),
+                error: None,
+                committed: false,
+            }),
+            advanced: std::sync::Condvar::new(),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, CorpusState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until document `index` is less than `window` ahead of the
+    /// first line not yet written.
+    pub fn wait_turn(&self, index: usize) {
+        let mut st = self.lock();
+        while index >= st.next + self.window {
+            st = self.advanced.wait(st).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// Hands in the line of document `index` (with its newline), or `None`
+    /// when that input failed; writes every line whose turn has come.
+    /// Every index from 0 up must be handed in exactly once.
+    pub fn submit(&self, index: usize, line: Option<Vec<u8>>) {
+        let mut st = self.lock();
+        st.early.insert(index, line);
+        let mut moved = false;
+        loop {
+            let next = st.next;
+            let Some(line) = st.early.remove(&next) else {
+                break;
+            };
+            if let Some(line) = line
+                && st.error.is_none()
+                && let Err(e) = st.w.write_all(&line)
+            {
+                st.error = Some(e);
+            }
+            st.next += 1;
+            moved = true;
+        }
+        drop(st);
+        if moved {
+            self.advanced.notify_all();
+        }
+    }
+
+    /// Flushes the file and renames it to `corpus.jsonl`.
+    pub fn commit(self) -> Result<()> {
+        let err = |source| Error::Write {
+            path: self.path.clone(),
+            source,
+        };
+        let mut st = self.lock();
+        if let Some(e) = st.error.take() {
+            return Err(err(e));
+        }
+        if !st.early.is_empty() {
+            return Err(err(std::io::Error::other(
+                "corpus.jsonl: a document's line never came (a bug in svtext)",
+            )));
+        }
+        st.w.flush().map_err(err)?;
+        fs::rename(&self.tmp, &self.path).map_err(err)?;
+        st.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for CorpusWriter {
+    fn drop(&mut self) {
+        if !self.lock().committed {
+            let _ = fs::remove_file(&self.tmp);
+        }
     }
 }
 
@@ -375,6 +494,16 @@ impl OutputDir {
         Ok(line)
     }
 
+    /// The compact line (with its newline) of a document file this run
+    /// keeps: the file minified.
+    pub fn document_line(&self, file: &str) -> std::io::Result<Vec<u8>> {
+        let pretty = fs::read(self.root.join(file))?;
+        let mut line = Vec::with_capacity(pretty.len());
+        minify_json(&pretty, &mut line);
+        line.push(b'\n');
+        Ok(line)
+    }
+
     /// Removes document files (and emptied folders) under `documents/` that
     /// belong to no current document; returns how many files it removed.
     pub fn remove_stale_documents(&self, docs: &[DocRef]) -> Result<usize> {
@@ -411,42 +540,6 @@ impl OutputDir {
             for e in errors {
                 serde_json::to_writer(&mut *w, e)?;
                 w.write_all(b"\n")?;
-            }
-            Ok(())
-        })
-    }
-
-    /// Writes `corpus.jsonl` in the order of `entries`: the lines of
-    /// documents analysed in this run come from the spool, those of
-    /// unchanged documents from their files (minified).
-    ///
-    /// A window of documents at a time is gathered in parallel (so memory
-    /// stays bounded) and written in order.
-    pub fn write_corpus(&self, entries: &[DocRef], spool: &Spool) -> Result<()> {
-        use rayon::prelude::*;
-        const WINDOW: usize = 256;
-        atomic_write_with(&self.root.join("corpus.jsonl"), |w| {
-            for window in entries.chunks(WINDOW) {
-                let lines: Vec<std::io::Result<Vec<u8>>> = window
-                    .par_chunks(16)
-                    .map(|group| {
-                        let mut out = Vec::new();
-                        for e in group {
-                            match e.corpus {
-                                Some(range) => spool.read(range, &mut out)?,
-                                None => {
-                                    let pretty = fs::read(self.root.join(&e.file))?;
-                                    minify_json(&pretty, &mut out);
-                                    out.push(b'\n');
-                                }
-                            }
-                        }
-                        Ok(out)
-                    })
-                    .collect();
-                for l in lines {
-                    w.write_all(&l?)?;
-                }
             }
             Ok(())
         })
@@ -644,5 +737,67 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn the_corpus_writer_puts_lines_in_index_order_whatever_order_they_come_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = OutputDir::create(dir.path()).unwrap();
+        let corpus = CorpusWriter::create(&out, 4).unwrap();
+        let n = 200;
+        let next = AtomicU64::new(0);
+        std::thread::scope(|s| {
+            for t in 0..3u64 {
+                let (corpus, next) = (&corpus, &next);
+                s.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed) as usize;
+                        if i >= n {
+                            break;
+                        }
+                        corpus.wait_turn(i);
+                        // uneven work, so lines arrive out of order
+                        std::thread::sleep(std::time::Duration::from_micros(
+                            (i as u64 * 7 + t) % 300,
+                        ));
+                        let line = (!i.is_multiple_of(5)).then(|| format!("{i}\n").into_bytes());
+                        corpus.submit(i, line);
+                    }
+                });
+            }
+        });
+        // a worker never ran more than the window ahead: nothing is left waiting
+        assert!(corpus.lock().early.is_empty());
+        corpus.commit().unwrap();
+        let got = fs::read_to_string(dir.path().join("corpus.jsonl")).unwrap();
+        let want: String = (0..n)
+            .filter(|i| i % 5 != 0)
+            .map(|i| format!("{i}\n"))
+            .collect();
+        assert_eq!(got, want);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.contains(TMP_MARK)), "{names:?}");
+    }
+
+    #[test]
+    fn a_corpus_writer_dropped_without_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = OutputDir::create(dir.path()).unwrap();
+        fs::write(dir.path().join("corpus.jsonl"), "old\n").unwrap();
+        let corpus = CorpusWriter::create(&out, 8).unwrap();
+        corpus.submit(0, Some(b"new\n".to_vec()));
+        drop(corpus);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("corpus.jsonl")).unwrap(),
+            "old\n"
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2); // corpus.jsonl, documents/
+        // a missing line is an error at the commit, not a silent gap
+        let corpus = CorpusWriter::create(&out, 8).unwrap();
+        corpus.submit(1, Some(b"one\n".to_vec()));
+        assert!(corpus.commit().is_err());
     }
 }
