@@ -257,6 +257,11 @@ pub static EMAIL: LazyLock<Regex> =
 /// Normalises a line for list look-ups: lowercase, without final colon,
 /// arrow or ellipsis, spaces collapsed.
 fn key(line: &str) -> String {
+    lower_words(key_text(line), usize::MAX)
+}
+
+/// The part of `line` that [`key`] keeps (before lowercasing).
+fn key_text(line: &str) -> &str {
     let mut line = line.trim();
     // "Kommentarer (3)": a trailing count.
     if line.ends_with(')')
@@ -267,12 +272,15 @@ fn key(line: &str) -> String {
     {
         line = &line[..open];
     }
-    let t = line
-        .trim()
+    line.trim()
         .trim_end_matches([':', '›', '»', '→', '…', '>', '.', ' '])
-        .trim_start_matches(['›', '»', '→', '•', '-', ' ']);
-    let mut out = String::with_capacity(t.len());
-    for (i, w) in t.split_whitespace().enumerate() {
+        .trim_start_matches(['›', '»', '→', '•', '-', ' '])
+}
+
+/// The first `max` words of `t`, lowercased, joined by single spaces.
+fn lower_words(t: &str, max: usize) -> String {
+    let mut out = String::with_capacity(t.len().min(max.saturating_mul(16)));
+    for (i, w) in t.split_whitespace().take(max).enumerate() {
         if i > 0 {
             out.push(' ');
         }
@@ -309,11 +317,38 @@ pub fn is_contact_line(line: &str) -> bool {
 /// Classifies one line (trimmed) on its own; `None` when it is not
 /// recognisable furniture.
 pub fn classify(line: &str) -> Option<Furniture> {
-    let k = key(line);
-    if k.is_empty() {
+    classify_with(line, true)
+}
+
+/// No rule of [`classify`] that looks past a line's first words applies to
+/// a line of more than this many words (the look-up lists hold short
+/// phrases, the other rules have lower limits).
+const LONG_LINE_WORDS: usize = 80;
+
+/// [`classify`]; with `shortcut`, a line of more than [`LONG_LINE_WORDS`]
+/// words (most body paragraphs) is only tested by the rules that can
+/// still match it, on its first words. The tests check that the shortcut
+/// changes no answer.
+fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
+    let t = key_text(line);
+    let words = t.split_whitespace().count();
+    if words == 0 {
         return None;
     }
-    let words = k.split_whitespace().count();
+    if shortcut && words > LONG_LINE_WORDS {
+        let head = lower_words(t, 4);
+        if line.trim_start().starts_with("![") {
+            return f("image", Scope::Line);
+        }
+        if is_menu_bar(line) {
+            return f("navigation", Scope::Line);
+        }
+        if head.starts_with('©') || head.starts_with("copyright") || head.starts_with("(c) ") {
+            return f("copyright", Scope::Line);
+        }
+        return None;
+    }
+    let k = lower_words(t, usize::MAX);
     if line.trim_start().starts_with("![") {
         return f("image", Scope::Line);
     }
@@ -398,8 +433,8 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if COOKIE_EXACT.contains(&k.as_str()) {
         return f("cookie", Scope::Line);
     }
-    if (k.contains("cookie") || k.contains("kakor") || k.contains("kakan"))
-        && words <= 80
+    if words <= 80
+        && (k.contains("cookie") || k.contains("kakor") || k.contains("kakan"))
         && (k.contains("använder")
             || k.contains("godkänn")
             || k.contains("acceptera")
@@ -409,7 +444,7 @@ pub fn classify(line: &str) -> Option<Furniture> {
     {
         return f("cookie", Scope::Line);
     }
-    if k.contains("nyhetsbrev") && words <= 14 {
+    if words <= 14 && k.contains("nyhetsbrev") {
         return f("newsletter", Scope::Tail);
     }
     for p in [
@@ -429,7 +464,7 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if k.starts_with('©')
         || k.starts_with("copyright")
         || k.starts_with("(c) ")
-        || (k.contains("alla rättigheter förbehållna") && words <= 30)
+        || (words <= 30 && k.contains("alla rättigheter förbehållna"))
         || (k.starts_with("ansvarig utgivare") && words <= 12)
     {
         return f("copyright", Scope::Line);
@@ -494,6 +529,85 @@ fn is_breadcrumb(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The long-line shortcut of `classify` changes no answer.
+    fn shortcut_is_exact(line: &str) {
+        assert_eq!(
+            classify_with(line, true),
+            classify_with(line, false),
+            "{line:?}"
+        );
+    }
+
+    #[test]
+    fn the_long_line_shortcut_changes_no_answer_on_real_text() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut lines: Vec<String> = Vec::new();
+        for dir in ["corpus", "tests/fixtures", "../shared/examples"] {
+            for e in walkdir::WalkDir::new(format!("{root}/{dir}"))
+                .into_iter()
+                .flatten()
+            {
+                if let Ok(text) = std::fs::read_to_string(e.path()) {
+                    lines.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        // Long paragraphs: runs of real sentences.
+        let ud = format!("{root}/../shared/data/ud/sv_talbanken-ud-test.conllu");
+        if let Ok(text) = std::fs::read_to_string(ud) {
+            let sentences: Vec<&str> = text
+                .lines()
+                .filter_map(|l| l.strip_prefix("# text = "))
+                .collect();
+            for run in sentences.chunks(7) {
+                lines.push(run.join(" "));
+            }
+        }
+        let long = lines
+            .iter()
+            .filter(|l| l.split_whitespace().count() > LONG_LINE_WORDS)
+            .count();
+        assert!(long > 20, "only {long} long lines");
+        for l in &lines {
+            shortcut_is_exact(l);
+        }
+    }
+
+    #[test]
+    fn the_look_up_lists_hold_only_short_phrases() {
+        for list in [
+            NAV_EXACT,
+            TAIL_NAV,
+            READ_ALSO,
+            ADVERT,
+            COOKIE_EXACT,
+            CONTACT_START,
+        ] {
+            for p in list {
+                assert!(p.split_whitespace().count() < LONG_LINE_WORDS, "{p}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_long_line_shortcut_changes_no_answer_on_generated_lines(
+            head in proptest::sample::select(vec![
+                "", "© ", "Copyright ", "(c) ", "(C) ", "![bild](x.png) ", "Läs också: ",
+                "Vi använder cookies ", "Alla rättigheter förbehållna ", "Nyhetsbrev ",
+                "Hem › Nyheter › ", "Nyheter  Analys  Podd  ", "› ", "- ",
+            ]),
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "kommunen", "cookies", "kakor", "använder", "Nyheter", "|", "·", "›", "Hem",
+                "/", "nyhetsbrev", "(3)", "…", "alla", "rättigheter", "förbehållna", "Σ",
+            ]), 70..95),
+            tail in proptest::sample::select(vec!["", ":", " (12)", " ›", "."]),
+        ) {
+            let line = format!("{head}{}{tail}", words.join(" "));
+            shortcut_is_exact(&line);
+        }
+    }
 
     #[test]
     fn furniture_lines() {

@@ -9,9 +9,10 @@
 //!
 //! Both are rounded to two decimals and are never NaN or infinite.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::normalize::normalize_word;
+use super::stem::FxBuild;
 use super::{Token, TokenKind};
 use crate::document::Readability;
 use crate::span::Span;
@@ -41,18 +42,30 @@ pub fn lix_ovix(words: usize, sentences: usize, long_words: usize, unique: usize
     (round2(lix), round2(ovix))
 }
 
+/// The number of alphabetic characters of a word.
+fn letters(w: &str) -> usize {
+    if w.is_ascii() {
+        w.bytes().filter(u8::is_ascii_alphabetic).count()
+    } else {
+        w.chars().filter(|c| c.is_alphabetic()).count()
+    }
+}
+
 /// LIX, OVIX and the counts behind them.
 pub fn readability(text: &str, tokens: &[Token], sentences: &[Span]) -> Readability {
     let mut words = 0usize;
     let mut long = 0usize;
-    let mut unique: HashSet<std::borrow::Cow<'_, str>> = HashSet::new();
+    // Each distinct surface form is measured and normalised once.
+    let mut surfaces: HashMap<&str, bool, FxBuild> = HashMap::default();
+    let mut unique: HashSet<std::borrow::Cow<'_, str>, FxBuild> = HashSet::default();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.span.slice(text);
         words += 1;
-        if w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
-            long += 1;
-        }
-        unique.insert(normalize_word(w));
+        let is_long = *surfaces.entry(w).or_insert_with(|| {
+            unique.insert(normalize_word(w));
+            letters(w) > 6
+        });
+        long += usize::from(is_long);
     }
     let (lix, ovix) = lix_ovix(words, sentences.len(), long, unique.len());
     Readability {
