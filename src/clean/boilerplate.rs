@@ -279,12 +279,24 @@ fn key_text(line: &str) -> &str {
 
 /// The first `max` words of `t`, lowercased, joined by single spaces.
 fn lower_words(t: &str, max: usize) -> String {
+    if max == usize::MAX && !t.is_ascii() {
+        // The whole line at once (the standard library's fast path; a
+        // final sigma sees the same neighbours as in its own word, since
+        // white space ends the context either way).
+        let lower = t.to_lowercase();
+        return join_words(&lower, max, |out, w| out.push_str(w));
+    }
+    join_words(t, max, push_lowercase)
+}
+
+/// The first `max` words of `t` joined by single spaces, each appended by `push`.
+fn join_words(t: &str, max: usize, push: impl Fn(&mut String, &str)) -> String {
     let mut out = String::with_capacity(t.len().min(max.saturating_mul(16)));
     for (i, w) in t.split_whitespace().take(max).enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        push_lowercase(&mut out, w);
+        push(&mut out, w);
     }
     out
 }
@@ -479,7 +491,8 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
     {
         return f("contact", Scope::Contact);
     }
-    if is_breadcrumb(line) {
+    // (a line of more than 14 words is no breadcrumb trail)
+    if words <= 14 && is_breadcrumb(line) {
         return f("navigation", Scope::Line);
     }
     None
@@ -529,6 +542,17 @@ fn is_breadcrumb(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn lower_words_lowercases_each_word_as_the_standard_library_does(
+            t in "([a-zA-ZåäöÅÄÖΣσςΑΒİ'.\\-]{0,6}[ \t\u{a0}\u{2003}]{0,2}){0,12}",
+            max in proptest::sample::select(vec![1usize, 4, usize::MAX]),
+        ) {
+            let want: Vec<String> = t.split_whitespace().take(max).map(str::to_lowercase).collect();
+            proptest::prop_assert_eq!(lower_words(&t, max), want.join(" "));
+        }
+    }
 
     /// The long-line shortcut of `classify` changes no answer.
     fn shortcut_is_exact(line: &str) {

@@ -406,37 +406,79 @@ fn push_opt_string(b: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
+/// Whether any of the eight bytes of `x` is below 0x20, `"` or `\\`
+/// (the byte tricks of "Bit Twiddling Hacks": a byte is zero or below n).
+#[inline]
+fn needs_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    let q = x ^ (ONES * u64::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q & HIGH;
+    let bs = x ^ (ONES * u64::from(b'\\'));
+    let backslash = bs.wrapping_sub(ONES) & !bs & HIGH;
+    (below_space | quote | backslash) != 0
+}
+
 /// A JSON string literal escaped as serde_json does: `"` and `\` with a
 /// backslash, the control characters below U+0020 as `\n`, `\t`, ... or
 /// `\u00XX`; everything else as it is.
 fn push_string(b: &mut Vec<u8>, s: &str) {
     b.push(b'"');
     let bytes = s.as_bytes();
+    let n = bytes.len();
     let mut start = 0;
-    for (i, &c) in bytes.iter().enumerate() {
-        if c >= 0x20 && c != b'"' && c != b'\\' {
+    let mut i = 0;
+    while i < n {
+        // Skip eight bytes at a time while none needs escaping ...
+        while i + 8 <= n {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[i..i + 8]);
+            if needs_escape(u64::from_le_bytes(word)) {
+                break;
+            }
+            i += 8;
+        }
+        // ... then find the byte, among the next eight at most.
+        let end = (i + 8).min(n);
+        while i < end && !is_special(bytes[i]) {
+            i += 1;
+        }
+        if i == end {
             continue;
         }
         b.extend_from_slice(&bytes[start..i]);
-        match c {
-            b'"' => b.extend_from_slice(b"\\\""),
-            b'\\' => b.extend_from_slice(b"\\\\"),
-            b'\n' => b.extend_from_slice(b"\\n"),
-            b'\r' => b.extend_from_slice(b"\\r"),
-            b'\t' => b.extend_from_slice(b"\\t"),
-            0x08 => b.extend_from_slice(b"\\b"),
-            0x0c => b.extend_from_slice(b"\\f"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                b.extend_from_slice(b"\\u00");
-                b.push(HEX[usize::from(c >> 4)]);
-                b.push(HEX[usize::from(c & 0xf)]);
-            }
-        }
-        start = i + 1;
+        push_escape(b, bytes[i]);
+        i += 1;
+        start = i;
     }
     b.extend_from_slice(&bytes[start..]);
     b.push(b'"');
+}
+
+/// Whether a byte must be escaped in a JSON string.
+#[inline]
+fn is_special(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+/// The escape of a special byte, as serde_json writes it.
+fn push_escape(b: &mut Vec<u8>, c: u8) {
+    match c {
+        b'"' => b.extend_from_slice(b"\\\""),
+        b'\\' => b.extend_from_slice(b"\\\\"),
+        b'\n' => b.extend_from_slice(b"\\n"),
+        b'\r' => b.extend_from_slice(b"\\r"),
+        b'\t' => b.extend_from_slice(b"\\t"),
+        0x08 => b.extend_from_slice(b"\\b"),
+        0x0c => b.extend_from_slice(b"\\f"),
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            b.extend_from_slice(b"\\u00");
+            b.push(HEX[usize::from(c >> 4)]);
+            b.push(HEX[usize::from(c & 0xf)]);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -612,6 +654,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn the_eight_byte_test_agrees_with_a_byte_by_byte_one(x: u64, at in 0usize..8, b: u8) {
+            let mut bytes = x.to_le_bytes();
+            bytes[at] = b; // make the special bytes likely
+            let want = bytes.iter().any(|&c| is_special(c));
+            proptest::prop_assert_eq!(needs_escape(u64::from_le_bytes(bytes)), want);
+        }
+
         #[test]
         fn any_strings_are_written_as_serde_json_writes_them(
             text in ".*", id in ".*", stem in proptest::option::of(".*"), field in ".*",
