@@ -86,22 +86,33 @@ fn marker_kind(word: &str) -> Marker {
 
 /// Inserts a space where a scrape glued two page elements together: between
 /// a digit and a letter, and between a lowercase and an uppercase letter.
-/// Returns the new string (the same length in characters plus the spaces).
-fn unglue(line: &str) -> String {
+/// Returns the new string (the same length in characters plus the spaces),
+/// or the line itself when nothing is glued (most lines).
+fn unglue(line: &str) -> std::borrow::Cow<'_, str> {
+    let glued = |p: char, c: char| {
+        (p.is_ascii_digit() && c.is_alphabetic() && c.is_uppercase())
+            || (p.is_lowercase() && c.is_uppercase())
+    };
+    let mut chars = line.chars();
+    let mut prev = chars.next();
+    let any = chars.any(|c| {
+        let g = prev.is_some_and(|p| glued(p, c));
+        prev = Some(c);
+        g
+    });
+    if !any {
+        return std::borrow::Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len() + 8);
     let mut prev: Option<char> = None;
     for c in line.chars() {
-        if let Some(p) = prev {
-            let glue = (p.is_ascii_digit() && c.is_alphabetic() && c.is_uppercase())
-                || (p.is_lowercase() && c.is_uppercase());
-            if glue {
-                out.push(' ');
-            }
+        if prev.is_some_and(|p| glued(p, c)) {
+            out.push(' ');
         }
         out.push(c);
         prev = Some(c);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Common endings of Swedish surnames, used to cut glued junk.
@@ -618,10 +629,13 @@ pub fn caption_credit(para: &str) -> Option<(usize, Vec<String>)> {
     });
     // The regex is anchored at the end and searched backwards: first a
     // cheap test for the words it needs.
-    if !["Foto", "Bild", "FOTO", "BILD", "Illustration"]
-        .iter()
-        .any(|w| para.contains(w))
-    {
+    let has_word = memchr::memchr3_iter(b'F', b'B', b'I', para.as_bytes()).any(|i| {
+        let rest = &para.as_bytes()[i..];
+        [&b"Foto"[..], b"Bild", b"FOTO", b"BILD", b"Illustration"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    });
+    if !has_word {
         return None;
     }
     let c = CREDIT.captures(para)?;
