@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::normalize::normalize_word;
@@ -14,8 +15,11 @@ use super::stopwords::is_stopword;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));
 
-/// Cached words are dropped when the cache grows past this many entries.
-const CACHE_LIMIT: usize = 200_000;
+/// The cache takes no new words past this many entries (the words met
+/// first, which include the frequent ones, stay; a rarer word is then
+/// stemmed each time it comes). Keeps each thread's cache within a few
+/// megabytes.
+const CACHE_LIMIT: usize = 100_000;
 
 /// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the
 /// word caches; their keys come from one document at a time.
@@ -68,8 +72,10 @@ impl Hasher for FxHasher {
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// The per-thread word cache: the word as written → (stem, stopword).
+/// Keys of up to 24 bytes (nearly every word) are stored in the table
+/// itself, so a look-up reads no other memory.
 pub struct StemCache {
-    map: HashMap<Box<str>, (Arc<str>, bool), FxBuild>,
+    map: HashMap<CompactString, (Arc<str>, bool), FxBuild>,
 }
 
 impl StemCache {
@@ -84,10 +90,10 @@ impl StemCache {
         let norm = normalize_word(surface);
         let s: Arc<str> = Arc::from(STEMMER.stem(&norm).as_ref());
         let stop = is_stopword(&norm);
-        if self.map.len() >= CACHE_LIMIT {
-            self.map.clear();
+        if self.map.len() < CACHE_LIMIT {
+            self.map
+                .insert(CompactString::new(surface), (Arc::clone(&s), stop));
         }
-        self.map.insert(Box::from(surface), (Arc::clone(&s), stop));
         (s, stop)
     }
 }
