@@ -274,6 +274,33 @@ const MARKERS: &[(&str, u8)] = &[
 /// Swedish, æ/ø for the other three; the endings "-leg"/"-ane" for Nynorsk,
 /// "-erne" for Danish, "-ene" for Norwegian.
 pub fn scandinavian_scores(text: &str) -> [f64; 4] {
+    scan(text).scores
+}
+
+/// What one pass over the sample gives [`detect`].
+struct Scan {
+    /// [`scandinavian_scores`].
+    scores: [f64; 4],
+    /// Alphabetic characters.
+    letters: usize,
+    /// White-space separated words (as `split_whitespace` counts them).
+    words: usize,
+}
+
+/// Scores, letters and words of `text` in one pass.
+fn scan(text: &str) -> Scan {
+    let mut letters = 0usize;
+    let mut words = 0usize;
+    let mut in_word = false;
+    // white space as `char::is_whitespace` has it
+    let mut see = |space: bool| {
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    };
     let mut scores = [0.0f64; 4];
     let add = |mask: u8, weight: f64, scores: &mut [f64; 4]| {
         let n = mask.count_ones();
@@ -299,8 +326,11 @@ pub fn scandinavian_scores(text: &str) -> [f64; 4] {
             if b.is_ascii() {
                 i += 1;
                 if !b.is_ascii_alphabetic() {
+                    see(matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
                     break;
                 }
+                see(false);
+                letters += 1;
                 word.push(char::from(b.to_ascii_lowercase()));
             } else {
                 let Some(c) = text[i..].chars().next() else {
@@ -308,8 +338,11 @@ pub fn scandinavian_scores(text: &str) -> [f64; 4] {
                 };
                 i += c.len_utf8();
                 if !c.is_alphabetic() {
+                    see(c.is_whitespace());
                     break;
                 }
+                see(false);
+                letters += 1;
                 ascii = false;
                 word.extend(c.to_lowercase());
             }
@@ -340,7 +373,11 @@ pub fn scandinavian_scores(text: &str) -> [f64; 4] {
             }
         }
     }
-    scores
+    Scan {
+        scores,
+        letters,
+        words,
+    }
 }
 
 fn round3(x: f64) -> f64 {
@@ -354,12 +391,15 @@ pub fn detect(text: &str) -> LanguageInfo {
         cut -= 1;
     }
     let sample = &text[..cut];
-    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    let Scan {
+        scores,
+        letters,
+        words,
+    } = scan(sample);
     if letters < MIN_LETTERS {
         return LanguageInfo::unknown();
     }
-    let scores = scandinavian_scores(sample);
-    if let Some(info) = unmistakably_swedish(sample, &scores) {
+    if let Some(info) = unmistakably_swedish(words, &scores) {
         return info;
     }
     static DETECTOR: LazyLock<Detector> =
@@ -417,10 +457,10 @@ pub fn detect(text: &str) -> LanguageInfo {
 /// least 2.5 times ahead of Bokmål, Nynorsk and Danish. Such a text needs
 /// no trigram model (whatlang costs more than the rest of detection);
 /// confidence is 0.5 + 0.5 × the margin over the runner-up.
-fn unmistakably_swedish(sample: &str, scores: &[f64; 4]) -> Option<LanguageInfo> {
+fn unmistakably_swedish(words: usize, scores: &[f64; 4]) -> Option<LanguageInfo> {
     let sv = scores[0];
     let second = scores[1..].iter().copied().fold(0.0, f64::max);
-    let words = sample.split_whitespace().count().max(1) as f64;
+    let words = words.max(1) as f64;
     let margin = if sv > 0.0 { (sv - second) / sv } else { 0.0 };
     (sv >= 20.0 && sv >= 0.15 * words && margin >= 0.6).then(|| LanguageInfo {
         code: Some("sv"),
@@ -571,13 +611,22 @@ mod tests {
         assert!(texts.len() > 5);
         for t in &texts {
             assert_eq!(scandinavian_scores(t), scores_reference(t));
+            let scan = scan(t);
+            assert_eq!(
+                scan.letters,
+                t.chars().filter(|c| c.is_alphabetic()).count()
+            );
+            assert_eq!(scan.words, t.split_whitespace().count());
         }
     }
 
     proptest::proptest! {
         #[test]
-        fn fast_scores_equal_the_plain_ones_on_any_text(t in "[a-zåäöæøA-ZÅÄÖÆØ \\-.,İßΣ\u{300}]{0,80}|\\PC*") {
+        fn fast_scores_equal_the_plain_ones_on_any_text(t in "[a-zåäöæøA-ZÅÄÖÆØ \\-.,İßΣ\u{300}\t\n\u{b}\u{c}\r\u{a0}\u{85}\u{3000}]{0,80}|\\PC*") {
             proptest::prop_assert_eq!(scandinavian_scores(&t), scores_reference(&t));
+            let scan = scan(&t);
+            proptest::prop_assert_eq!(scan.letters, t.chars().filter(|c| c.is_alphabetic()).count());
+            proptest::prop_assert_eq!(scan.words, t.split_whitespace().count());
         }
     }
 
