@@ -50,6 +50,20 @@ const MULTI_FIRST: &[&str] = &[
     "a", "bl", "d", "e", "f", "fr", "i", "m", "o", "p", "s", "t", "u", "v",
 ];
 
+/// The length in bytes of the longest of [`MULTI_FIRST`] (a longer first
+/// part cannot be one of them).
+const MULTI_FIRST_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < MULTI_FIRST.len() {
+        if MULTI_FIRST[i].len() > max {
+            max = MULTI_FIRST[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Single-word abbreviations written with a final period: the word, whether
 /// it may end a sentence, and whether it only counts in lowercase (so that
 /// "Jan." the name is not taken for "jan." the month).
@@ -210,7 +224,9 @@ pub fn match_at(text: &str, i: usize, end: usize) -> Option<(usize, Ending)> {
         return None;
     }
     // before a space, only a short first part of a spaced abbreviation ("t ex")
-    if next == Some(' ') && (r0 - i > 3 || !MULTI_FIRST.iter().any(|p| eq_part(first, p))) {
+    if next == Some(' ')
+        && (r0 - i > MULTI_FIRST_MAX_LEN || !MULTI_FIRST.iter().any(|p| eq_part(first, p)))
+    {
         return None;
     }
     let mut best: Option<(usize, Ending)> = None;

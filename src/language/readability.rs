@@ -56,8 +56,12 @@ pub fn readability(text: &str, tokens: &[Token], sentences: &[Span]) -> Readabil
     let mut words = 0usize;
     let mut long = 0usize;
     // Each distinct surface form is measured and normalised once.
-    let mut surfaces: HashMap<&str, bool, FxBuild> = HashMap::default();
-    let mut unique: HashSet<std::borrow::Cow<'_, str>, FxBuild> = HashSet::default();
+    // (sized for a typical share of distinct words, so they rarely grow)
+    let guess = tokens.len() / 2 + 16;
+    let mut surfaces: HashMap<&str, bool, FxBuild> =
+        HashMap::with_capacity_and_hasher(guess, FxBuild::default());
+    let mut unique: HashSet<std::borrow::Cow<'_, str>, FxBuild> =
+        HashSet::with_capacity_and_hasher(guess, FxBuild::default());
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.span.slice(text);
         words += 1;
