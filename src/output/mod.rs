@@ -406,9 +406,6 @@ pub fn atomic_write_with(
         source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        fs::create_dir_all(dir).map_err(err)?;
-    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -419,7 +416,15 @@ pub fn atomic_write_with(
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
+        // The folder is made when the first file in it is written.
+        let file = match File::create(&tmp) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                fs::create_dir_all(dir)?;
+                File::create(&tmp)?
+            }
+            other => other?,
+        };
+        let mut w = BufWriter::with_capacity(1 << 16, file);
         fill(&mut w)?;
         w.into_inner().map_err(|e| e.into_error())?;
         fs::rename(&tmp, path)
