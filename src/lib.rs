@@ -32,6 +32,9 @@ pub mod speakers;
 pub mod summary;
 pub mod themes;
 
+#[cfg(test)]
+mod test_support;
+
 pub use document::Document;
 pub use error::{Error, Result};
 pub use pipeline::{Config, Report, analyze, run, run_stream};

@@ -565,28 +565,11 @@ mod tests {
 
     #[test]
     fn the_long_line_shortcut_changes_no_answer_on_real_text() {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let mut lines: Vec<String> = Vec::new();
-        for dir in ["corpus", "tests/fixtures", "../shared/examples"] {
-            for e in walkdir::WalkDir::new(format!("{root}/{dir}"))
-                .into_iter()
-                .flatten()
-            {
-                if let Ok(text) = std::fs::read_to_string(e.path()) {
-                    lines.extend(text.lines().map(str::to_string));
-                }
-            }
-        }
+        let mut lines = crate::test_support::real_lines();
         // Long paragraphs: runs of real sentences.
-        let ud = format!("{root}/../shared/data/ud/sv_talbanken-ud-test.conllu");
-        if let Ok(text) = std::fs::read_to_string(ud) {
-            let sentences: Vec<&str> = text
-                .lines()
-                .filter_map(|l| l.strip_prefix("# text = "))
-                .collect();
-            for run in sentences.chunks(7) {
-                lines.push(run.join(" "));
-            }
+        let sentences = crate::test_support::talbanken_sentences();
+        for run in sentences.chunks(7) {
+            lines.push(run.join(" "));
         }
         let long = lines
             .iter()

@@ -591,23 +591,8 @@ mod tests {
 
     #[test]
     fn fast_scores_equal_the_plain_ones_on_real_text() {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["corpus", "tests/fixtures/language", "../shared/examples"] {
-            for e in walkdir::WalkDir::new(format!("{root}/{dir}"))
-                .into_iter()
-                .flatten()
-            {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    texts.push(t);
-                }
-            }
-        }
-        if let Ok(t) = std::fs::read_to_string(format!(
-            "{root}/../shared/data/ud/sv_talbanken-ud-test.conllu"
-        )) {
-            texts.push(t);
-        }
+        let mut texts = crate::test_support::real_files();
+        texts.push(crate::test_support::talbanken_sentences().join("\n"));
         assert!(texts.len() > 5);
         for t in &texts {
             assert_eq!(scandinavian_scores(t), scores_reference(t));

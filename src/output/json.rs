@@ -80,10 +80,7 @@ pub fn write_document(doc: &Document, pretty: &mut Vec<u8>, compact: &mut Vec<u8
 
     w.key(false, "paragraphs");
     w.compact_list(&doc.paragraphs, |b, p| {
-        b.extend_from_slice(b"{\"start\":");
-        push_uint(b, p.start as u64);
-        b.extend_from_slice(b",\"end\":");
-        push_uint(b, p.end as u64);
+        push_span_start(b, p.start, p.end);
         b.extend_from_slice(b",\"kind\":");
         push_string(b, &p.kind);
         b.extend_from_slice(b",\"speaker\":");
@@ -93,10 +90,7 @@ pub fn write_document(doc: &Document, pretty: &mut Vec<u8>, compact: &mut Vec<u8
 
     w.key(false, "sentences");
     w.compact_list(&doc.sentences, |b, s| {
-        b.extend_from_slice(b"{\"start\":");
-        push_uint(b, s.start as u64);
-        b.extend_from_slice(b",\"end\":");
-        push_uint(b, s.end as u64);
+        push_span_start(b, s.start, s.end);
         b.push(b'}');
     });
 
@@ -301,18 +295,12 @@ impl Dual<'_> {
         self.strings(&s.organisations);
         self.key(false, "mentions");
         self.compact_list(&s.mentions, |b, m| {
-            b.extend_from_slice(b"{\"start\":");
-            push_uint(b, m.start as u64);
-            b.extend_from_slice(b",\"end\":");
-            push_uint(b, m.end as u64);
+            push_span_start(b, m.start, m.end);
             b.push(b'}');
         });
         self.key(false, "quotes");
         self.compact_list(&s.quotes, |b, q| {
-            b.extend_from_slice(b"{\"start\":");
-            push_uint(b, q.start as u64);
-            b.extend_from_slice(b",\"end\":");
-            push_uint(b, q.end as u64);
+            push_span_start(b, q.start, q.end);
             b.extend_from_slice(b",\"kind\":");
             push_string(b, &q.kind);
             b.extend_from_slice(b",\"cue\":");
@@ -381,6 +369,14 @@ fn push_hit(b: &mut Vec<u8>, h: &Hit) {
     b.extend_from_slice(b",\"speaker\":");
     push_opt_string(b, h.speaker.as_deref());
     b.push(b'}');
+}
+
+/// `{"start":N,"end":M` (the rest of the object follows).
+fn push_span_start(b: &mut Vec<u8>, start: usize, end: usize) {
+    b.extend_from_slice(b"{\"start\":");
+    push_uint(b, start as u64);
+    b.extend_from_slice(b",\"end\":");
+    push_uint(b, end as u64);
 }
 
 fn push_uint(b: &mut Vec<u8>, n: u64) {
