@@ -112,25 +112,40 @@ fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
 /// Rejects text that is really binary data: NUL characters or a high share
 /// of control characters.
 fn check_text(text: &str, path: &Path) -> Result<()> {
-    let mut control = 0usize;
-    let mut total = 0usize;
-    for c in text.chars().take(65_536) {
-        total += 1;
-        if c == '\0' {
-            return Err(Error::Binary {
-                path: path.to_path_buf(),
-            });
-        }
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            control += 1;
-        }
-    }
-    if total > 0 && control * 20 > total {
+    let (nul, control, total) = control_counts(text);
+    if nul || (total > 0 && control * 20 > total) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
         });
     }
     Ok(())
+}
+
+/// Over the first 65,536 characters of `text`: whether there is a NUL, how
+/// many control characters other than line breaks, tabs and form feeds
+/// (U+0000–U+001F, U+007F–U+009F), and how many characters. Works on the
+/// UTF-8 bytes: a control character above ASCII is `C2 80`–`C2 9F`.
+fn control_counts(text: &str) -> (bool, usize, usize) {
+    let bytes = text.as_bytes();
+    let mut control = 0usize;
+    let mut total = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xc0 == 0x80 {
+            continue; // inside a character
+        }
+        if total == 65_536 {
+            break;
+        }
+        total += 1;
+        match b {
+            0 => return (true, control, total),
+            b'\n' | b'\r' | b'\t' | 0x0c => {}
+            0x01..=0x1f | 0x7f => control += 1,
+            0xc2 if bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)) => control += 1,
+            _ => {}
+        }
+    }
+    (false, control, total)
 }
 
 /// NFC normalisation (å, ä, ö written as a base letter and a combining mark
@@ -151,6 +166,38 @@ fn nfc(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character form of `control_counts`.
+    fn control_counts_plain(text: &str) -> (bool, usize, usize) {
+        let mut control = 0usize;
+        let mut total = 0usize;
+        for c in text.chars().take(65_536) {
+            total += 1;
+            if c == '\0' {
+                return (true, control, total);
+            }
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+                control += 1;
+            }
+        }
+        (false, control, total)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn control_counts_agree_with_the_plain_count(
+            t in "([\\x00-\\x1f\\x7f-\\u{a0}a-zåäö –”\\u{2028}\\u{feff}]|\\PC){0,200}",
+        ) {
+            proptest::prop_assert_eq!(control_counts(&t), control_counts_plain(&t));
+        }
+    }
+
+    #[test]
+    fn control_counts_stop_after_65536_characters() {
+        let t = "å".repeat(70_000) + "\u{1}";
+        assert_eq!(control_counts(&t), control_counts_plain(&t));
+        assert_eq!(control_counts(&t).2, 65_536);
+    }
 
     fn p() -> &'static Path {
         Path::new("t.txt")
