@@ -6,8 +6,9 @@
 //! Groups (all with `Throughput::Bytes` = bytes of the input text):
 //! * `pipeline`: `svtext::analyze` (clean, language, themes, speakers and the
 //!   JSON document) of all 200 documents;
-//! * `serialise`: the resulting documents to pretty JSON (as in
-//!   `documents/<id>.json`) and compact JSON (as in `corpus.jsonl`);
+//! * `serialise`: the resulting documents written as svtext writes them
+//!   (`both`: the `documents/<id>.json` layout and the `corpus.jsonl` line
+//!   in one pass), and, for comparison, through serde_json (pretty, compact);
 //! * `stages`: each stage alone through its public entry point (clean,
 //!   detect, tokenise+stem, readability, themes, speakers), its inputs made
 //!   beforehand.
@@ -120,7 +121,18 @@ fn pipeline(c: &mut Criterion) {
     let mut g = c.benchmark_group("serialise");
     g.throughput(Throughput::Bytes(bytes));
     let mut buf = Vec::with_capacity(1 << 20);
-    g.bench_function("pretty", |b| {
+    let mut line = Vec::with_capacity(1 << 20);
+    g.bench_function("both", |b| {
+        b.iter(|| {
+            for d in &documents {
+                buf.clear();
+                line.clear();
+                svtext::output::json::write_document(black_box(d), &mut buf, &mut line);
+                black_box((&buf, &line));
+            }
+        })
+    });
+    g.bench_function("serde_pretty", |b| {
         b.iter(|| {
             for d in &documents {
                 buf.clear();
@@ -130,7 +142,7 @@ fn pipeline(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("compact", |b| {
+    g.bench_function("serde_compact", |b| {
         b.iter(|| {
             for d in &documents {
                 buf.clear();

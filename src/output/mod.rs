@@ -14,7 +14,7 @@
 //! left behind and repairs the folder.
 
 mod format;
-mod json;
+pub mod json;
 mod lock;
 
 use std::collections::{BTreeMap, HashSet};
