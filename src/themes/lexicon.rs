@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use super::matcher::FxHasher;
 
-type Set = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
+type Set = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
 
 /// The front-coded lexicon source, compiled into the crate.
 const LEXICON_SRC: &str = include_str!("../../data/lexicon.txt");
@@ -26,9 +26,12 @@ fn set() -> &'static Set {
     SET.get_or_init(|| decode(LEXICON_SRC))
 }
 
-/// Decodes the front-coded lexicon format (see the module docs).
+/// Decodes the front-coded lexicon format (see the module docs). The words
+/// are stored end to end in one buffer that lives as long as the program
+/// (the lexicon is decoded once), instead of one allocation per word.
 fn decode(src: &str) -> Set {
-    let mut out = Set::with_capacity_and_hasher(100_000, Default::default());
+    let mut buf = String::with_capacity(src.len() * 5 / 2);
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(100_000);
     let mut prev = String::new();
     for line in src.lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -38,15 +41,27 @@ fn decode(src: &str) -> Set {
         let Some(n) = chars.next() else { continue };
         let shared = (n as usize).saturating_sub('0' as usize);
         // `shared` counts characters; cut `prev` at that character boundary.
-        let cut = prev
-            .char_indices()
-            .nth(shared)
-            .map(|(i, _)| i)
-            .unwrap_or(prev.len());
+        let mut cut = prev.len();
+        let mut seen = 0;
+        for (i, &b) in prev.as_bytes().iter().enumerate() {
+            // A byte that starts a character (not a UTF-8 continuation byte).
+            if (b as i8) >= -0x40 {
+                if seen == shared {
+                    cut = i;
+                    break;
+                }
+                seen += 1;
+            }
+        }
         prev.truncate(cut);
         prev.push_str(chars.as_str());
-        out.insert(prev.as_str().into());
+        let start = buf.len();
+        buf.push_str(&prev);
+        spans.push((start, buf.len()));
     }
+    let buf: &'static str = Box::leak(buf.into_boxed_str());
+    let mut out = Set::with_capacity_and_hasher(spans.len(), Default::default());
+    out.extend(spans.into_iter().filter_map(|(a, b)| buf.get(a..b)));
     out
 }
 

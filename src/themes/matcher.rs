@@ -330,7 +330,8 @@ impl Matcher {
             }
         }
         for (inner, term, pos) in &self.contains_globs {
-            if w.contains(&**inner) {
+            // The length test first: most words are shorter than the pattern.
+            if w.len() >= inner.len() && w.contains(&**inner) {
                 out.push(WordMatch {
                     term: *term,
                     pos: *pos,
@@ -500,8 +501,7 @@ impl Matcher {
             let r = match cache.get(word) {
                 Some(&r) => r,
                 None => {
-                    lower.clear();
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                    lowercase_into(word, &mut lower);
                     let start = arena.len();
                     self.analyze(word, &lower, &mut arena);
                     let r = (start as u32, (arena.len() - start) as u32);
@@ -656,9 +656,27 @@ fn syncope(w: &str) -> Option<String> {
     Some(out)
 }
 
+/// `word` lowercased char by char (`char::to_lowercase`, no context rules),
+/// into `out`; ASCII characters take a fast path.
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// "cio:ernas" → "cio": a colon ending marks the inflection of an acronym.
 fn strip_colon(w: &str) -> &str {
-    match w.find(':') {
+    match w.bytes().position(|b| b == b':') {
         Some(i) if i > 0 && w[i + 1..].chars().all(char::is_alphabetic) => &w[..i],
         _ => w,
     }
@@ -721,6 +739,23 @@ mod tests {
         assert_eq!(syncope("tiger"), Some("tigr".to_string()));
         assert_eq!(syncope("kaffe"), None);
         assert_eq!(syncope("hel"), None);
+    }
+
+    #[test]
+    fn lowercasing_matches_char_to_lowercase() {
+        let mut out = String::new();
+        for w in [
+            "Kompetens",
+            "ÅTERKOPPLING",
+            "AI:n",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "e-Förvaltning",
+        ] {
+            lowercase_into(w, &mut out);
+            let expected: String = w.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, expected);
+        }
     }
 
     #[test]
