@@ -10,8 +10,8 @@
 //! Q&A questions and answers, pull-quotes followed by a name-only line, and
 //! first-person paragraphs that follow the paragraph introducing a speaker.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -19,6 +19,7 @@ use super::names::{self, Gender};
 use super::{QuoteKind, QuoteSpan, SpeakerInfo, Speakers, orgs, roles};
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
+use crate::language::stem::FxBuild;
 use crate::span::Span;
 
 /// Speech verbs that attribute a quote ("..., säger NAME").
@@ -34,6 +35,81 @@ const REPORT_CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|för
 poängterar|understryker|betonar|påpekar|uppger|hävdar|tycker|tror|varnar|menade|ansåg|\
 berättade|konstaterade|förklarade|framhöll|poängterade|underströk|betonade|påpekade|uppgav|\
 hävdade|tyckte|trodde|varnade";
+
+/// The cue words a paragraph holds, decided by one scan before any cue
+/// regex runs: every cue regex needs its cue as a whole word (bounded by
+/// `\s`, `\b` or punctuation on both sides), so a paragraph without one
+/// cannot match and its regexes are skipped.
+#[derive(Debug, Default, Clone, Copy)]
+struct CueWords {
+    /// Some word is one of [`CUES`].
+    speech: bool,
+    /// Some word is one of [`REPORT_CUES`].
+    report: bool,
+}
+
+/// [`CUES`] and [`REPORT_CUES`] as sets, and for each first byte a bit mask
+/// of the byte lengths of the cues starting with it (a cheap test before
+/// the set lookups).
+struct CueSets {
+    speech: HashSet<&'static str, FxBuild>,
+    report: HashSet<&'static str, FxBuild>,
+    lens: [u32; 256],
+}
+
+static CUE_SETS: LazyLock<CueSets> = LazyLock::new(|| {
+    let mut lens = [0u32; 256];
+    for w in CUES.split('|').chain(REPORT_CUES.split('|')) {
+        if let Some(&b) = w.as_bytes().first()
+            && w.len() < 32
+        {
+            lens[usize::from(b)] |= 1 << w.len();
+        }
+    }
+    CueSets {
+        speech: CUES.split('|').collect(),
+        report: REPORT_CUES.split('|').collect(),
+        lens,
+    }
+});
+
+/// Finds the cue words of `s`: its maximal runs of alphabetic characters
+/// that are cues. (A cue bounded by `\b` or `\s` in a regex is such a run:
+/// the characters around it are not word characters, so not alphabetic.)
+fn cue_words(s: &str) -> CueWords {
+    let sets = &*CUE_SETS;
+    let mut out = CueWords::default();
+    let mut check = |run: &str| {
+        let Some(&b) = run.as_bytes().first() else {
+            return;
+        };
+        if run.len() >= 32 || sets.lens[usize::from(b)] & (1 << run.len()) == 0 {
+            return;
+        }
+        out.speech |= sets.speech.contains(run);
+        out.report |= sets.report.contains(run);
+    };
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let alpha = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        match (alpha, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                check(&s[st..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        check(&s[st..]);
+    }
+    out
+}
 
 fn re(cell: &'static OnceLock<Regex>, pat: impl FnOnce() -> String) -> &'static Regex {
     cell.get_or_init(|| Regex::new(&pat()).expect("valid regex"))
@@ -111,6 +187,14 @@ fn contact_re() -> &'static Regex {
 const FIRST_PERSON: &[&str] = &[
     "jag", "vi", "mig", "oss", "min", "mitt", "mina", "vår", "vårt", "våra",
 ];
+
+/// Whether `word` lowercased is a first-person pronoun (the comparison is
+/// made char by char, without building the lowercase string).
+fn is_first_person(word: &str) -> bool {
+    FIRST_PERSON
+        .iter()
+        .any(|f| f.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(f.chars()))
+}
 const INTERVIEWER: &[&str] = &[
     "Intervjuare",
     "Reporter",
@@ -157,6 +241,7 @@ struct Para {
     name_only: Option<usize>,
     byline: bool,
     contact: bool,
+    cues: CueWords,
 }
 
 struct Ctx<'a> {
@@ -168,7 +253,7 @@ struct Ctx<'a> {
     /// Municipalities and regions named in the text (see [`local_orgs`]).
     local_orgs: LocalOrgs,
     /// Persons by given name, surname and each surname part.
-    index: HashMap<String, Vec<usize>>,
+    index: HashMap<String, Vec<usize>, FxBuild>,
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
@@ -366,14 +451,22 @@ impl<'a> Ctx<'a> {
     }
 
     /// Registers the people named in one paragraph.
-    fn mentions(&mut self, para: Span, ws: &[Span], authors: &[String]) -> Vec<Mention> {
+    fn mentions(
+        &mut self,
+        para: Span,
+        ws: &[Span],
+        authors: &[String],
+        cues: CueWords,
+    ) -> Vec<Mention> {
         let text = self.text;
         let mut out: Vec<Mention> = Vec::new();
         let mut found = names::scan_words(text, ws);
         // Context: two capitalised words right after an inverted cue are a
         // name even when the given name is not in the SCB list
         // ("..., säger Volodymyr Zelenskyj").
-        if let Some(slice) = text.get(para.start..para.end) {
+        if cues.speech
+            && let Some(slice) = text.get(para.start..para.end)
+        {
             for c in cue_name_re().captures_iter(slice) {
                 let (Some(g), Some(sn)) = (c.get(1), c.get(2)) else {
                     continue;
@@ -866,7 +959,7 @@ pub(crate) fn run(
         persons: Vec::new(),
         order: Vec::new(),
         local_orgs: local_orgs(text),
-        index: HashMap::new(),
+        index: HashMap::default(),
     };
     let mut paras: Vec<Para> = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -881,15 +974,12 @@ pub(crate) fn run(
         let span = trim_span(text, b.span);
         let s = ctx.slice(span);
         let ws = names::words(text, span);
-        let mentions = ctx.mentions(span, &ws, &metadata.authors);
+        let cues = cue_words(s);
+        let mentions = ctx.mentions(span, &ws, &metadata.authors, cues);
         let marks = quote_pairs(text, span);
         let first_person = ws.iter().any(|w| {
             let word = w.slice(text);
-            word.len() <= 5
-                && FIRST_PERSON
-                    .iter()
-                    .any(|f| f.len() == word.len() && word.to_lowercase() == *f)
-                && !marks.iter().any(|(m, _)| m.contains(*w))
+            word.len() <= 5 && is_first_person(word) && !marks.iter().any(|(m, _)| m.contains(*w))
         });
         let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
         let dash = s.starts_with('–') || s.starts_with('—') || s.starts_with("- ");
@@ -920,6 +1010,7 @@ pub(crate) fn run(
             name_only,
             byline,
             contact,
+            cues,
         });
     }
 
@@ -1267,7 +1358,8 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         let after = text.get(whole.end..span.end).unwrap_or("");
         let mut who = None;
         let mut cue = String::new();
-        if let Some(c) = after_close_re().captures(after)
+        if para.cues.speech
+            && let Some(c) = after_close_re().captures(after)
             && let (Some(all), Some(v)) = (c.get(0), c.get(1))
             && let Some((p, _)) = ctx.subject_after(para, whole.end + all.end())
         {
@@ -1276,7 +1368,8 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         }
         if who.is_none() {
             let before = text.get(span.start..whole.start).unwrap_or("");
-            if before.trim_end().ends_with(':')
+            if para.cues.speech
+                && before.trim_end().ends_with(':')
                 && let Some(c) = colon_cue_re().captures_iter(before).last()
                 && let Some(v) = c.get(1)
                 && let Some(p) = ctx.subject_before(para, span.start + v.start())
@@ -1311,7 +1404,13 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             .any(|(m, _)| m.start <= pos && pos < m.end)
     };
     // (a2) "Det säger NAME": the words before were NAME's.
-    for c in det_cue_re().captures_iter(s) {
+    for c in para
+        .cues
+        .speech
+        .then(|| det_cue_re().captures_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(v)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -1334,7 +1433,13 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         return ex;
     }
     // (b) An inverted cue: "– Vi måste ..., säger NAME, ROLE." (dash or lost dash).
-    for c in inverted_re().captures_iter(s) {
+    for c in para
+        .cues
+        .speech
+        .then(|| inverted_re().captures_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(punct), Some(v)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -1387,7 +1492,9 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         return ex;
     }
     // (c) A cue before a colon: "NAME säger:" / "Statsrådet NAME (S) säger i ett pressmeddelande:".
-    if let Some(c) = colon_cue_re().captures(s)
+    if para.cues.speech
+        && s.contains(':')
+        && let Some(c) = colon_cue_re().captures(s)
         && let (Some(all), Some(v)) = (c.get(0), c.get(1))
         && !in_marks(span.start + all.start())
         && let Some(p) = ctx.subject_before(para, span.start + v.start())
@@ -1402,7 +1509,12 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         return ex;
     }
     // (d) Reported speech: "enligt NAME", "NAME menar att ...".
-    for c in enligt_re().find_iter(s) {
+    for c in s
+        .contains("nligt")
+        .then(|| enligt_re().find_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let at = span.start + c.start();
         if in_marks(at) {
             continue;
@@ -1450,7 +1562,13 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             ex.any_speaker = Some(p);
         }
     }
-    for c in report_re().captures_iter(s) {
+    for c in para
+        .cues
+        .report
+        .then(|| report_re().captures_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(v)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -1569,6 +1687,61 @@ mod tests {
             ..Metadata::default()
         };
         run(text, &blocks, &sentences, &meta)
+    }
+
+    /// Every cue regex that matches a paragraph must find its cue flag set:
+    /// the flags only decide which regexes may be skipped.
+    #[test]
+    fn cue_words_never_hide_a_regex_match() {
+        let paras = [
+            "– Vi måste bli bättre på att dela data, säger Anna Lund, it-chef i Umeå kommun.",
+            "”Det här är ett lyft”, menade Per Ek på mötet.",
+            "Kommundirektören Eva Berg säger i ett pressmeddelande: ”Vi satsar vidare.”",
+            "Enligt Lars Nilsson, som leder projektet, har kostnaderna ökat.",
+            "Maria Holm tror att it-säkerheten blir avgörande.",
+            "Det säger Olof Palm, ordförande i nämnden.",
+            "Så sade hon till slut, och sedan var mötet slut.",
+            "Samhällets digitalisering sade-mig ingenting; sa:de vi.",
+            "Säkerhetschefen svarade:\u{a0}nej.",
+            "Ingen cue här: bara samhälle, sammanhang och sakfrågor.",
+            "Hon är nöjd… säger\u{2003}Anna Svensson idag.",
+        ];
+        let regexes = [
+            inverted_re(),
+            cue_name_re(),
+            colon_cue_re(),
+            det_cue_re(),
+            after_close_re(),
+        ];
+        for p in paras {
+            let c = cue_words(p);
+            for r in regexes {
+                if r.is_match(p) || p.char_indices().any(|(i, _)| r.is_match(&p[i..])) {
+                    assert!(c.speech, "{p:?} matches {r} but has no speech cue");
+                }
+            }
+            if report_re().is_match(p) {
+                assert!(
+                    c.report,
+                    "{p:?} matches the report regex but has no report cue"
+                );
+            }
+        }
+        assert!(cue_words("– Ja, säger hon.").speech);
+        assert!(cue_words("Han tror att det går.").report);
+        assert!(!cue_words("Han tror att det går.").speech);
+        assert!(!cue_words("Samhället sammanfattas sakligt.").speech);
+        assert!(cue_words("it-säger").speech);
+    }
+
+    #[test]
+    fn first_person_words_ignore_case() {
+        for w in ["jag", "Jag", "VI", "Vårt", "VÅRA", "mig"] {
+            assert!(is_first_person(w), "{w}");
+        }
+        for w in ["ja", "jagar", "vem", "Våg", "minns"] {
+            assert!(!is_first_person(w), "{w}");
+        }
     }
 
     #[test]

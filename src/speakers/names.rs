@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::language::stem::FxBuild;
 use crate::span::Span;
 
 /// Grammatical gender suggested by a given name (SCB counts of women and men).
@@ -19,10 +20,10 @@ pub enum Gender {
 }
 
 struct Lexicon {
-    given: HashMap<&'static str, Gender>,
-    surnames: HashSet<&'static str>,
-    wordlike: HashSet<&'static str>,
-    not_surname: HashSet<&'static str>,
+    given: HashMap<&'static str, Gender, FxBuild>,
+    surnames: HashSet<&'static str, FxBuild>,
+    wordlike: HashSet<&'static str, FxBuild>,
+    not_surname: HashSet<&'static str, FxBuild>,
 }
 
 fn wordlike(w: &str) -> bool {
@@ -41,7 +42,7 @@ static SURNAMES: &str = include_str!("../../data/names_surnames.txt");
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut given = HashMap::with_capacity(24_000);
+        let mut given = HashMap::with_capacity_and_hasher(24_000, FxBuild::default());
         for line in GIVEN.lines() {
             let mut parts = line.split('\t');
             let (Some(name), g) = (parts.next(), parts.next()) else {
@@ -298,15 +299,22 @@ const NOT_SURNAME: &[&str] = &[
 /// Whether `w` is written like a name part: an upper-case letter, then
 /// lower-case letters (hyphenated parts likewise: "Per-Erik").
 pub fn is_capitalised(w: &str) -> bool {
+    // Most words start with a lower-case ASCII letter: no need to split.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        return false;
+    }
     w.split('-').all(|p| {
         let mut cs = p.chars();
         match cs.next() {
             Some(c) if c.is_uppercase() => {
-                let rest: Vec<char> = cs.collect();
-                !rest.is_empty()
-                    && rest
-                        .iter()
-                        .all(|c| c.is_lowercase() || *c == '\'' || *c == '’')
+                let mut rest = false;
+                cs.all(|c| {
+                    rest = true;
+                    c.is_lowercase() || c == '\'' || c == '’'
+                }) && rest
             }
             _ => false,
         }
@@ -392,34 +400,50 @@ pub struct NameMatch {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && (matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö') || c.is_alphanumeric()))
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its length;
+/// ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// The words of `text[region]` (letters and digits, inner hyphens, colons
 /// and apostrophes), as byte spans into `text`.
 pub fn words(text: &str, region: Span) -> Vec<Span> {
-    let mut out = Vec::new();
     let Some(slice) = text.get(region.start..region.end) else {
-        return out;
+        return Vec::new();
     };
-    let mut it = slice.char_indices().peekable();
+    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some((c, n)) = char_at(slice, i) {
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
+            i += n;
             continue;
         }
         if let Some(st) = start {
             // An inner joiner followed by a word character continues the word.
             let joiner = matches!(c, '-' | ':' | '\'' | '’');
-            if joiner && it.peek().is_some_and(|&(_, d)| is_word_char(d)) {
+            if joiner && char_at(slice, i + n).is_some_and(|(d, _)| is_word_char(d)) {
+                i += n;
                 continue;
             }
             out.push(Span::new(region.start + st, region.start + i));
             start = None;
         }
+        i += n;
     }
     if let Some(st) = start {
         out.push(Span::new(region.start + st, region.end));
