@@ -60,47 +60,64 @@ struct CueWords {
     report: bool,
 }
 
-/// [`CUES`] and [`REPORT_CUES`] as sets, and for each first byte a bit mask
-/// of the byte lengths of the cues starting with it (a cheap test before
-/// the set lookups).
+/// [`CUES`] and [`REPORT_CUES`] as sets, and a 4096-bit filter over
+/// (first byte, second byte, last byte, length) of every cue: a word that
+/// misses the filter is no cue, without a set lookup.
 struct CueSets {
     speech: HashSet<&'static str, FxBuild>,
     report: HashSet<&'static str, FxBuild>,
-    lens: [u32; 256],
+    filter: [u64; 64],
+}
+
+/// The filter slot of a word (see [`CueSets`]); `None` for words shorter
+/// than two bytes or longer than any cue.
+#[inline]
+fn cue_slot(w: &[u8]) -> Option<usize> {
+    let (&first, &second, &last) = (w.first()?, w.get(1)?, w.last()?);
+    if w.len() > 16 {
+        return None;
+    }
+    let h = usize::from(first)
+        .wrapping_mul(31)
+        .wrapping_add(usize::from(second).wrapping_mul(131))
+        .wrapping_add(usize::from(last).wrapping_mul(1031))
+        .wrapping_add(w.len().wrapping_mul(8191));
+    Some(h & 4095)
 }
 
 static CUE_SETS: LazyLock<CueSets> = LazyLock::new(|| {
-    let mut lens = [0u32; 256];
+    let mut filter = [0u64; 64];
     for w in CUES.split('|').chain(REPORT_CUES.split('|')) {
-        if let Some(&b) = w.as_bytes().first()
-            && w.len() < 32
-        {
-            lens[usize::from(b)] |= 1 << w.len();
+        if let Some(h) = cue_slot(w.as_bytes()) {
+            filter[h / 64] |= 1 << (h % 64);
         }
     }
     CueSets {
         speech: CUES.split('|').collect(),
         report: REPORT_CUES.split('|').collect(),
-        lens,
+        filter,
     }
 });
 
-/// Finds the cue words of `s`: its maximal runs of alphabetic characters
-/// that are cues, and what stands around them. (A cue bounded by `\b` or
-/// `\s` in a regex is such a run: the characters around it are not word
-/// characters, so not alphabetic.)
-fn cue_words(s: &str) -> CueWords {
+/// Finds the cue words of the paragraph `text[para]`, whose words (see
+/// [`names::words_marked`]) are `ws`, and what stands around them. A cue is
+/// a maximal run of alphabetic characters (a cue bounded by `\b` or `\s`
+/// in a regex is one: the characters around it are not word characters, so
+/// not alphabetic). Such a run is a whole word of `ws`, or, in the words
+/// listed in `mixed` (those holding digits or joiners), a part of one.
+fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) -> CueWords {
     let sets = &*CUE_SETS;
+    let s = text.get(para.start..para.end).unwrap_or("");
     let mut out = CueWords::default();
     let mut check = |st: usize, end: usize| {
-        let run = &s[st..end];
-        let Some(&b) = run.as_bytes().first() else {
+        let (Some(run), Some(before), Some(after)) = (s.get(st..end), s.get(..st), s.get(end..))
+        else {
             return;
         };
-        if run.len() >= 32 || sets.lens[usize::from(b)] & (1 << run.len()) == 0 {
-            return;
+        match cue_slot(run.as_bytes()) {
+            Some(h) if sets.filter[h / 64] & (1 << (h % 64)) != 0 => {}
+            _ => return,
         }
-        let (before, after) = (&s[..st], &s[end..]);
         let ws_after = after.starts_with(char::is_whitespace);
         if sets.speech.contains(run) {
             out.speech = true;
@@ -132,24 +149,29 @@ fn cue_words(s: &str) -> CueWords {
                     .is_some_and(|r| r.starts_with(char::is_whitespace));
         }
     };
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        let alpha = if c.is_ascii() {
-            c.is_ascii_alphabetic()
-        } else {
-            c.is_alphabetic()
-        };
-        match (alpha, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                check(st, i);
-                start = None;
-            }
-            _ => {}
+    let mut mixed = mixed.iter().peekable();
+    for (k, w) in ws.iter().enumerate() {
+        let (st, end) = (w.start - para.start, w.end - para.start);
+        if mixed.next_if_eq(&&k).is_none() {
+            check(st, end);
+            continue;
         }
-    }
-    if let Some(st) = start {
-        check(st, s.len());
+        // A word with digits or joiners: each alphabetic run in it.
+        let Some(word) = s.get(st..end) else { continue };
+        let mut run: Option<usize> = None;
+        for (i, c) in word.char_indices() {
+            match (c.is_alphabetic(), run) {
+                (true, None) => run = Some(i),
+                (false, Some(r)) => {
+                    check(st + r, st + i);
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(r) = run {
+            check(st + r, end);
+        }
     }
     out
 }
@@ -1016,8 +1038,8 @@ pub(crate) fn run(
         }
         let span = trim_span(text, b.span);
         let s = ctx.slice(span);
-        let ws = names::words(text, span);
-        let cues = cue_words(s);
+        let (ws, mixed) = names::words_marked(text, span);
+        let cues = cue_words(text, span, &ws, &mixed);
         let mentions = ctx.mentions(span, &ws, &metadata.authors, cues);
         let marks = quote_pairs(text, span);
         let first_person = ws.iter().any(|w| {
@@ -1731,6 +1753,12 @@ mod tests {
         run(text, &blocks, &sentences, &meta)
     }
 
+    fn cue_words_of(p: &str) -> CueWords {
+        let span = Span::new(0, p.len());
+        let (ws, mixed) = names::words_marked(p, span);
+        cue_words(p, span, &ws, &mixed)
+    }
+
     /// Every cue regex that matches a paragraph must find its cue flag set:
     /// the flags only decide which regexes may be skipped.
     #[test]
@@ -1750,7 +1778,7 @@ mod tests {
         ];
         let mut matched = 0;
         for p in paras {
-            let c = cue_words(p);
+            let c = cue_words_of(p);
             let checks = [
                 (inverted_re(), c.inverted),
                 (cue_name_re(), c.inverted),
@@ -1775,15 +1803,15 @@ mod tests {
             matched >= 8,
             "only {matched} regex matches: the test proves little"
         );
-        assert!(cue_words("– Ja, säger hon.").inverted);
-        assert!(!cue_words("Ja säger hon.").inverted);
-        assert!(cue_words("Det säger hon.").det);
-        assert!(cue_words("Hon säger i en intervju: ja.").colon);
-        assert!(!cue_words("Hon säger. Sedan: ja.").colon);
-        assert!(cue_words("Han tror att det går.").report);
-        assert!(!cue_words("Han tror att det går.").speech);
-        assert!(!cue_words("Samhället sammanfattas sakligt.").speech);
-        assert!(cue_words("it-säger").speech);
+        assert!(cue_words_of("– Ja, säger hon.").inverted);
+        assert!(!cue_words_of("Ja säger hon.").inverted);
+        assert!(cue_words_of("Det säger hon.").det);
+        assert!(cue_words_of("Hon säger i en intervju: ja.").colon);
+        assert!(!cue_words_of("Hon säger. Sedan: ja.").colon);
+        assert!(cue_words_of("Han tror att det går.").report);
+        assert!(!cue_words_of("Han tror att det går.").speech);
+        assert!(!cue_words_of("Samhället sammanfattas sakligt.").speech);
+        assert!(cue_words_of("it-säger").speech);
     }
 
     #[test]

@@ -405,50 +405,87 @@ fn is_word_char(c: char) -> bool {
             && (matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö') || c.is_alphanumeric()))
 }
 
-/// The character at byte `i` of `s` (a character boundary) and its length;
-/// ASCII without decoding.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+/// The word character starting at byte `i` of `s` (a character boundary):
+/// its byte length and whether it is alphabetic; `None` when the character
+/// there is no word character (or `i` is the end).
+#[inline]
+fn word_char_at(s: &str, i: usize) -> Option<(usize, bool)> {
     let b = *s.as_bytes().get(i)?;
     if b.is_ascii() {
-        return Some((char::from(b), 1));
+        return b
+            .is_ascii_alphanumeric()
+            .then_some((1, b.is_ascii_alphabetic()));
     }
     let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
+    if matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö') {
+        return Some((2, true));
+    }
+    is_word_char(c).then(|| (c.len_utf8(), c.is_alphabetic()))
+}
+
+/// The byte length of the character at byte `i` of `s` (a character
+/// boundary), or 1 past the end.
+#[inline]
+fn char_len_at(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        Some(&b) if b >= 0xF0 => 4,
+        Some(&b) if b >= 0xE0 => 3,
+        Some(&b) if b >= 0xC0 => 2,
+        _ => 1,
+    }
 }
 
 /// The words of `text[region]` (letters and digits, inner hyphens, colons
 /// and apostrophes), as byte spans into `text`.
 pub fn words(text: &str, region: Span) -> Vec<Span> {
+    words_marked(text, region).0
+}
+
+/// [`words`], and the indices of the words holding a character that is not
+/// alphabetic (a digit or an inner joiner), in ascending order.
+pub fn words_marked(text: &str, region: Span) -> (Vec<Span>, Vec<usize>) {
     let Some(slice) = text.get(region.start..region.end) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
-    let mut start: Option<usize> = None;
+    let mut mixed = Vec::new();
+    let n = slice.len();
     let mut i = 0;
-    while let Some((c, n)) = char_at(slice, i) {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-            i += n;
+    while i < n {
+        let Some((len, alpha)) = word_char_at(slice, i) else {
+            i += char_len_at(slice, i);
             continue;
-        }
-        if let Some(st) = start {
-            // An inner joiner followed by a word character continues the word.
-            let joiner = matches!(c, '-' | ':' | '\'' | '’');
-            if joiner && char_at(slice, i + n).is_some_and(|(d, _)| is_word_char(d)) {
-                i += n;
+        };
+        let start = i;
+        let mut all_alpha = alpha;
+        i += len;
+        loop {
+            if let Some((len, alpha)) = word_char_at(slice, i) {
+                all_alpha &= alpha;
+                i += len;
                 continue;
             }
-            out.push(Span::new(region.start + st, region.start + i));
-            start = None;
+            // An inner joiner followed by a word character continues the word.
+            let joiner = match slice.as_bytes().get(i) {
+                Some(b'-' | b':' | b'\'') => Some(1),
+                Some(0xE2) if slice[i..].starts_with('’') => Some(3),
+                _ => None,
+            };
+            if let Some(j) = joiner
+                && word_char_at(slice, i + j).is_some()
+            {
+                all_alpha = false;
+                i += j;
+                continue;
+            }
+            break;
         }
-        i += n;
+        if !all_alpha {
+            mixed.push(out.len());
+        }
+        out.push(Span::new(region.start + start, region.start + i));
     }
-    if let Some(st) = start {
-        out.push(Span::new(region.start + st, region.end));
-    }
-    out
+    (out, mixed)
 }
 
 fn single_space(text: &str, a: Span, b: Span) -> bool {
@@ -551,6 +588,29 @@ mod tests {
     fn ignores_words_and_lowercase() {
         assert!(names("Vi Ser att Region Skåne och anna svensson").is_empty());
         assert!(names("Kristina, CDO i Stockholms stad").is_empty());
+    }
+
+    #[test]
+    fn words_with_joiners_and_digits_are_marked() {
+        let t = "– It-chefen Anna’s plan: 2025-mål, x²y och ’citat’ - slut";
+        let (ws, mixed) = words_marked(t, Span::new(0, t.len()));
+        let got: Vec<&str> = ws.iter().map(|w| w.slice(t)).collect();
+        assert_eq!(
+            got,
+            [
+                "It-chefen",
+                "Anna’s",
+                "plan",
+                "2025-mål",
+                "x²y",
+                "och",
+                "citat",
+                "slut"
+            ]
+        );
+        assert_eq!(mixed, [0, 1, 3, 4]);
+        let inner = Span::new(3, 12);
+        assert_eq!(words(t, inner), [Span::new(4, 12)]);
     }
 
     #[test]
