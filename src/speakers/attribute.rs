@@ -256,10 +256,21 @@ const FIRST_PERSON: &[&str] = &[
 /// Whether `word` lowercased is a first-person pronoun (the comparison is
 /// made char by char, without building the lowercase string).
 fn is_first_person(word: &str) -> bool {
+    // Every pronoun starts with j, v, m or o, and no other character
+    // lowercases to one of them.
+    match word.as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii() && !matches!(b | 0x20, b'j' | b'v' | b'm' | b'o') => return false,
+        _ => {}
+    }
+    if word.is_ascii() {
+        return FIRST_PERSON.iter().any(|f| word.eq_ignore_ascii_case(f));
+    }
     FIRST_PERSON
         .iter()
         .any(|f| f.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(f.chars()))
 }
+
 const INTERVIEWER: &[&str] = &[
     "Intervjuare",
     "Reporter",

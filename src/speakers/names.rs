@@ -449,9 +449,14 @@ pub fn words_marked(text: &str, region: Span) -> (Vec<Span>, Vec<usize>) {
     };
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut mixed = Vec::new();
-    let n = slice.len();
+    let bytes = slice.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
     while i < n {
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let Some((len, alpha)) = word_char_at(slice, i) else {
             i += char_len_at(slice, i);
             continue;
@@ -460,6 +465,10 @@ pub fn words_marked(text: &str, region: Span) -> (Vec<Span>, Vec<usize>) {
         let mut all_alpha = alpha;
         i += len;
         loop {
+            // The common case first: a run of ASCII letters.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
             if let Some((len, alpha)) = word_char_at(slice, i) {
                 all_alpha &= alpha;
                 i += len;
