@@ -3,8 +3,9 @@
 //! resolution.
 //!
 //! Everything that can be precomputed is built once when the codebook is
-//! loaded. [`Matcher::tag`] looks each distinct word of a text up once
-//! (a small cache keyed by the word as written), then walks the tokens.
+//! loaded. [`Matcher::tag`] analyses each distinct word once per thread
+//! (a cache keyed by the word as written, shared by the documents the
+//! thread tags with the same matcher), then walks the tokens.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
