@@ -110,14 +110,14 @@ fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) -> CueWords {
     let s = text.get(para.start..para.end).unwrap_or("");
     let mut out = CueWords::default();
     let mut check = |st: usize, end: usize| {
+        match s.as_bytes().get(st..end).and_then(cue_slot) {
+            Some(h) if sets.filter[h / 64] & (1 << (h % 64)) != 0 => {}
+            _ => return,
+        }
         let (Some(run), Some(before), Some(after)) = (s.get(st..end), s.get(..st), s.get(end..))
         else {
             return;
         };
-        match cue_slot(run.as_bytes()) {
-            Some(h) if sets.filter[h / 64] & (1 << (h % 64)) != 0 => {}
-            _ => return,
-        }
         let ws_after = after.starts_with(char::is_whitespace);
         if sets.speech.contains(run) {
             out.speech = true;
@@ -354,35 +354,60 @@ fn trim_quote(text: &str, s: Span) -> Span {
     Span::new(start, start + t2.len())
 }
 
+/// The next quotation mark (”, “, «, », „ or ") in `s` at or after byte
+/// `from` (a character boundary), skipping other text byte by byte: every
+/// mark is `"` or starts with byte 0xC2 or 0xE2.
+fn next_mark(s: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => return Some((i, '"')),
+            0xC2 | 0xE2 => {
+                let c = s.get(i..).and_then(|t| t.chars().next())?;
+                if matches!(c, '”' | '“' | '«' | '»' | '„') {
+                    return Some((i, c));
+                }
+                i += c.len_utf8();
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 fn quote_pairs(text: &str, span: Span) -> Vec<(Span, Span)> {
     // (whole pair including marks, content)
     let mut out = Vec::new();
     let Some(slice) = text.get(span.start..span.end) else {
         return out;
     };
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut from = 0;
+    while let Some((i, c)) = next_mark(slice, from) {
         let closers: &[char] = match c {
             '”' => &['”'],
             '“' => &['”', '"', '“'],
             '«' => &['»'],
             '»' => &['»', '«'],
             '„' => &['“', '"', '”'],
-            '"' => &['"', '”'],
-            _ => continue,
+            _ => &['"', '”'],
         };
+        // Every closer is a mark: only the marks after the opener are tried.
+        let mut at = i + c.len_utf8();
         let mut found = None;
-        for (j, d) in iter.by_ref() {
+        while let Some((j, d)) = next_mark(slice, at) {
             if closers.contains(&d) {
                 found = Some((j, d));
                 break;
             }
+            at = j + d.len_utf8();
         }
-        if let Some((j, d)) = found {
-            let whole = Span::new(span.start + i, span.start + j + d.len_utf8());
-            let content = Span::new(span.start + i + c.len_utf8(), span.start + j);
-            out.push((whole, content));
-        }
+        // An opener never closed: nothing after it can pair either.
+        let Some((j, d)) = found else { break };
+        let whole = Span::new(span.start + i, span.start + j + d.len_utf8());
+        let content = Span::new(span.start + i + c.len_utf8(), span.start + j);
+        out.push((whole, content));
+        from = j + d.len_utf8();
     }
     out
 }
@@ -1823,6 +1848,47 @@ mod tests {
         assert!(!cue_words_of("Han tror att det går.").speech);
         assert!(!cue_words_of("Samhället sammanfattas sakligt.").speech);
         assert!(cue_words_of("it-säger").speech);
+    }
+
+    /// The char-by-char pairing that [`quote_pairs`] replaces.
+    fn quote_pairs_by_chars(text: &str) -> Vec<(Span, Span)> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices();
+        while let Some((i, c)) = iter.next() {
+            let closers: &[char] = match c {
+                '”' => &['”'],
+                '“' => &['”', '"', '“'],
+                '«' => &['»'],
+                '»' => &['»', '«'],
+                '„' => &['“', '"', '”'],
+                '"' => &['"', '”'],
+                _ => continue,
+            };
+            if let Some((j, d)) = iter.by_ref().find(|(_, d)| closers.contains(d)) {
+                out.push((
+                    Span::new(i, j + d.len_utf8()),
+                    Span::new(i + c.len_utf8(), j),
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn quote_pairs_match_the_char_walk() {
+        for t in [
+            "– Ja, säger hon. ”Vi är klara”, sa hon. \"Nej\" – «Kanske» och »så» här.",
+            "„Början“ och „slut\" och “engelskt” och ”öppen utan slut",
+            "»ett»två«tre« ’inte’ – ”a” ”b",
+            "Inga citattecken alls – bara tankstreck — och ’apostrofer’.",
+            "\"\"\"",
+            "”",
+        ] {
+            let span = Span::new(0, t.len());
+            assert_eq!(quote_pairs(t, span), quote_pairs_by_chars(t), "{t}");
+        }
+        let t = "x ”inne” y";
+        assert_eq!(quote_pairs(t, Span::new(0, t.len())).len(), 1);
     }
 
     #[test]

@@ -300,11 +300,20 @@ const NOT_SURNAME: &[&str] = &[
 /// lower-case letters (hyphenated parts likewise: "Per-Erik").
 pub fn is_capitalised(w: &str) -> bool {
     // Most words start with a lower-case ASCII letter: no need to split.
-    if w.as_bytes()
+    let bytes = w.as_bytes();
+    if bytes
         .first()
         .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
     {
         return false;
+    }
+    // An ASCII word without hyphens: the same test on bytes.
+    if w.is_ascii() && !bytes.contains(&b'-') {
+        return bytes.len() >= 2
+            && bytes[0].is_ascii_uppercase()
+            && bytes[1..]
+                .iter()
+                .all(|&b| b.is_ascii_lowercase() || b == b'\'');
     }
     w.split('-').all(|p| {
         let mut cs = p.chars();
@@ -620,6 +629,18 @@ mod tests {
         assert_eq!(mixed, [0, 1, 3, 4]);
         let inner = Span::new(3, 12);
         assert_eq!(words(t, inner), [Span::new(4, 12)]);
+    }
+
+    #[test]
+    fn capitalised_words() {
+        for w in ["Anna", "D'", "Per-Erik", "Åsa", "Östen-Åke", "O’neil"] {
+            assert!(is_capitalised(w), "{w}");
+        }
+        for w in [
+            "A", "anna", "AnnA", "O'Neil", "Per-erik", "-Anna", "", "ÅSA", "2Anna",
+        ] {
+            assert!(!is_capitalised(w), "{w}");
+        }
     }
 
     #[test]
