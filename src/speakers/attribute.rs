@@ -109,11 +109,12 @@ fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) -> CueWords {
     let sets = &*CUE_SETS;
     let s = text.get(para.start..para.end).unwrap_or("");
     let mut out = CueWords::default();
+    let bytes = s.as_bytes();
+    let maybe_cue = |st: usize, end: usize| {
+        matches!(bytes.get(st..end).and_then(cue_slot),
+            Some(h) if sets.filter[h / 64] & (1 << (h % 64)) != 0)
+    };
     let mut check = |st: usize, end: usize| {
-        match s.as_bytes().get(st..end).and_then(cue_slot) {
-            Some(h) if sets.filter[h / 64] & (1 << (h % 64)) != 0 => {}
-            _ => return,
-        }
         let (Some(run), Some(before), Some(after)) = (s.get(st..end), s.get(..st), s.get(end..))
         else {
             return;
@@ -149,11 +150,13 @@ fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) -> CueWords {
                     .is_some_and(|r| r.starts_with(char::is_whitespace));
         }
     };
-    let mut mixed = mixed.iter().peekable();
+    let mut mixed = mixed.iter().copied().peekable();
     for (k, w) in ws.iter().enumerate() {
         let (st, end) = (w.start - para.start, w.end - para.start);
-        if mixed.next_if_eq(&&k).is_none() {
-            check(st, end);
+        if mixed.next_if_eq(&k).is_none() {
+            if maybe_cue(st, end) {
+                check(st, end);
+            }
             continue;
         }
         // A word with digits or joiners: each alphabetic run in it.
@@ -163,13 +166,17 @@ fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) -> CueWords {
             match (c.is_alphabetic(), run) {
                 (true, None) => run = Some(i),
                 (false, Some(r)) => {
-                    check(st + r, st + i);
+                    if maybe_cue(st + r, st + i) {
+                        check(st + r, st + i);
+                    }
                     run = None;
                 }
                 _ => {}
             }
         }
-        if let Some(r) = run {
+        if let Some(r) = run
+            && maybe_cue(st + r, end)
+        {
             check(st + r, end);
         }
     }
@@ -358,9 +365,27 @@ fn trim_quote(text: &str, s: Span) -> Span {
 /// `from` (a character boundary), skipping other text byte by byte: every
 /// mark is `"` or starts with byte 0xC2 or 0xE2.
 fn next_mark(s: &str, from: usize) -> Option<(usize, char)> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `x` is `b` (the classic zero-byte test).
+    let has = |x: u64, b: u8| {
+        let y = x ^ (LO * u64::from(b));
+        y.wrapping_sub(LO) & !y & HI != 0
+    };
     let bytes = s.as_bytes();
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // Eight bytes at a time past text without a candidate byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(b);
+            if has(x, b'"') || has(x, 0xC2) || has(x, 0xE2) {
+                break;
+            }
+            i += 8;
+        }
+        let &b = bytes.get(i)?;
         match b {
             b'"' => return Some((i, '"')),
             0xC2 | 0xE2 => {
@@ -373,7 +398,6 @@ fn next_mark(s: &str, from: usize) -> Option<(usize, char)> {
             _ => i += 1,
         }
     }
-    None
 }
 
 fn quote_pairs(text: &str, span: Span) -> Vec<(Span, Span)> {

@@ -522,6 +522,16 @@ pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        // A name starts with a capital: skip the words that start with
+        // another ASCII byte without looking them up.
+        if text
+            .as_bytes()
+            .get(ws[i].start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            i += 1;
+            continue;
+        }
         let Some(gender) = given_gender(w(i)) else {
             i += 1;
             continue;
