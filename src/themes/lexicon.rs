@@ -9,41 +9,72 @@
 //! `'0' + n`, where `n` is how many leading characters the word shares with
 //! the previous word, followed by the rest of the word.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::matcher::FxHasher;
+/// The decoded lexicon: its words end to end in one buffer, and their
+/// spans in byte order without duplicates, for binary search. (Few words
+/// are looked up per run, so a hash set is not worth building.)
+struct Lexicon {
+    buf: String,
+    words: Vec<(u32, u32)>,
+}
 
-type Set = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+impl Lexicon {
+    fn word(&self, (a, b): (u32, u32)) -> &str {
+        self.buf.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.words
+            .binary_search_by(|&w| self.word(w).cmp(word))
+            .is_ok()
+    }
+
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|&w| self.word(w))
+    }
+}
 
 /// The front-coded lexicon source, compiled into the crate.
 const LEXICON_SRC: &str = include_str!("../../data/lexicon.txt");
 
 /// The decoded lexicon, built once.
-fn set() -> &'static Set {
-    static SET: OnceLock<Set> = OnceLock::new();
+fn set() -> &'static Lexicon {
+    static SET: OnceLock<Lexicon> = OnceLock::new();
     SET.get_or_init(|| decode(LEXICON_SRC))
 }
 
-/// Decodes the front-coded lexicon format (see the module docs). The words
-/// are stored end to end in one buffer that lives as long as the program
-/// (the lexicon is decoded once), instead of one allocation per word.
-fn decode(src: &str) -> Set {
-    let mut buf = String::with_capacity(src.len() * 5 / 2);
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(100_000);
-    let mut prev = String::new();
-    for line in src.lines() {
+/// Decodes the front-coded lexicon format (see the module docs). Each word
+/// is built in place from the previous one in the buffer. The file is
+/// sorted, so the words come in byte order; should they not, they are
+/// sorted and deduplicated here.
+fn decode(src: &str) -> Lexicon {
+    let mut buf: Vec<u8> = Vec::with_capacity(src.len() * 5 / 2);
+    let mut words: Vec<(u32, u32)> = Vec::with_capacity(src.len() / 5);
+    let mut prev = (0usize, 0usize);
+    let mut ordered = true;
+    // The lines of `src` as `str::lines` gives them, split on bytes.
+    let lines = src.as_bytes().split_inclusive(|&b| b == b'\n').map(|l| {
+        let l = match l.strip_suffix(b"\n") {
+            Some(l) => l.strip_suffix(b"\r").unwrap_or(l),
+            None => l,
+        };
+        std::str::from_utf8(l).unwrap_or("")
+    });
+    for line in lines {
         if line.starts_with('#') || line.is_empty() {
             continue;
         }
         let mut chars = line.chars();
         let Some(n) = chars.next() else { continue };
         let shared = (n as usize).saturating_sub('0' as usize);
-        // `shared` counts characters; cut `prev` at that character boundary.
-        let mut cut = prev.len();
+        // `shared` counts characters; cut the previous word at that
+        // character boundary.
+        let p = buf.get(prev.0..prev.1).unwrap_or(&[]);
+        let mut cut = p.len();
         let mut seen = 0;
-        for (i, &b) in prev.as_bytes().iter().enumerate() {
+        for (i, &b) in p.iter().enumerate() {
             // A byte that starts a character (not a UTF-8 continuation byte).
             if (b as i8) >= -0x40 {
                 if seen == shared {
@@ -53,16 +84,27 @@ fn decode(src: &str) -> Set {
                 seen += 1;
             }
         }
-        prev.truncate(cut);
-        prev.push_str(chars.as_str());
         let start = buf.len();
-        buf.push_str(&prev);
-        spans.push((start, buf.len()));
+        buf.extend_from_within(prev.0..prev.0 + cut);
+        buf.extend_from_slice(chars.as_str().as_bytes());
+        let cur = (start, buf.len());
+        if !words.is_empty() && buf.get(prev.0..prev.1) >= buf.get(cur.0..cur.1) {
+            ordered = false;
+        }
+        words.push((start as u32, buf.len() as u32));
+        prev = cur;
     }
-    let buf: &'static str = Box::leak(buf.into_boxed_str());
-    let mut out = Set::with_capacity_and_hasher(spans.len(), Default::default());
-    out.extend(spans.into_iter().filter_map(|(a, b)| buf.get(a..b)));
-    out
+    // Whole characters were copied, so the buffer is valid UTF-8.
+    let buf = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let mut lex = Lexicon { buf, words };
+    if !ordered {
+        let mut words = std::mem::take(&mut lex.words);
+        words.sort_unstable_by(|&a, &b| lex.word(a).cmp(lex.word(b)));
+        words.dedup_by(|a, b| lex.word(*a) == lex.word(*b));
+        lex.words = words;
+    }
+    lex
 }
 
 /// Whether `word` (lowercase) is in the lexicon.
@@ -72,7 +114,7 @@ pub fn contains(word: &str) -> bool {
 
 /// Number of words in the lexicon.
 pub fn len() -> usize {
-    set().len()
+    set().words.len()
 }
 
 /// Letters that may join the parts of a Swedish compound
@@ -198,10 +240,16 @@ mod tests {
 
     #[test]
     fn decodes_front_coding() {
-        let set = decode("# c\n0abc\n2d\n3x\n0bö\n2å\n");
-        let mut v: Vec<&str> = set.iter().map(|s| &**s).collect();
-        v.sort();
+        let lex = decode("# c\n0abc\n2d\n3x\n0bö\n2å\n");
+        let v: Vec<&str> = lex.iter().collect();
         assert_eq!(v, ["abc", "abd", "abdx", "bö", "böå"]);
+        assert!(lex.contains("abdx") && lex.contains("böå"));
+        assert!(!lex.contains("ab") && !lex.contains("c"));
+        // Out of order and repeated: sorted and deduplicated.
+        let lex = decode("0b\n0a\n0b\n1c\n");
+        let v: Vec<&str> = lex.iter().collect();
+        assert_eq!(v, ["a", "b", "bc"]);
+        assert!(lex.contains("a") && lex.contains("b") && lex.contains("bc"));
     }
 
     #[test]
