@@ -272,6 +272,11 @@ pub struct Matcher {
     prefix_lens: Vec<usize>,
     /// `*text*` patterns, matched with `str::contains`.
     contains_globs: Vec<(Box<str>, u32, u8)>,
+    /// Bit (b0 << 8 | b1) is set when some `*text*` pattern of two bytes or
+    /// more starts with bytes b0 b1: only such positions are tried.
+    contains_bigrams: Vec<u64>,
+    /// The shortest `*text*` pattern (in bytes).
+    contains_min: usize,
     /// Any other glob: (pattern, term, position, case-sensitive).
     globs: Vec<(Box<[char]>, u32, u8, bool)>,
     cs_keys: FxMap<Box<str>, Vec<KeyEntry>>,
@@ -305,6 +310,15 @@ impl Matcher {
         keys.sort_unstable_by_key(|&(k, _)| k);
         m.trie = Trie::build(keys.iter().map(|&(k, _)| k));
         m.key_entries = keys.into_iter().map(|(_, v)| v.clone()).collect();
+        m.contains_bigrams = vec![0; 1024];
+        m.contains_min = usize::MAX;
+        for (inner, _, _) in &m.contains_globs {
+            m.contains_min = m.contains_min.min(inner.len());
+            if let [a, b, ..] = inner.as_bytes() {
+                let k = usize::from(*a) << 8 | usize::from(*b);
+                m.contains_bigrams[k / 64] |= 1 << (k % 64);
+            }
+        }
         m.cs_first = vec![false; 256];
         for k in m.cs_keys.keys() {
             if let Some(&b) = k.as_bytes().first() {
@@ -432,15 +446,8 @@ impl Matcher {
                 }));
             }
         }
-        for (inner, term, pos) in &self.contains_globs {
-            // The length test first: most words are shorter than the pattern.
-            if w.len() >= inner.len() && w.contains(&**inner) {
-                out.push(WordMatch {
-                    term: *term,
-                    pos: *pos,
-                    kind: MatchKind::Word,
-                });
-            }
+        if w.len() >= self.contains_min {
+            self.contained(w, out);
         }
         if !self.globs.is_empty() {
             let wc: Vec<char> = w.chars().collect();
@@ -469,6 +476,36 @@ impl Matcher {
             }
         }
         out.truncate(keep);
+    }
+
+    /// `*text*` patterns: each pattern that occurs in `w`, found by trying
+    /// only the positions whose two bytes start some pattern. (A pattern may
+    /// be pushed more than once; [`Matcher::analyze`] keeps one.)
+    fn contained(&self, w: &str, out: &mut Vec<WordMatch>) {
+        let push = |out: &mut Vec<WordMatch>, term: u32, pos: u8| {
+            out.push(WordMatch {
+                term,
+                pos,
+                kind: MatchKind::Word,
+            })
+        };
+        for (inner, term, pos) in &self.contains_globs {
+            if inner.len() < 2 && w.contains(&**inner) {
+                push(out, *term, *pos);
+            }
+        }
+        let bytes = w.as_bytes();
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let k = usize::from(pair[0]) << 8 | usize::from(pair[1]);
+            if self.contains_bigrams[k / 64] & (1 << (k % 64)) == 0 {
+                continue;
+            }
+            for (inner, term, pos) in &self.contains_globs {
+                if inner.len() >= 2 && bytes[i..].starts_with(inner.as_bytes()) {
+                    push(out, *term, *pos);
+                }
+            }
+        }
     }
 
     /// Literal terms: the word as an inflection of the term, or the term
