@@ -54,20 +54,27 @@ fn decode(src: &str) -> Lexicon {
     let mut words: Vec<(u32, u32)> = Vec::with_capacity(src.len() / 5);
     let mut prev = (0usize, 0usize);
     let mut ordered = true;
-    // The lines of `src` as `str::lines` gives them, split on bytes.
-    let lines = src.as_bytes().split_inclusive(|&b| b == b'\n').map(|l| {
-        let l = match l.strip_suffix(b"\n") {
-            Some(l) => l.strip_suffix(b"\r").unwrap_or(l),
-            None => l,
+    let sb = src.as_bytes();
+    let mut pos = 0;
+    while pos < sb.len() {
+        // The next line as `str::lines` gives it: without its `\n` or
+        // `\r\n`.
+        let nl = sb[pos..].iter().position(|&b| b == b'\n');
+        let mut end = nl.map_or(sb.len(), |k| pos + k);
+        let line_start = pos;
+        pos = end + 1;
+        if nl.is_some() && end > line_start && sb[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let Some(line) = src.get(line_start..end) else {
+            continue;
         };
-        std::str::from_utf8(l).unwrap_or("")
-    });
-    for line in lines {
         if line.starts_with('#') || line.is_empty() {
             continue;
         }
         let mut chars = line.chars();
         let Some(n) = chars.next() else { continue };
+        let rest = chars.as_str().as_bytes();
         let shared = (n as usize).saturating_sub('0' as usize);
         // `shared` counts characters; cut the previous word at that
         // character boundary.
@@ -84,15 +91,22 @@ fn decode(src: &str) -> Lexicon {
                 seen += 1;
             }
         }
-        let start = buf.len();
-        buf.extend_from_within(prev.0..prev.0 + cut);
-        buf.extend_from_slice(chars.as_str().as_bytes());
-        let cur = (start, buf.len());
-        if !words.is_empty() && buf.get(prev.0..prev.1) >= buf.get(cur.0..cur.1) {
+        // In byte order when the new word sorts after the previous one: it
+        // shares `p[..cut]`, so the rest decides.
+        let after_prev = match (p.get(cut..), rest.first()) {
+            (Some([]), _) => !rest.is_empty(),
+            (Some(tail), Some(&r0)) if tail[0] != r0 => r0 > tail[0],
+            (Some(tail), Some(_)) => tail < rest,
+            _ => false,
+        };
+        if !words.is_empty() && !after_prev {
             ordered = false;
         }
+        let start = buf.len();
+        buf.extend_from_within(prev.0..prev.0 + cut);
+        buf.extend_from_slice(rest);
         words.push((start as u32, buf.len() as u32));
-        prev = cur;
+        prev = (start, buf.len());
     }
     // Whole characters were copied, so the buffer is valid UTF-8.
     let buf = String::from_utf8(buf)
@@ -250,6 +264,35 @@ mod tests {
         let v: Vec<&str> = lex.iter().collect();
         assert_eq!(v, ["a", "b", "bc"]);
         assert!(lex.contains("a") && lex.contains("b") && lex.contains("bc"));
+    }
+
+    /// The decoder against the plain char-by-char decoding of the real file.
+    #[test]
+    fn decode_matches_a_plain_decoding_of_the_file() {
+        let mut plain: Vec<String> = Vec::new();
+        let mut prev = String::new();
+        for line in LEXICON_SRC.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut chars = line.chars();
+            let Some(n) = chars.next() else { continue };
+            let shared = (n as usize).saturating_sub('0' as usize);
+            let cut = prev
+                .char_indices()
+                .nth(shared)
+                .map_or(prev.len(), |(i, _)| i);
+            prev.truncate(cut);
+            prev.push_str(chars.as_str());
+            plain.push(prev.clone());
+        }
+        plain.sort();
+        plain.dedup();
+        assert!(plain.len() > 50_000);
+        assert!(set().iter().eq(plain.iter().map(String::as_str)));
+        for w in plain.iter().step_by(97) {
+            assert!(contains(w), "{w}");
+        }
     }
 
     #[test]
