@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::io::{BufRead, BufReader};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use svtext::language::{Analysis, analyze};
 use svtext::span::Span;
 use svtext::themes::Codebook;
@@ -73,6 +73,22 @@ fn bench(c: &mut Criterion) {
                 }
                 n
             })
+        });
+        // Documents share a per-thread cache of analysed words, so the loop
+        // above runs warm after its first pass. Cold: a fresh codebook (a
+        // new matcher, an empty cache) for every pass.
+        g.bench_function("tag_riksdag_1mb_cold_cache", |b| {
+            b.iter_batched(
+                Codebook::builtin,
+                |cb| {
+                    let mut n = 0;
+                    for (t, a) in &docs {
+                        n += cb.tag(black_box(t), &a.tokens, &a.sentences).len();
+                    }
+                    n
+                },
+                BatchSize::LargeInput,
+            )
         });
         // The floor: the same walk with a codebook of one term that never
         // matches (per-token cost of the cache and the token walk).

@@ -10,8 +10,8 @@
 //! Q&A questions and answers, pull-quotes followed by a name-only line, and
 //! first-person paragraphs that follow the paragraph introducing a speaker.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -19,6 +19,7 @@ use super::names::{self, Gender};
 use super::{QuoteKind, QuoteSpan, SpeakerInfo, Speakers, orgs, roles};
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
+use crate::language::stem::FxBuild;
 use crate::span::Span;
 
 /// Speech verbs that attribute a quote ("..., säger NAME").
@@ -34,6 +35,153 @@ const REPORT_CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|för
 poängterar|understryker|betonar|påpekar|uppger|hävdar|tycker|tror|varnar|menade|ansåg|\
 berättade|konstaterade|förklarade|framhöll|poängterade|underströk|betonade|påpekade|uppgav|\
 hävdade|tyckte|trodde|varnade";
+
+/// The cue words of a paragraph and their surroundings, decided by one scan
+/// before any cue regex runs. Every cue regex needs its cue as a whole word
+/// (bounded by `\s`, `\b` or punctuation on both sides), and each flag is
+/// a necessary condition for some of the regexes: a paragraph without it
+/// cannot match them, and they are skipped.
+#[derive(Debug, Default, Clone, Copy)]
+struct CueWords {
+    /// Some word is one of [`CUES`].
+    speech: bool,
+    /// A word of [`CUES`] followed by whitespace and preceded by whitespace
+    /// after `,` `!` `?` `…` `.` and an optional quotation mark: needed by
+    /// [`inverted_re`] and [`cue_name_re`].
+    inverted: bool,
+    /// A word of [`CUES`] followed by whitespace right after "Det " or
+    /// "Så ": needed by [`det_cue_re`].
+    det: bool,
+    /// A word of [`CUES`] followed, within 60 characters, by a colon with
+    /// none of `.!?”“»«"` in between: needed by [`colon_cue_re`].
+    colon: bool,
+    /// A word of [`REPORT_CUES`] followed by whitespace, "att" and
+    /// whitespace: needed by [`report_re`].
+    report: bool,
+}
+
+/// [`CUES`] and [`REPORT_CUES`] as sets, and a 4096-bit filter over
+/// (first byte, second byte, last byte, length) of every cue: a word that
+/// misses the filter is no cue, without a set lookup.
+struct CueSets {
+    speech: HashSet<&'static str, FxBuild>,
+    report: HashSet<&'static str, FxBuild>,
+    filter: [u64; 64],
+}
+
+/// The filter slot of a word (see [`CueSets`]); `None` for words shorter
+/// than two bytes or longer than any cue.
+#[inline]
+fn cue_slot(w: &[u8]) -> Option<usize> {
+    let (&first, &second, &last) = (w.first()?, w.get(1)?, w.last()?);
+    if w.len() > 16 {
+        return None;
+    }
+    let h = usize::from(first)
+        .wrapping_mul(31)
+        .wrapping_add(usize::from(second).wrapping_mul(131))
+        .wrapping_add(usize::from(last).wrapping_mul(1031))
+        .wrapping_add(w.len().wrapping_mul(8191));
+    Some(h & 4095)
+}
+
+static CUE_SETS: LazyLock<CueSets> = LazyLock::new(|| {
+    let mut filter = [0u64; 64];
+    for w in CUES.split('|').chain(REPORT_CUES.split('|')) {
+        if let Some(h) = cue_slot(w.as_bytes()) {
+            filter[h / 64] |= 1 << (h % 64);
+        }
+    }
+    CueSets {
+        speech: CUES.split('|').collect(),
+        report: REPORT_CUES.split('|').collect(),
+        filter,
+    }
+});
+
+/// Finds the cue words of the paragraph `text[para]`, whose words (see
+/// [`names::words_marked`]) are `ws`, and what stands around them. A cue is
+/// a maximal run of alphabetic characters (a cue bounded by `\b` or `\s`
+/// in a regex is one: the characters around it are not word characters, so
+/// not alphabetic). Such a run is a whole word of `ws`, or, in the words
+/// listed in `mixed` (those holding digits or joiners), a part of one.
+fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) -> CueWords {
+    let sets = &*CUE_SETS;
+    let s = text.get(para.start..para.end).unwrap_or("");
+    let mut out = CueWords::default();
+    let bytes = s.as_bytes();
+    let maybe_cue = |st: usize, end: usize| {
+        matches!(bytes.get(st..end).and_then(cue_slot),
+            Some(h) if sets.filter[h / 64] & (1 << (h % 64)) != 0)
+    };
+    let mut check = |st: usize, end: usize| {
+        let (Some(run), Some(before), Some(after)) = (s.get(st..end), s.get(..st), s.get(end..))
+        else {
+            return;
+        };
+        let ws_after = after.starts_with(char::is_whitespace);
+        if sets.speech.contains(run) {
+            out.speech = true;
+            if ws_after && !out.inverted {
+                let trimmed = before.trim_end();
+                if trimmed.len() < before.len() {
+                    let t = trimmed
+                        .strip_suffix(['”', '“', '»', '"'])
+                        .unwrap_or(trimmed);
+                    out.inverted = t.ends_with([',', '!', '?', '…', '.']);
+                }
+            }
+            if ws_after && !out.det {
+                out.det = before.ends_with("Det ") || before.ends_with("Så ");
+            }
+            if !out.colon {
+                let stop = after
+                    .chars()
+                    .take(61)
+                    .find(|c| matches!(c, '.' | '!' | '?' | ':' | '”' | '“' | '»' | '«' | '"'));
+                out.colon = stop == Some(':');
+            }
+        }
+        if !out.report && sets.report.contains(run) {
+            let rest = after.trim_start();
+            out.report = rest.len() < after.len()
+                && rest
+                    .strip_prefix("att")
+                    .is_some_and(|r| r.starts_with(char::is_whitespace));
+        }
+    };
+    let mut mixed = mixed.iter().copied().peekable();
+    for (k, w) in ws.iter().enumerate() {
+        let (st, end) = (w.start - para.start, w.end - para.start);
+        if mixed.next_if_eq(&k).is_none() {
+            if maybe_cue(st, end) {
+                check(st, end);
+            }
+            continue;
+        }
+        // A word with digits or joiners: each alphabetic run in it.
+        let Some(word) = s.get(st..end) else { continue };
+        let mut run: Option<usize> = None;
+        for (i, c) in word.char_indices() {
+            match (c.is_alphabetic(), run) {
+                (true, None) => run = Some(i),
+                (false, Some(r)) => {
+                    if maybe_cue(st + r, st + i) {
+                        check(st + r, st + i);
+                    }
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(r) = run
+            && maybe_cue(st + r, end)
+        {
+            check(st + r, end);
+        }
+    }
+    out
+}
 
 fn re(cell: &'static OnceLock<Regex>, pat: impl FnOnce() -> String) -> &'static Regex {
     cell.get_or_init(|| Regex::new(&pat()).expect("valid regex"))
@@ -111,6 +259,25 @@ fn contact_re() -> &'static Regex {
 const FIRST_PERSON: &[&str] = &[
     "jag", "vi", "mig", "oss", "min", "mitt", "mina", "vår", "vårt", "våra",
 ];
+
+/// Whether `word` lowercased is a first-person pronoun (the comparison is
+/// made char by char, without building the lowercase string).
+fn is_first_person(word: &str) -> bool {
+    // Every pronoun starts with j, v, m or o, and no other character
+    // lowercases to one of them.
+    match word.as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii() && !matches!(b | 0x20, b'j' | b'v' | b'm' | b'o') => return false,
+        _ => {}
+    }
+    if word.is_ascii() {
+        return FIRST_PERSON.iter().any(|f| word.eq_ignore_ascii_case(f));
+    }
+    FIRST_PERSON
+        .iter()
+        .any(|f| f.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(f.chars()))
+}
+
 const INTERVIEWER: &[&str] = &[
     "Intervjuare",
     "Reporter",
@@ -157,6 +324,7 @@ struct Para {
     name_only: Option<usize>,
     byline: bool,
     contact: bool,
+    cues: CueWords,
 }
 
 struct Ctx<'a> {
@@ -168,7 +336,7 @@ struct Ctx<'a> {
     /// Municipalities and regions named in the text (see [`local_orgs`]).
     local_orgs: LocalOrgs,
     /// Persons by given name, surname and each surname part.
-    index: HashMap<String, Vec<usize>>,
+    index: HashMap<String, Vec<usize>, FxBuild>,
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
@@ -193,35 +361,77 @@ fn trim_quote(text: &str, s: Span) -> Span {
     Span::new(start, start + t2.len())
 }
 
+/// The next quotation mark (”, “, «, », „ or ") in `s` at or after byte
+/// `from` (a character boundary), skipping other text byte by byte: every
+/// mark is `"` or starts with byte 0xC2 or 0xE2.
+fn next_mark(s: &str, from: usize) -> Option<(usize, char)> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `x` is `b` (the classic zero-byte test).
+    let has = |x: u64, b: u8| {
+        let y = x ^ (LO * u64::from(b));
+        y.wrapping_sub(LO) & !y & HI != 0
+    };
+    let bytes = s.as_bytes();
+    let mut i = from;
+    loop {
+        // Eight bytes at a time past text without a candidate byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(b);
+            if has(x, b'"') || has(x, 0xC2) || has(x, 0xE2) {
+                break;
+            }
+            i += 8;
+        }
+        let &b = bytes.get(i)?;
+        match b {
+            b'"' => return Some((i, '"')),
+            0xC2 | 0xE2 => {
+                let c = s.get(i..).and_then(|t| t.chars().next())?;
+                if matches!(c, '”' | '“' | '«' | '»' | '„') {
+                    return Some((i, c));
+                }
+                i += c.len_utf8();
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 fn quote_pairs(text: &str, span: Span) -> Vec<(Span, Span)> {
     // (whole pair including marks, content)
     let mut out = Vec::new();
     let Some(slice) = text.get(span.start..span.end) else {
         return out;
     };
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut from = 0;
+    while let Some((i, c)) = next_mark(slice, from) {
         let closers: &[char] = match c {
             '”' => &['”'],
             '“' => &['”', '"', '“'],
             '«' => &['»'],
             '»' => &['»', '«'],
             '„' => &['“', '"', '”'],
-            '"' => &['"', '”'],
-            _ => continue,
+            _ => &['"', '”'],
         };
+        // Every closer is a mark: only the marks after the opener are tried.
+        let mut at = i + c.len_utf8();
         let mut found = None;
-        for (j, d) in iter.by_ref() {
+        while let Some((j, d)) = next_mark(slice, at) {
             if closers.contains(&d) {
                 found = Some((j, d));
                 break;
             }
+            at = j + d.len_utf8();
         }
-        if let Some((j, d)) = found {
-            let whole = Span::new(span.start + i, span.start + j + d.len_utf8());
-            let content = Span::new(span.start + i + c.len_utf8(), span.start + j);
-            out.push((whole, content));
-        }
+        // An opener never closed: nothing after it can pair either.
+        let Some((j, d)) = found else { break };
+        let whole = Span::new(span.start + i, span.start + j + d.len_utf8());
+        let content = Span::new(span.start + i + c.len_utf8(), span.start + j);
+        out.push((whole, content));
+        from = j + d.len_utf8();
     }
     out
 }
@@ -366,14 +576,22 @@ impl<'a> Ctx<'a> {
     }
 
     /// Registers the people named in one paragraph.
-    fn mentions(&mut self, para: Span, ws: &[Span], authors: &[String]) -> Vec<Mention> {
+    fn mentions(
+        &mut self,
+        para: Span,
+        ws: &[Span],
+        authors: &[String],
+        cues: CueWords,
+    ) -> Vec<Mention> {
         let text = self.text;
         let mut out: Vec<Mention> = Vec::new();
         let mut found = names::scan_words(text, ws);
         // Context: two capitalised words right after an inverted cue are a
         // name even when the given name is not in the SCB list
         // ("..., säger Volodymyr Zelenskyj").
-        if let Some(slice) = text.get(para.start..para.end) {
+        if cues.inverted
+            && let Some(slice) = text.get(para.start..para.end)
+        {
             for c in cue_name_re().captures_iter(slice) {
                 let (Some(g), Some(sn)) = (c.get(1), c.get(2)) else {
                     continue;
@@ -866,7 +1084,7 @@ pub(crate) fn run(
         persons: Vec::new(),
         order: Vec::new(),
         local_orgs: local_orgs(text),
-        index: HashMap::new(),
+        index: HashMap::default(),
     };
     let mut paras: Vec<Para> = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -880,16 +1098,13 @@ pub(crate) fn run(
         }
         let span = trim_span(text, b.span);
         let s = ctx.slice(span);
-        let ws = names::words(text, span);
-        let mentions = ctx.mentions(span, &ws, &metadata.authors);
+        let (ws, mixed) = names::words_marked(text, span);
+        let cues = cue_words(text, span, &ws, &mixed);
+        let mentions = ctx.mentions(span, &ws, &metadata.authors, cues);
         let marks = quote_pairs(text, span);
         let first_person = ws.iter().any(|w| {
             let word = w.slice(text);
-            word.len() <= 5
-                && FIRST_PERSON
-                    .iter()
-                    .any(|f| f.len() == word.len() && word.to_lowercase() == *f)
-                && !marks.iter().any(|(m, _)| m.contains(*w))
+            word.len() <= 5 && is_first_person(word) && !marks.iter().any(|(m, _)| m.contains(*w))
         });
         let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
         let dash = s.starts_with('–') || s.starts_with('—') || s.starts_with("- ");
@@ -920,6 +1135,7 @@ pub(crate) fn run(
             name_only,
             byline,
             contact,
+            cues,
         });
     }
 
@@ -1267,7 +1483,8 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         let after = text.get(whole.end..span.end).unwrap_or("");
         let mut who = None;
         let mut cue = String::new();
-        if let Some(c) = after_close_re().captures(after)
+        if para.cues.speech
+            && let Some(c) = after_close_re().captures(after)
             && let (Some(all), Some(v)) = (c.get(0), c.get(1))
             && let Some((p, _)) = ctx.subject_after(para, whole.end + all.end())
         {
@@ -1276,7 +1493,8 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         }
         if who.is_none() {
             let before = text.get(span.start..whole.start).unwrap_or("");
-            if before.trim_end().ends_with(':')
+            if para.cues.colon
+                && before.trim_end().ends_with(':')
                 && let Some(c) = colon_cue_re().captures_iter(before).last()
                 && let Some(v) = c.get(1)
                 && let Some(p) = ctx.subject_before(para, span.start + v.start())
@@ -1311,7 +1529,13 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             .any(|(m, _)| m.start <= pos && pos < m.end)
     };
     // (a2) "Det säger NAME": the words before were NAME's.
-    for c in det_cue_re().captures_iter(s) {
+    for c in para
+        .cues
+        .det
+        .then(|| det_cue_re().captures_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(v)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -1334,7 +1558,13 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         return ex;
     }
     // (b) An inverted cue: "– Vi måste ..., säger NAME, ROLE." (dash or lost dash).
-    for c in inverted_re().captures_iter(s) {
+    for c in para
+        .cues
+        .inverted
+        .then(|| inverted_re().captures_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(punct), Some(v)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -1387,7 +1617,8 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         return ex;
     }
     // (c) A cue before a colon: "NAME säger:" / "Statsrådet NAME (S) säger i ett pressmeddelande:".
-    if let Some(c) = colon_cue_re().captures(s)
+    if para.cues.colon
+        && let Some(c) = colon_cue_re().captures(s)
         && let (Some(all), Some(v)) = (c.get(0), c.get(1))
         && !in_marks(span.start + all.start())
         && let Some(p) = ctx.subject_before(para, span.start + v.start())
@@ -1402,7 +1633,12 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         return ex;
     }
     // (d) Reported speech: "enligt NAME", "NAME menar att ...".
-    for c in enligt_re().find_iter(s) {
+    for c in s
+        .contains("nligt")
+        .then(|| enligt_re().find_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let at = span.start + c.start();
         if in_marks(at) {
             continue;
@@ -1450,7 +1686,13 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             ex.any_speaker = Some(p);
         }
     }
-    for c in report_re().captures_iter(s) {
+    for c in para
+        .cues
+        .report
+        .then(|| report_re().captures_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(v)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -1569,6 +1811,118 @@ mod tests {
             ..Metadata::default()
         };
         run(text, &blocks, &sentences, &meta)
+    }
+
+    fn cue_words_of(p: &str) -> CueWords {
+        let span = Span::new(0, p.len());
+        let (ws, mixed) = names::words_marked(p, span);
+        cue_words(p, span, &ws, &mixed)
+    }
+
+    /// Every cue regex that matches a paragraph must find its cue flag set:
+    /// the flags only decide which regexes may be skipped.
+    #[test]
+    fn cue_words_never_hide_a_regex_match() {
+        let paras = [
+            "– Vi måste bli bättre på att dela data, säger Anna Lund, it-chef i Umeå kommun.",
+            "”Det här är ett lyft”, menade Per Ek på mötet.",
+            "Kommundirektören Eva Berg säger i ett pressmeddelande: ”Vi satsar vidare.”",
+            "Enligt Lars Nilsson, som leder projektet, har kostnaderna ökat.",
+            "Maria Holm tror att it-säkerheten blir avgörande.",
+            "Det säger Olof Palm, ordförande i nämnden.",
+            "Så sade hon till slut, och sedan var mötet slut.",
+            "Samhällets digitalisering sade-mig ingenting; sa:de vi.",
+            "Säkerhetschefen svarade:\u{a0}nej.",
+            "Ingen cue här: bara samhälle, sammanhang och sakfrågor.",
+            "Hon är nöjd… säger\u{2003}Anna Svensson idag.",
+        ];
+        let mut matched = 0;
+        for p in paras {
+            let c = cue_words_of(p);
+            let checks = [
+                (inverted_re(), c.inverted),
+                (cue_name_re(), c.inverted),
+                (colon_cue_re(), c.colon),
+                (det_cue_re(), c.det),
+                (after_close_re(), c.speech),
+                (report_re(), c.report),
+            ];
+            for (r, flag) in checks {
+                // Any start after a non-letter, as the regexes also run on
+                // parts of a paragraph that begin after a quotation mark.
+                let starts = p
+                    .char_indices()
+                    .filter(|&(i, _)| !p[..i].chars().next_back().is_some_and(char::is_alphabetic));
+                if starts.map(|(i, _)| i).any(|i| r.is_match(&p[i..])) {
+                    matched += 1;
+                    assert!(flag, "{p:?} matches {r} but its cue flag is not set");
+                }
+            }
+        }
+        assert!(
+            matched >= 8,
+            "only {matched} regex matches: the test proves little"
+        );
+        assert!(cue_words_of("– Ja, säger hon.").inverted);
+        assert!(!cue_words_of("Ja säger hon.").inverted);
+        assert!(cue_words_of("Det säger hon.").det);
+        assert!(cue_words_of("Hon säger i en intervju: ja.").colon);
+        assert!(!cue_words_of("Hon säger. Sedan: ja.").colon);
+        assert!(cue_words_of("Han tror att det går.").report);
+        assert!(!cue_words_of("Han tror att det går.").speech);
+        assert!(!cue_words_of("Samhället sammanfattas sakligt.").speech);
+        assert!(cue_words_of("it-säger").speech);
+    }
+
+    /// The char-by-char pairing that [`quote_pairs`] replaces.
+    fn quote_pairs_by_chars(text: &str) -> Vec<(Span, Span)> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices();
+        while let Some((i, c)) = iter.next() {
+            let closers: &[char] = match c {
+                '”' => &['”'],
+                '“' => &['”', '"', '“'],
+                '«' => &['»'],
+                '»' => &['»', '«'],
+                '„' => &['“', '"', '”'],
+                '"' => &['"', '”'],
+                _ => continue,
+            };
+            if let Some((j, d)) = iter.by_ref().find(|(_, d)| closers.contains(d)) {
+                out.push((
+                    Span::new(i, j + d.len_utf8()),
+                    Span::new(i + c.len_utf8(), j),
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn quote_pairs_match_the_char_walk() {
+        for t in [
+            "– Ja, säger hon. ”Vi är klara”, sa hon. \"Nej\" – «Kanske» och »så» här.",
+            "„Början“ och „slut\" och “engelskt” och ”öppen utan slut",
+            "»ett»två«tre« ’inte’ – ”a” ”b",
+            "Inga citattecken alls – bara tankstreck — och ’apostrofer’.",
+            "\"\"\"",
+            "”",
+        ] {
+            let span = Span::new(0, t.len());
+            assert_eq!(quote_pairs(t, span), quote_pairs_by_chars(t), "{t}");
+        }
+        let t = "x ”inne” y";
+        assert_eq!(quote_pairs(t, Span::new(0, t.len())).len(), 1);
+    }
+
+    #[test]
+    fn first_person_words_ignore_case() {
+        for w in ["jag", "Jag", "VI", "Vårt", "VÅRA", "mig"] {
+            assert!(is_first_person(w), "{w}");
+        }
+        for w in ["ja", "jagar", "vem", "Våg", "minns"] {
+            assert!(!is_first_person(w), "{w}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::language::stem::FxBuild;
 use crate::span::Span;
 
 /// Grammatical gender suggested by a given name (SCB counts of women and men).
@@ -19,10 +20,10 @@ pub enum Gender {
 }
 
 struct Lexicon {
-    given: HashMap<&'static str, Gender>,
-    surnames: HashSet<&'static str>,
-    wordlike: HashSet<&'static str>,
-    not_surname: HashSet<&'static str>,
+    given: HashMap<&'static str, Gender, FxBuild>,
+    surnames: HashSet<&'static str, FxBuild>,
+    wordlike: HashSet<&'static str, FxBuild>,
+    not_surname: HashSet<&'static str, FxBuild>,
 }
 
 fn wordlike(w: &str) -> bool {
@@ -41,7 +42,7 @@ static SURNAMES: &str = include_str!("../../data/names_surnames.txt");
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut given = HashMap::with_capacity(24_000);
+        let mut given = HashMap::with_capacity_and_hasher(24_000, FxBuild::default());
         for line in GIVEN.lines() {
             let mut parts = line.split('\t');
             let (Some(name), g) = (parts.next(), parts.next()) else {
@@ -298,15 +299,31 @@ const NOT_SURNAME: &[&str] = &[
 /// Whether `w` is written like a name part: an upper-case letter, then
 /// lower-case letters (hyphenated parts likewise: "Per-Erik").
 pub fn is_capitalised(w: &str) -> bool {
+    // Most words start with a lower-case ASCII letter: no need to split.
+    let bytes = w.as_bytes();
+    if bytes
+        .first()
+        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        return false;
+    }
+    // An ASCII word without hyphens: the same test on bytes.
+    if w.is_ascii() && !bytes.contains(&b'-') {
+        return bytes.len() >= 2
+            && bytes[0].is_ascii_uppercase()
+            && bytes[1..]
+                .iter()
+                .all(|&b| b.is_ascii_lowercase() || b == b'\'');
+    }
     w.split('-').all(|p| {
         let mut cs = p.chars();
         match cs.next() {
             Some(c) if c.is_uppercase() => {
-                let rest: Vec<char> = cs.collect();
-                !rest.is_empty()
-                    && rest
-                        .iter()
-                        .all(|c| c.is_lowercase() || *c == '\'' || *c == '’')
+                let mut rest = false;
+                cs.all(|c| {
+                    rest = true;
+                    c.is_lowercase() || c == '\'' || c == '’'
+                }) && rest
             }
             _ => false,
         }
@@ -392,39 +409,101 @@ pub struct NameMatch {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && (matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö') || c.is_alphanumeric()))
+}
+
+/// The word character starting at byte `i` of `s` (a character boundary):
+/// its byte length and whether it is alphabetic; `None` when the character
+/// there is no word character (or `i` is the end).
+#[inline]
+fn word_char_at(s: &str, i: usize) -> Option<(usize, bool)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return b
+            .is_ascii_alphanumeric()
+            .then_some((1, b.is_ascii_alphabetic()));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    if matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö') {
+        return Some((2, true));
+    }
+    is_word_char(c).then(|| (c.len_utf8(), c.is_alphabetic()))
+}
+
+/// The byte length of the character at byte `i` of `s` (a character
+/// boundary), or 1 past the end.
+#[inline]
+fn char_len_at(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        Some(&b) if b >= 0xF0 => 4,
+        Some(&b) if b >= 0xE0 => 3,
+        Some(&b) if b >= 0xC0 => 2,
+        _ => 1,
+    }
 }
 
 /// The words of `text[region]` (letters and digits, inner hyphens, colons
 /// and apostrophes), as byte spans into `text`.
 pub fn words(text: &str, region: Span) -> Vec<Span> {
-    let mut out = Vec::new();
+    words_marked(text, region).0
+}
+
+/// [`words`], and the indices of the words holding a character that is not
+/// alphabetic (a digit or an inner joiner), in ascending order.
+pub fn words_marked(text: &str, region: Span) -> (Vec<Span>, Vec<usize>) {
     let Some(slice) = text.get(region.start..region.end) else {
-        return out;
+        return (Vec::new(), Vec::new());
     };
-    let mut it = slice.char_indices().peekable();
-    let mut start: Option<usize> = None;
-    while let Some((i, c)) = it.next() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
+    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
+    let mut mixed = Vec::new();
+    let bytes = slice.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        if let Some(st) = start {
-            // An inner joiner followed by a word character continues the word.
-            let joiner = matches!(c, '-' | ':' | '\'' | '’');
-            if joiner && it.peek().is_some_and(|&(_, d)| is_word_char(d)) {
+        let Some((len, alpha)) = word_char_at(slice, i) else {
+            i += char_len_at(slice, i);
+            continue;
+        };
+        let start = i;
+        let mut all_alpha = alpha;
+        i += len;
+        loop {
+            // The common case first: a run of ASCII letters.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            if let Some((len, alpha)) = word_char_at(slice, i) {
+                all_alpha &= alpha;
+                i += len;
                 continue;
             }
-            out.push(Span::new(region.start + st, region.start + i));
-            start = None;
+            // An inner joiner followed by a word character continues the word.
+            let joiner = match slice.as_bytes().get(i) {
+                Some(b'-' | b':' | b'\'') => Some(1),
+                Some(0xE2) if slice[i..].starts_with('’') => Some(3),
+                _ => None,
+            };
+            if let Some(j) = joiner
+                && word_char_at(slice, i + j).is_some()
+            {
+                all_alpha = false;
+                i += j;
+                continue;
+            }
+            break;
         }
+        if !all_alpha {
+            mixed.push(out.len());
+        }
+        out.push(Span::new(region.start + start, region.start + i));
     }
-    if let Some(st) = start {
-        out.push(Span::new(region.start + st, region.end));
-    }
-    out
+    (out, mixed)
 }
 
 fn single_space(text: &str, a: Span, b: Span) -> bool {
@@ -443,6 +522,16 @@ pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        // A name starts with a capital: skip the words that start with
+        // another ASCII byte without looking them up.
+        if text
+            .as_bytes()
+            .get(ws[i].start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            i += 1;
+            continue;
+        }
         let Some(gender) = given_gender(w(i)) else {
             i += 1;
             continue;
@@ -527,6 +616,41 @@ mod tests {
     fn ignores_words_and_lowercase() {
         assert!(names("Vi Ser att Region Skåne och anna svensson").is_empty());
         assert!(names("Kristina, CDO i Stockholms stad").is_empty());
+    }
+
+    #[test]
+    fn words_with_joiners_and_digits_are_marked() {
+        let t = "– It-chefen Anna’s plan: 2025-mål, x²y och ’citat’ - slut";
+        let (ws, mixed) = words_marked(t, Span::new(0, t.len()));
+        let got: Vec<&str> = ws.iter().map(|w| w.slice(t)).collect();
+        assert_eq!(
+            got,
+            [
+                "It-chefen",
+                "Anna’s",
+                "plan",
+                "2025-mål",
+                "x²y",
+                "och",
+                "citat",
+                "slut"
+            ]
+        );
+        assert_eq!(mixed, [0, 1, 3, 4]);
+        let inner = Span::new(3, 12);
+        assert_eq!(words(t, inner), [Span::new(4, 12)]);
+    }
+
+    #[test]
+    fn capitalised_words() {
+        for w in ["Anna", "D'", "Per-Erik", "Åsa", "Östen-Åke", "O’neil"] {
+            assert!(is_capitalised(w), "{w}");
+        }
+        for w in [
+            "A", "anna", "AnnA", "O'Neil", "Per-erik", "-Anna", "", "ÅSA", "2Anna",
+        ] {
+            assert!(!is_capitalised(w), "{w}");
+        }
     }
 
     #[test]

@@ -9,45 +9,116 @@
 //! `'0' + n`, where `n` is how many leading characters the word shares with
 //! the previous word, followed by the rest of the word.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::matcher::FxHasher;
+/// The decoded lexicon: its words end to end in one buffer, and their
+/// spans in byte order without duplicates, for binary search. (Few words
+/// are looked up per run, so a hash set is not worth building.)
+struct Lexicon {
+    buf: String,
+    words: Vec<(u32, u32)>,
+}
 
-type Set = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
+impl Lexicon {
+    fn word(&self, (a, b): (u32, u32)) -> &str {
+        self.buf.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.words
+            .binary_search_by(|&w| self.word(w).cmp(word))
+            .is_ok()
+    }
+
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|&w| self.word(w))
+    }
+}
 
 /// The front-coded lexicon source, compiled into the crate.
 const LEXICON_SRC: &str = include_str!("../../data/lexicon.txt");
 
 /// The decoded lexicon, built once.
-fn set() -> &'static Set {
-    static SET: OnceLock<Set> = OnceLock::new();
+fn set() -> &'static Lexicon {
+    static SET: OnceLock<Lexicon> = OnceLock::new();
     SET.get_or_init(|| decode(LEXICON_SRC))
 }
 
-/// Decodes the front-coded lexicon format (see the module docs).
-fn decode(src: &str) -> Set {
-    let mut out = Set::with_capacity_and_hasher(100_000, Default::default());
-    let mut prev = String::new();
-    for line in src.lines() {
+/// Decodes the front-coded lexicon format (see the module docs). Each word
+/// is built in place from the previous one in the buffer. The file is
+/// sorted, so the words come in byte order; should they not, they are
+/// sorted and deduplicated here.
+fn decode(src: &str) -> Lexicon {
+    let mut buf: Vec<u8> = Vec::with_capacity(src.len() * 5 / 2);
+    let mut words: Vec<(u32, u32)> = Vec::with_capacity(src.len() / 5);
+    let mut prev = (0usize, 0usize);
+    let mut ordered = true;
+    let sb = src.as_bytes();
+    let mut pos = 0;
+    while pos < sb.len() {
+        // The next line as `str::lines` gives it: without its `\n` or
+        // `\r\n`.
+        let nl = sb[pos..].iter().position(|&b| b == b'\n');
+        let mut end = nl.map_or(sb.len(), |k| pos + k);
+        let line_start = pos;
+        pos = end + 1;
+        if nl.is_some() && end > line_start && sb[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let Some(line) = src.get(line_start..end) else {
+            continue;
+        };
         if line.starts_with('#') || line.is_empty() {
             continue;
         }
         let mut chars = line.chars();
         let Some(n) = chars.next() else { continue };
+        let rest = chars.as_str().as_bytes();
         let shared = (n as usize).saturating_sub('0' as usize);
-        // `shared` counts characters; cut `prev` at that character boundary.
-        let cut = prev
-            .char_indices()
-            .nth(shared)
-            .map(|(i, _)| i)
-            .unwrap_or(prev.len());
-        prev.truncate(cut);
-        prev.push_str(chars.as_str());
-        out.insert(prev.as_str().into());
+        // `shared` counts characters; cut the previous word at that
+        // character boundary.
+        let p = buf.get(prev.0..prev.1).unwrap_or(&[]);
+        let mut cut = p.len();
+        let mut seen = 0;
+        for (i, &b) in p.iter().enumerate() {
+            // A byte that starts a character (not a UTF-8 continuation byte).
+            if (b as i8) >= -0x40 {
+                if seen == shared {
+                    cut = i;
+                    break;
+                }
+                seen += 1;
+            }
+        }
+        // In byte order when the new word sorts after the previous one: it
+        // shares `p[..cut]`, so the rest decides.
+        let after_prev = match (p.get(cut..), rest.first()) {
+            (Some([]), _) => !rest.is_empty(),
+            (Some(tail), Some(&r0)) if tail[0] != r0 => r0 > tail[0],
+            (Some(tail), Some(_)) => tail < rest,
+            _ => false,
+        };
+        if !words.is_empty() && !after_prev {
+            ordered = false;
+        }
+        let start = buf.len();
+        buf.extend_from_within(prev.0..prev.0 + cut);
+        buf.extend_from_slice(rest);
+        words.push((start as u32, buf.len() as u32));
+        prev = (start, buf.len());
     }
-    out
+    // Whole characters were copied, so the buffer is valid UTF-8.
+    let buf = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let mut lex = Lexicon { buf, words };
+    if !ordered {
+        let mut words = std::mem::take(&mut lex.words);
+        words.sort_unstable_by(|&a, &b| lex.word(a).cmp(lex.word(b)));
+        words.dedup_by(|a, b| lex.word(*a) == lex.word(*b));
+        lex.words = words;
+    }
+    lex
 }
 
 /// Whether `word` (lowercase) is in the lexicon.
@@ -57,7 +128,7 @@ pub fn contains(word: &str) -> bool {
 
 /// Number of words in the lexicon.
 pub fn len() -> usize {
-    set().len()
+    set().words.len()
 }
 
 /// Letters that may join the parts of a Swedish compound
@@ -183,10 +254,45 @@ mod tests {
 
     #[test]
     fn decodes_front_coding() {
-        let set = decode("# c\n0abc\n2d\n3x\n0bö\n2å\n");
-        let mut v: Vec<&str> = set.iter().map(|s| &**s).collect();
-        v.sort();
+        let lex = decode("# c\n0abc\n2d\n3x\n0bö\n2å\n");
+        let v: Vec<&str> = lex.iter().collect();
         assert_eq!(v, ["abc", "abd", "abdx", "bö", "böå"]);
+        assert!(lex.contains("abdx") && lex.contains("böå"));
+        assert!(!lex.contains("ab") && !lex.contains("c"));
+        // Out of order and repeated: sorted and deduplicated.
+        let lex = decode("0b\n0a\n0b\n1c\n");
+        let v: Vec<&str> = lex.iter().collect();
+        assert_eq!(v, ["a", "b", "bc"]);
+        assert!(lex.contains("a") && lex.contains("b") && lex.contains("bc"));
+    }
+
+    /// The decoder against the plain char-by-char decoding of the real file.
+    #[test]
+    fn decode_matches_a_plain_decoding_of_the_file() {
+        let mut plain: Vec<String> = Vec::new();
+        let mut prev = String::new();
+        for line in LEXICON_SRC.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut chars = line.chars();
+            let Some(n) = chars.next() else { continue };
+            let shared = (n as usize).saturating_sub('0' as usize);
+            let cut = prev
+                .char_indices()
+                .nth(shared)
+                .map_or(prev.len(), |(i, _)| i);
+            prev.truncate(cut);
+            prev.push_str(chars.as_str());
+            plain.push(prev.clone());
+        }
+        plain.sort();
+        plain.dedup();
+        assert!(plain.len() > 50_000);
+        assert!(set().iter().eq(plain.iter().map(String::as_str)));
+        for w in plain.iter().step_by(97) {
+            assert!(contains(w), "{w}");
+        }
     }
 
     #[test]

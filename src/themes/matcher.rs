@@ -3,11 +3,14 @@
 //! resolution.
 //!
 //! Everything that can be precomputed is built once when the codebook is
-//! loaded. [`Matcher::tag`] looks each distinct word of a text up once
-//! (a small cache keyed by the word as written), then walks the tokens.
+//! loaded. [`Matcher::tag`] analyses each distinct word once per thread
+//! (a cache keyed by the word as written, shared by the documents the
+//! thread tags with the same matcher), then walks the tokens.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::lexicon;
 use super::spec::{TermSpec, ThemeSpec};
@@ -51,8 +54,11 @@ impl Hasher for FxHasher {
             b.copy_from_slice(c);
             h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
         }
         self.0 = h;
     }
@@ -111,6 +117,117 @@ struct KeyEntry {
     hyphen: bool,
 }
 
+/// No node (or no key) in a [`Trie`].
+const NO_NODE: u32 = u32::MAX;
+
+/// A node of a [`Trie`].
+#[derive(Debug, Clone, Copy)]
+struct TrieNode {
+    /// Its children: `edges[first..first + count]`, by ascending byte.
+    first: u32,
+    count: u32,
+    /// The id of the key ending here, or [`NO_NODE`].
+    key: u32,
+}
+
+/// A byte trie over the keys, built once: from each position of a word,
+/// one walk finds every key that starts there, where a hash lookup per
+/// candidate length was needed before.
+#[derive(Debug, Clone)]
+struct Trie {
+    /// The node for each first byte ([`NO_NODE`]: no key starts with it).
+    root: Box<[u32; 256]>,
+    /// The id of the empty key, if there is one.
+    root_key: Option<u32>,
+    nodes: Vec<TrieNode>,
+    /// (byte, child node), grouped by parent.
+    edges: Vec<(u8, u32)>,
+}
+
+impl Default for Trie {
+    fn default() -> Self {
+        Trie {
+            root: Box::new([NO_NODE; 256]),
+            root_key: None,
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        }
+    }
+}
+
+impl Trie {
+    /// Builds the trie of `keys`; key `k` (in iteration order) gets id `k`.
+    fn build<'k>(keys: impl Iterator<Item = &'k str>) -> Trie {
+        // A plain tree first: children by byte, then flattened.
+        let mut kids: Vec<BTreeMap<u8, usize>> = vec![BTreeMap::new()];
+        let mut key_of: Vec<u32> = vec![NO_NODE];
+        for (id, k) in keys.enumerate() {
+            let mut node = 0;
+            for &b in k.as_bytes() {
+                node = match kids[node].get(&b) {
+                    Some(&c) => c,
+                    None => {
+                        kids.push(BTreeMap::new());
+                        key_of.push(NO_NODE);
+                        let c = kids.len() - 1;
+                        kids[node].insert(b, c);
+                        c
+                    }
+                };
+            }
+            key_of[node] = id as u32;
+        }
+        let mut t = Trie::default();
+        if key_of[0] != NO_NODE {
+            t.root_key = Some(key_of[0]);
+        }
+        // Node n of the tree (n > 0) is node n - 1 of the trie.
+        for (n, children) in kids.iter().enumerate().skip(1) {
+            t.nodes.push(TrieNode {
+                first: t.edges.len() as u32,
+                count: children.len() as u32,
+                key: key_of[n],
+            });
+            t.edges
+                .extend(children.iter().map(|(&b, &c)| (b, (c - 1) as u32)));
+        }
+        for (&b, &c) in &kids[0] {
+            t.root[usize::from(b)] = (c - 1) as u32;
+        }
+        t
+    }
+
+    /// The child of `n` for byte `b`, or [`NO_NODE`].
+    #[inline]
+    fn child(&self, n: &TrieNode, b: u8) -> u32 {
+        let (first, count) = (n.first as usize, n.count as usize);
+        self.edges
+            .get(first..first + count)
+            .and_then(|es| es.iter().find(|e| e.0 == b))
+            .map_or(NO_NODE, |e| e.1)
+    }
+}
+
+/// Ids for compiled matchers, so that a word cache knows whose it is.
+static NEXT_MATCHER_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Words analysed (see [`Matcher::analyze`]) are kept this many at most
+/// per thread; the cache is emptied when it is full.
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+/// The per-thread cache of analysed words: the word as written → how it
+/// matches the terms of the matcher with id `matcher`. A word's matches
+/// depend only on the word and the matcher, so documents share the cache.
+#[derive(Default)]
+struct WordCache {
+    matcher: u64,
+    map: FxMap<Box<str>, Box<[WordMatch]>>,
+}
+
+thread_local! {
+    static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
 /// A compiled term.
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -147,23 +264,28 @@ fn kind_rank(k: MatchKind) -> u8 {
 pub struct Matcher {
     terms: Vec<Term>,
     keys: FxMap<Box<str>, Vec<KeyEntry>>,
-    key_lens: Vec<usize>,
-    /// Bit (b0 << 8 | b1) is set when some key starts with bytes b0 b1; a
-    /// position whose two bytes are not set cannot start a key.
-    key_bigrams: Vec<u64>,
-    /// The byte lengths of the keys that start with each bigram, ascending.
-    bigram_lens: FxMap<u16, Box<[usize]>>,
-    /// Some key is shorter than two bytes, so the bigram filter is off.
-    short_key: bool,
+    /// The keys of `keys` as a byte trie; its key ids index `key_entries`.
+    trie: Trie,
+    /// The entries of each key of the trie.
+    key_entries: Vec<Vec<KeyEntry>>,
     prefix_globs: FxMap<Box<str>, Vec<(u32, u8)>>,
     prefix_lens: Vec<usize>,
     /// `*text*` patterns, matched with `str::contains`.
     contains_globs: Vec<(Box<str>, u32, u8)>,
+    /// Bit (b0 << 8 | b1) is set when some `*text*` pattern of two bytes or
+    /// more starts with bytes b0 b1: only such positions are tried.
+    contains_bigrams: Vec<u64>,
+    /// The shortest `*text*` pattern (in bytes).
+    contains_min: usize,
     /// Any other glob: (pattern, term, position, case-sensitive).
     globs: Vec<(Box<[char]>, u32, u8, bool)>,
     cs_keys: FxMap<Box<str>, Vec<KeyEntry>>,
     /// The byte lengths of the case-sensitive keys, ascending.
     cs_lens: Vec<usize>,
+    /// Whether some case-sensitive key starts with each byte.
+    cs_first: Vec<bool>,
+    /// Unique per build (clones share it, having the same terms).
+    id: u64,
 }
 
 fn nchars(s: &str) -> usize {
@@ -184,28 +306,26 @@ impl Matcher {
                 m.add_term(ti as u32, spec, exclude);
             }
         }
-        m.key_lens.sort_unstable();
-        m.key_lens.dedup();
-        m.key_bigrams = vec![0; 1024];
-        let mut lens: FxMap<u16, Vec<usize>> = FxMap::default();
-        for k in m.keys.keys() {
-            match k.as_bytes() {
-                [a, b, ..] => {
-                    let i = u16::from(*a) << 8 | u16::from(*b);
-                    m.key_bigrams[usize::from(i) / 64] |= 1 << (i % 64);
-                    lens.entry(i).or_default().push(k.len());
-                }
-                _ => m.short_key = true,
+        let mut keys: Vec<(&str, &Vec<KeyEntry>)> = m.keys.iter().map(|(k, v)| (&**k, v)).collect();
+        keys.sort_unstable_by_key(|&(k, _)| k);
+        m.trie = Trie::build(keys.iter().map(|&(k, _)| k));
+        m.key_entries = keys.into_iter().map(|(_, v)| v.clone()).collect();
+        m.contains_bigrams = vec![0; 1024];
+        m.contains_min = usize::MAX;
+        for (inner, _, _) in &m.contains_globs {
+            m.contains_min = m.contains_min.min(inner.len());
+            if let [a, b, ..] = inner.as_bytes() {
+                let k = usize::from(*a) << 8 | usize::from(*b);
+                m.contains_bigrams[k / 64] |= 1 << (k % 64);
             }
         }
-        m.bigram_lens = lens
-            .into_iter()
-            .map(|(k, mut v)| {
-                v.sort_unstable();
-                v.dedup();
-                (k, v.into_boxed_slice())
-            })
-            .collect();
+        m.cs_first = vec![false; 256];
+        for k in m.cs_keys.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                m.cs_first[usize::from(b)] = true;
+            }
+        }
+        m.id = NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed);
         m.cs_lens.sort_unstable();
         m.cs_lens.dedup();
         m.prefix_lens.sort_unstable();
@@ -263,7 +383,6 @@ impl Matcher {
                         .push(full);
                     continue;
                 }
-                self.key_lens.push(alt.len());
                 self.keys.entry(alt.as_str().into()).or_default().push(full);
                 if spec.inflect && nchars(&alt) >= 3 {
                     let strip = if alt.ends_with('a') {
@@ -274,7 +393,6 @@ impl Matcher {
                         None
                     };
                     if let Some(s) = syncope(&alt) {
-                        self.key_lens.push(s.len());
                         self.keys.entry(s.into()).or_default().push(KeyEntry {
                             base: Base::Syncope,
                             compound: false,
@@ -283,7 +401,6 @@ impl Matcher {
                     }
                     if let Some(base) = strip {
                         let s = &alt[..alt.len() - 1];
-                        self.key_lens.push(s.len());
                         self.keys.entry(s.into()).or_default().push(KeyEntry {
                             base,
                             compound: compound && nchars(s) >= MIN_COMPOUND_KEY,
@@ -329,14 +446,8 @@ impl Matcher {
                 }));
             }
         }
-        for (inner, term, pos) in &self.contains_globs {
-            if w.contains(&**inner) {
-                out.push(WordMatch {
-                    term: *term,
-                    pos: *pos,
-                    kind: MatchKind::Word,
-                });
-            }
+        if w.len() >= self.contains_min {
+            self.contained(w, out);
         }
         if !self.globs.is_empty() {
             let wc: Vec<char> = w.chars().collect();
@@ -367,78 +478,104 @@ impl Matcher {
         out.truncate(keep);
     }
 
+    /// `*text*` patterns: each pattern that occurs in `w`, found by trying
+    /// only the positions whose two bytes start some pattern. (A pattern may
+    /// be pushed more than once; [`Matcher::analyze`] keeps one.)
+    fn contained(&self, w: &str, out: &mut Vec<WordMatch>) {
+        let push = |out: &mut Vec<WordMatch>, term: u32, pos: u8| {
+            out.push(WordMatch {
+                term,
+                pos,
+                kind: MatchKind::Word,
+            })
+        };
+        for (inner, term, pos) in &self.contains_globs {
+            if inner.len() < 2 && w.contains(&**inner) {
+                push(out, *term, *pos);
+            }
+        }
+        let bytes = w.as_bytes();
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let k = usize::from(pair[0]) << 8 | usize::from(pair[1]);
+            if self.contains_bigrams[k / 64] & (1 << (k % 64)) == 0 {
+                continue;
+            }
+            for (inner, term, pos) in &self.contains_globs {
+                if inner.len() >= 2 && bytes[i..].starts_with(inner.as_bytes()) {
+                    push(out, *term, *pos);
+                }
+            }
+        }
+    }
+
     /// Literal terms: the word as an inflection of the term, or the term
-    /// inside a compound whose other parts are plausible words.
+    /// inside a compound whose other parts are plausible words. Every key
+    /// found at every character position of `w` by walking the trie.
     fn keyed(&self, w: &str, out: &mut Vec<WordMatch>) {
         let bytes = w.as_bytes();
         for (i, _) in w.char_indices() {
-            let lens: &[usize] = if self.short_key {
-                &self.key_lens
+            if let Some(key) = self.trie.root_key {
+                self.key_at(w, i, i, key, out);
+            }
+            let mut node = self.trie.root[usize::from(bytes[i])];
+            let mut end = i + 1;
+            while node != NO_NODE {
+                let n = &self.trie.nodes[node as usize];
+                if n.key != NO_NODE && w.is_char_boundary(end) {
+                    self.key_at(w, i, end, n.key, out);
+                }
+                let Some(&b) = bytes.get(end) else { break };
+                node = self.trie.child(n, b);
+                end += 1;
+            }
+        }
+    }
+
+    /// The matches of key `key`, found at `w[i..end]`.
+    fn key_at(&self, w: &str, i: usize, end: usize, key: u32, out: &mut Vec<WordMatch>) {
+        let Some(entries) = self.key_entries.get(key as usize) else {
+            return;
+        };
+        let (p, r) = (&w[..i], &w[end..]);
+        for e in entries {
+            let tail_ok = if e.inflect {
+                e.base.tails().contains(&r)
             } else {
-                let Some(&b) = bytes.get(i + 1) else { break };
-                let k = u16::from(bytes[i]) << 8 | u16::from(b);
-                if self.key_bigrams[usize::from(k) / 64] & (1 << (k % 64)) == 0 {
-                    continue;
-                }
-                match self.bigram_lens.get(&k) {
-                    Some(l) => l,
-                    None => continue,
-                }
+                r.is_empty()
             };
-            for &l in lens {
-                let end = i + l;
-                if end > w.len() {
-                    break;
+            if i == 0 && tail_ok {
+                out.push(WordMatch {
+                    term: e.term,
+                    pos: e.pos,
+                    kind: MatchKind::Word,
+                });
+                continue;
+            }
+            if !e.compound {
+                let marked = (i == 0 || p.ends_with('-')) && (tail_ok || r.starts_with('-'));
+                if e.hyphen && e.base == Base::Full && marked {
+                    out.push(WordMatch {
+                        term: e.term,
+                        pos: e.pos,
+                        kind: MatchKind::Compound,
+                    });
                 }
-                if !w.is_char_boundary(end) {
-                    continue;
-                }
-                let Some(entries) = self.keys.get(&w[i..end]) else {
-                    continue;
-                };
-                let (p, r) = (&w[..i], &w[end..]);
-                for e in entries {
-                    let tail_ok = if e.inflect {
-                        e.base.tails().contains(&r)
-                    } else {
-                        r.is_empty()
-                    };
-                    if i == 0 && tail_ok {
-                        out.push(WordMatch {
-                            term: e.term,
-                            pos: e.pos,
-                            kind: MatchKind::Word,
-                        });
-                        continue;
-                    }
-                    if !e.compound {
-                        let marked =
-                            (i == 0 || p.ends_with('-')) && (tail_ok || r.starts_with('-'));
-                        if e.hyphen && e.base == Base::Full && marked {
-                            out.push(WordMatch {
-                                term: e.term,
-                                pos: e.pos,
-                                kind: MatchKind::Compound,
-                            });
-                        }
-                        continue;
-                    }
-                    if i == 0 && r.is_empty() {
-                        // the bare key without an allowed ending ("brukar"
-                        // for "brukare") is neither the term nor a compound
-                        continue;
-                    }
-                    if i > 0 && !lexicon::plausible_prefix(p) {
-                        continue;
-                    }
-                    if r.is_empty() || tail_ok || lexicon::plausible_rest(r) {
-                        out.push(WordMatch {
-                            term: e.term,
-                            pos: e.pos,
-                            kind: MatchKind::Compound,
-                        });
-                    }
-                }
+                continue;
+            }
+            if i == 0 && r.is_empty() {
+                // the bare key without an allowed ending ("brukar"
+                // for "brukare") is neither the term nor a compound
+                continue;
+            }
+            if i > 0 && !lexicon::plausible_prefix(p) {
+                continue;
+            }
+            if r.is_empty() || tail_ok || lexicon::plausible_rest(r) {
+                out.push(WordMatch {
+                    term: e.term,
+                    pos: e.pos,
+                    kind: MatchKind::Compound,
+                });
             }
         }
     }
@@ -447,6 +584,16 @@ impl Matcher {
     /// colon ending ("AI:n") or an inflection ending, or as a hyphenated
     /// part ("AI-stödet", "it-AI").
     fn case_sensitive(&self, orig: &str, out: &mut Vec<WordMatch>) {
+        // A part can only match a key that starts with its first byte (the
+        // colon ending is stripped from the end): most words end here.
+        let may_match = |p: &str| {
+            p.as_bytes()
+                .first()
+                .is_some_and(|&b| self.cs_first.get(usize::from(b)) == Some(&true))
+        };
+        if !orig.split('-').any(may_match) {
+            return;
+        }
         let parts = orig.split('-').filter(|p| !p.is_empty()).count();
         for part in orig.split('-').filter(|p| !p.is_empty()) {
             let part = strip_colon(part);
@@ -485,32 +632,45 @@ impl Matcher {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        let mut cache: FxMap<&str, (u32, u32)> = FxMap::default();
         let mut arena: Vec<WordMatch> = Vec::new();
         let mut per_tok: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
-        let mut lower = String::new();
-        for tok in tokens {
-            let word = (tok.kind == TokenKind::Word)
-                .then(|| text.get(tok.span.start..tok.span.end))
-                .flatten();
-            let Some(word) = word else {
-                per_tok.push((0, 0));
-                continue;
-            };
-            let r = match cache.get(word) {
-                Some(&r) => r,
-                None => {
-                    lower.clear();
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                    let start = arena.len();
-                    self.analyze(word, &lower, &mut arena);
-                    let r = (start as u32, (arena.len() - start) as u32);
-                    cache.insert(word, r);
-                    r
+        WORDS.with_borrow_mut(|cache| {
+            if cache.matcher != self.id {
+                cache.map.clear();
+                cache.matcher = self.id;
+            }
+            let mut lower = String::new();
+            let mut found: Vec<WordMatch> = Vec::new();
+            let mut add = |ms: &[WordMatch]| {
+                if ms.is_empty() {
+                    per_tok.push((0, 0));
+                } else {
+                    per_tok.push((arena.len() as u32, ms.len() as u32));
+                    arena.extend_from_slice(ms);
                 }
             };
-            per_tok.push(r);
-        }
+            for tok in tokens {
+                let word = (tok.kind == TokenKind::Word)
+                    .then(|| text.get(tok.span.start..tok.span.end))
+                    .flatten();
+                let Some(word) = word else {
+                    add(&[]);
+                    continue;
+                };
+                if let Some(ms) = cache.map.get(word) {
+                    add(ms);
+                    continue;
+                }
+                lowercase_into(word, &mut lower);
+                found.clear();
+                self.analyze(word, &lower, &mut found);
+                add(&found);
+                if cache.map.len() >= WORD_CACHE_LIMIT {
+                    cache.map.clear();
+                }
+                cache.map.insert(word.into(), found.as_slice().into());
+            }
+        });
         let matches = |i: usize| {
             let (s, n) = per_tok[i];
             &arena[s as usize..(s + n) as usize]
@@ -656,9 +816,27 @@ fn syncope(w: &str) -> Option<String> {
     Some(out)
 }
 
+/// `word` lowercased char by char (`char::to_lowercase`, no context rules),
+/// into `out`; ASCII characters take a fast path.
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// "cio:ernas" → "cio": a colon ending marks the inflection of an acronym.
 fn strip_colon(w: &str) -> &str {
-    match w.find(':') {
+    match w.bytes().position(|b| b == b':') {
         Some(i) if i > 0 && w[i + 1..].chars().all(char::is_alphabetic) => &w[..i],
         _ => w,
     }
@@ -721,6 +899,23 @@ mod tests {
         assert_eq!(syncope("tiger"), Some("tigr".to_string()));
         assert_eq!(syncope("kaffe"), None);
         assert_eq!(syncope("hel"), None);
+    }
+
+    #[test]
+    fn lowercasing_matches_char_to_lowercase() {
+        let mut out = String::new();
+        for w in [
+            "Kompetens",
+            "ÅTERKOPPLING",
+            "AI:n",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "e-Förvaltning",
+        ] {
+            lowercase_into(w, &mut out);
+            let expected: String = w.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, expected);
+        }
     }
 
     #[test]

@@ -441,6 +441,15 @@ mod tests {
     }
 
     #[test]
+    fn contains_globs_short_multibyte_and_repeated() {
+        let cb = one("\"*å*\", \"*säkerhet*\", \"*ab*\"");
+        assert_eq!(
+            surfaces(&cb, "Åtgärd, säkerhetssäkerhet, xabab, ok, a, b, ba."),
+            ["Åtgärd", "säkerhetssäkerhet", "xabab"]
+        );
+    }
+
+    #[test]
     fn longest_match_wins_and_hits_are_sorted() {
         let cb = book(
             "[[theme]]\nid = \"a\"\nterms = [\"ansvar\", \"ta ansvar\"]\n[[theme]]\nid = \"b\"\nterms = [\"ansvar\"]\n",
