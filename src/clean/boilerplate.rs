@@ -279,13 +279,6 @@ fn key_text(line: &str) -> &str {
 
 /// The first `max` words of `t`, lowercased, joined by single spaces.
 fn lower_words(t: &str, max: usize) -> String {
-    if max == usize::MAX && !t.is_ascii() {
-        // The whole line at once (the standard library's fast path; a
-        // final sigma sees the same neighbours as in its own word, since
-        // white space ends the context either way).
-        let lower = t.to_lowercase();
-        return join_words(&lower, max, |out, w| out.push_str(w));
-    }
     join_words(t, max, push_lowercase)
 }
 
@@ -310,7 +303,18 @@ fn push_lowercase(out: &mut String, w: &str) {
         // a final sigma depends on its neighbours: the library knows how
         out.push_str(&w.to_lowercase());
     } else {
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        for c in w.chars() {
+            match c {
+                // Latin-1 capitals (Å, Ä, Ö, É, ...) lie 32 below their small letters
+                'A'..='Z' | 'À'..='Þ' if c != '×' => {
+                    out.push(char::from_u32(u32::from(c) + 32).unwrap_or(c));
+                }
+                // the rest of Latin-1 and the General Punctuation block
+                // (– ” ’ …) have no lowercase forms of their own
+                '\0'..='\u{ff}' | '\u{2000}'..='\u{206f}' => out.push(c),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
     }
 }
 
@@ -546,11 +550,21 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn lower_words_lowercases_each_word_as_the_standard_library_does(
-            t in "([a-zA-ZåäöÅÄÖΣσςΑΒİ'.\\-]{0,6}[ \t\u{a0}\u{2003}]{0,2}){0,12}",
+            t in "([a-zA-ZåäöÅÄÖΣσςΑΒİ'.\\-\u{80}-\u{ff}\u{2000}-\u{206f}Ⅰⓐ]{0,6}[ \t\u{a0}\u{2003}]{0,2}){0,12}",
             max in proptest::sample::select(vec![1usize, 4, usize::MAX]),
         ) {
             let want: Vec<String> = t.split_whitespace().take(max).map(str::to_lowercase).collect();
             proptest::prop_assert_eq!(lower_words(&t, max), want.join(" "));
+        }
+    }
+
+    #[test]
+    fn the_latin1_and_punctuation_shortcut_lowercases_every_character_exactly() {
+        for c in ('\0'..='\u{ff}').chain('\u{2000}'..='\u{206f}') {
+            let w = format!("å{c}");
+            let mut out = String::new();
+            push_lowercase(&mut out, &w);
+            assert_eq!(out, w.to_lowercase(), "{c:?}");
         }
     }
 

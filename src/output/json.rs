@@ -148,9 +148,15 @@ impl Dual<'_> {
 
     /// A newline and the indent of the current depth (pretty form only).
     fn newline(&mut self) {
-        self.p.push(b'\n');
-        for _ in 0..self.depth {
-            self.p.extend_from_slice(b"  ");
+        const INDENT: &[u8; 65] =
+            b"\n                                                                ";
+        if let Some(line) = INDENT.get(..1 + 2 * self.depth) {
+            self.p.extend_from_slice(line);
+        } else {
+            self.p.push(b'\n');
+            for _ in 0..self.depth {
+                self.p.extend_from_slice(b"  ");
+            }
         }
     }
 
@@ -422,6 +428,12 @@ fn needs_escape(x: u64) -> bool {
 fn push_string(b: &mut Vec<u8>, s: &str) {
     b.push(b'"');
     let bytes = s.as_bytes();
+    if !has_special(bytes) {
+        // nearly every string: copied as it is
+        b.extend_from_slice(bytes);
+        b.push(b'"');
+        return;
+    }
     let n = bytes.len();
     let mut start = 0;
     let mut i = 0;
@@ -450,6 +462,24 @@ fn push_string(b: &mut Vec<u8>, s: &str) {
     }
     b.extend_from_slice(&bytes[start..]);
     b.push(b'"');
+}
+
+/// Whether any byte of `bytes` must be escaped, eight at a time (the last
+/// few padded with a letter).
+#[inline]
+fn has_special(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        if needs_escape(u64::from_le_bytes(word)) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    let mut word = [b'a'; 8];
+    word[..rest.len()].copy_from_slice(rest);
+    needs_escape(u64::from_le_bytes(word))
 }
 
 /// Whether a byte must be escaped in a JSON string.
