@@ -338,8 +338,9 @@ pub fn classify(line: &str) -> Option<Furniture> {
 
 /// No rule of [`classify`] that looks past a line's first words applies to
 /// a line of more than this many words (the look-up lists hold short
-/// phrases, the other rules have lower limits).
-const LONG_LINE_WORDS: usize = 80;
+/// phrases, the other rules have lower limits), except the cookie rule,
+/// which takes up to 80 words and needs one of its words in the line.
+const LONG_LINE_WORDS: usize = 30;
 
 /// [`classify`]; with `shortcut`, a line of more than [`LONG_LINE_WORDS`]
 /// words (most body paragraphs) is only tested by the rules that can
@@ -351,7 +352,7 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
     if words == 0 {
         return None;
     }
-    if shortcut && words > LONG_LINE_WORDS {
+    if shortcut && words > LONG_LINE_WORDS && (words > 80 || !may_mention_cookies(t)) {
         let head = lower_words(t, 4);
         if line.trim_start().starts_with("![") {
             return f("image", Scope::Line);
@@ -502,6 +503,22 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
     None
 }
 
+/// Whether the lowercased `t` may contain `cookie`, `kakor` or `kakan`:
+/// an ASCII case-insensitive search, exact because no character outside
+/// ASCII lowercases to ASCII letters except `İ` and the Kelvin sign, and a
+/// line with either is always searched the long way.
+fn may_mention_cookies(t: &str) -> bool {
+    if t.contains(['\u{130}', '\u{212a}']) {
+        return true;
+    }
+    let b = t.as_bytes();
+    b.windows(5).any(|w| {
+        w.eq_ignore_ascii_case(b"kakor")
+            || w.eq_ignore_ascii_case(b"kakan")
+            || w.eq_ignore_ascii_case(b"cooki")
+    })
+}
+
 /// A menu bar flattened into one line: at least three capitalised items of
 /// one to three words, separated by runs of spaces, `|` or `·`
 /// (`Nyheter  Analys  Podd  Jobb`).
@@ -559,6 +576,15 @@ mod tests {
     }
 
     #[test]
+    fn only_two_characters_outside_ascii_lowercase_to_ascii_letters() {
+        let odd: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii_alphabetic()))
+            .collect();
+        assert_eq!(odd, ['\u{130}', '\u{212a}']);
+    }
+
+    #[test]
     fn the_latin1_and_punctuation_shortcut_lowercases_every_character_exactly() {
         for c in ('\0'..='\u{ff}').chain('\u{2000}'..='\u{206f}') {
             let w = format!("å{c}");
@@ -582,8 +608,8 @@ mod tests {
         let mut lines = crate::test_support::real_lines();
         // Long paragraphs: runs of real sentences.
         let sentences = crate::test_support::talbanken_sentences();
-        for run in sentences.chunks(7) {
-            lines.push(run.join(" "));
+        for n in [2, 3, 7] {
+            lines.extend(sentences.chunks(n).map(|run| run.join(" ")));
         }
         let long = lines
             .iter()
@@ -622,7 +648,7 @@ mod tests {
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "kommunen", "cookies", "kakor", "använder", "Nyheter", "|", "·", "›", "Hem",
                 "/", "nyhetsbrev", "(3)", "…", "alla", "rättigheter", "förbehållna", "Σ",
-            ]), 70..95),
+            ]), 25..95),
             tail in proptest::sample::select(vec!["", ":", " (12)", " ›", "."]),
         ) {
             let line = format!("{head}{}{tail}", words.join(" "));
