@@ -348,7 +348,8 @@ const LONG_LINE_WORDS: usize = 30;
 /// changes no answer.
 fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
     let t = key_text(line);
-    let words = t.split_whitespace().count();
+    // (the rules only tell apart counts up to 81)
+    let words = count_words(t, 81);
     if words == 0 {
         return None;
     }
@@ -503,6 +504,37 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
     None
 }
 
+/// The number of white-space separated words of `t` (as `split_whitespace`
+/// counts them), counting stopped at `cap`.
+fn count_words(t: &str, cap: usize) -> usize {
+    let b = t.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = if b[i].is_ascii() {
+            (
+                matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                1,
+            )
+        } else {
+            let c = t[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == cap {
+                return cap;
+            }
+        }
+        i += len;
+    }
+    words
+}
+
 /// Whether the lowercased `t` may contain `cookie`, `kakor` or `kakan`:
 /// an ASCII case-insensitive search, exact because no character outside
 /// ASCII lowercases to ASCII letters except `İ` and the Kelvin sign, and a
@@ -572,6 +604,16 @@ mod tests {
         ) {
             let want: Vec<String> = t.split_whitespace().take(max).map(str::to_lowercase).collect();
             proptest::prop_assert_eq!(lower_words(&t, max), want.join(" "));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn count_words_counts_as_split_whitespace_does(
+            t in "[a-zå \t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}\u{2028}\u{3000}\u{200b}–]{0,60}",
+            cap in 1usize..40,
+        ) {
+            proptest::prop_assert_eq!(count_words(&t, cap), t.split_whitespace().count().min(cap));
         }
     }
 
