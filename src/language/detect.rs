@@ -105,6 +105,35 @@ const MAX_MARKER_LEN: usize = {
     max
 };
 
+/// A word of at most eight bytes as one number (zero-padded, little
+/// endian): two words are equal exactly when their numbers are.
+fn pack(word: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(b)
+}
+
+/// The language bits of `word` if it is one of [`MARKERS`] (looked up as
+/// numbers: no string comparisons).
+fn marker_mask(word: &[u8]) -> Option<u8> {
+    static PACKED: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
+        let mut v: Vec<(u64, u8)> = MARKERS
+            .iter()
+            .map(|(w, m)| (pack(w.as_bytes()), *m))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    if word.len() > 8 {
+        return None;
+    }
+    let key = pack(word);
+    PACKED
+        .binary_search_by_key(&key, |(k, _)| *k)
+        .ok()
+        .map(|i| PACKED[i].1)
+}
+
 /// Function words (lowercase, sorted by bytes) and the languages that use
 /// them, as bits: 1 Swedish, 2 Bokmål, 4 Nynorsk, 8 Danish.
 const MARKERS: &[(&str, u8)] = &[
@@ -314,13 +343,13 @@ fn scan(text: &str) -> Scan {
         }
     };
     // Words are the maximal runs of alphabetic characters, lowercased a
-    // character at a time; ASCII bytes take a short path.
+    // character at a time into a byte buffer; ASCII bytes take a short path.
     let bytes = text.as_bytes();
-    let mut word = String::with_capacity(32);
+    let mut word: Vec<u8> = Vec::with_capacity(64);
     let mut i = 0;
     while i < bytes.len() {
         word.clear();
-        let mut ascii = true;
+        let (mut sv_letter, mut other_letter) = (false, false);
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
@@ -331,7 +360,7 @@ fn scan(text: &str) -> Scan {
                 }
                 see(false);
                 letters += 1;
-                word.push(char::from(b.to_ascii_lowercase()));
+                word.push(b.to_ascii_lowercase());
             } else {
                 let Some(c) = text[i..].chars().next() else {
                     break;
@@ -343,32 +372,34 @@ fn scan(text: &str) -> Scan {
                 }
                 see(false);
                 letters += 1;
-                ascii = false;
-                word.extend(c.to_lowercase());
+                for l in c.to_lowercase() {
+                    sv_letter |= matches!(l, 'ä' | 'ö');
+                    other_letter |= matches!(l, 'æ' | 'ø');
+                    let mut buf = [0u8; 4];
+                    word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
             }
         }
         if word.is_empty() {
             continue;
         }
         if word.len() <= MAX_MARKER_LEN
-            && let Ok(k) = MARKERS.binary_search_by(|(w, _)| (*w).cmp(word.as_str()))
+            && let Some(mask) = marker_mask(&word)
         {
-            add(MARKERS[k].1, 1.0, &mut scores);
+            add(mask, 1.0, &mut scores);
         }
-        if !ascii {
-            if word.contains(['ä', 'ö']) {
-                add(1, 0.5, &mut scores);
-            }
-            if word.contains(['æ', 'ø']) {
-                add(14, 0.5, &mut scores);
-            }
+        if sv_letter {
+            add(1, 0.5, &mut scores);
+        }
+        if other_letter {
+            add(14, 0.5, &mut scores);
         }
         if word.len() > 5 {
-            if word.ends_with("leg") || word.ends_with("lege") || word.ends_with("ane") {
+            if word.ends_with(b"leg") || word.ends_with(b"lege") || word.ends_with(b"ane") {
                 add(4, 0.5, &mut scores);
-            } else if word.ends_with("erne") {
+            } else if word.ends_with(b"erne") {
                 add(8, 0.5, &mut scores);
-            } else if word.ends_with("ene") {
+            } else if word.ends_with(b"ene") {
                 add(6, 0.5, &mut scores);
             }
         }
@@ -587,6 +618,23 @@ mod tests {
             }
         }
         scores
+    }
+
+    #[test]
+    fn markers_are_found_as_numbers() {
+        for (w, m) in MARKERS {
+            assert_eq!(marker_mask(w.as_bytes()), Some(*m), "{w}");
+            let longer = format!("{w}x");
+            let in_list = MARKERS.iter().any(|(x, _)| *x == longer);
+            assert_eq!(
+                marker_mask(longer.as_bytes()).is_some(),
+                in_list,
+                "{longer}"
+            );
+        }
+        assert_eq!(marker_mask(b""), None);
+        assert_eq!(marker_mask(b"kommunen"), None);
+        assert!(MAX_MARKER_LEN <= 8);
     }
 
     #[test]
