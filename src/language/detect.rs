@@ -634,7 +634,7 @@ mod tests {
         }
         assert_eq!(marker_mask(b""), None);
         assert_eq!(marker_mask(b"kommunen"), None);
-        assert!(MAX_MARKER_LEN <= 8);
+        const { assert!(MAX_MARKER_LEN <= 8) };
     }
 
     #[test]
