@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 pub use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -147,8 +146,7 @@ pub struct Token {
     /// `word`, `number`, `punct`, `symbol`, `url`, `email`, ... (see the README).
     pub kind: Cow<'static, str>,
     /// Snowball Swedish stem of the lowercased word; null for non-words and non-Swedish text.
-    /// (Shared with every other token of the same word.)
-    pub stem: Option<Arc<str>>,
+    pub stem: Option<CompactString>,
     /// Whether the word is on svtext's Swedish stopword list.
     pub stopword: bool,
     /// Index into `sentences`.

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -75,7 +75,7 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// Keys of up to 24 bytes (nearly every word) are stored in the table
 /// itself, so a look-up reads no other memory.
 pub struct StemCache {
-    map: HashMap<CompactString, (Arc<str>, bool), FxBuild>,
+    map: HashMap<CompactString, (CompactString, bool), FxBuild>,
 }
 
 impl StemCache {
@@ -83,16 +83,16 @@ impl StemCache {
     /// soft hyphens and line-break hyphenation included): the Snowball
     /// Swedish stem of its normalised, lowercased form, and whether that
     /// form is a stopword.
-    pub fn lookup(&mut self, surface: &str) -> (Arc<str>, bool) {
+    pub fn lookup(&mut self, surface: &str) -> (CompactString, bool) {
         if let Some((s, stop)) = self.map.get(surface) {
-            return (Arc::clone(s), *stop);
+            return (s.clone(), *stop);
         }
         let norm = normalize_word(surface);
-        let s: Arc<str> = Arc::from(STEMMER.stem(&norm).as_ref());
+        let s = CompactString::new(STEMMER.stem(&norm).as_ref());
         let stop = is_stopword(&norm);
         if self.map.len() < CACHE_LIMIT {
             self.map
-                .insert(CompactString::new(surface), (Arc::clone(&s), stop));
+                .insert(CompactString::new(surface), (s.clone(), stop));
         }
         (s, stop)
     }
@@ -109,13 +109,13 @@ pub fn with_cache<R>(f: impl FnOnce(&mut StemCache) -> R) -> R {
 }
 
 /// [`StemCache::lookup`] on this thread's cache.
-pub fn lookup(surface: &str) -> (Arc<str>, bool) {
+pub fn lookup(surface: &str) -> (CompactString, bool) {
     with_cache(|c| c.lookup(surface))
 }
 
 /// The Snowball Swedish stem of `word`, which must already be normalised
 /// and lowercased (see [`super::normalize::normalize_word`]).
-pub fn stem(word: &str) -> Arc<str> {
+pub fn stem(word: &str) -> CompactString {
     lookup(word).0
 }
 
@@ -144,8 +144,8 @@ mod tests {
 
     #[test]
     fn lookup_normalises_the_surface_form() {
-        assert_eq!(lookup("Kommunerna"), (Arc::from("kommun"), false));
-        assert_eq!(lookup("Och"), (Arc::from("och"), true));
+        assert_eq!(lookup("Kommunerna"), (CompactString::from("kommun"), false));
+        assert_eq!(lookup("Och"), (CompactString::from("och"), true));
         assert_eq!(lookup("under\u{ad}sökningen").0.as_ref(), "undersökning");
     }
 }

@@ -1,6 +1,6 @@
 //! The one token type of svtext.
 
-use std::sync::Arc;
+use compact_str::CompactString;
 
 use crate::span::Span;
 
@@ -65,7 +65,7 @@ pub struct Token {
     /// What kind of token.
     pub kind: TokenKind,
     /// Snowball Swedish stem of the lowercased word (words in Swedish text only).
-    pub stem: Option<Arc<str>>,
+    pub stem: Option<CompactString>,
     /// Whether the lowercased word is a Swedish stopword.
     pub stopword: bool,
     /// Index of the sentence the token belongs to.
