@@ -146,6 +146,6 @@ mod tests {
     fn lookup_normalises_the_surface_form() {
         assert_eq!(lookup("Kommunerna"), (CompactString::from("kommun"), false));
         assert_eq!(lookup("Och"), (CompactString::from("och"), true));
-        assert_eq!(lookup("under\u{ad}sökningen").0.as_ref(), "undersökning");
+        assert_eq!(lookup("under\u{ad}sökningen").0.as_str(), "undersökning");
     }
 }
