@@ -158,7 +158,9 @@ pub struct CorpusWriter {
 }
 
 struct CorpusState {
-    w: BufWriter<File>,
+    /// Each line is written with one call (lines are tens of kilobytes: a
+    /// buffer would only copy them once more).
+    w: File,
     /// The index of the first line not yet written.
     next: usize,
     /// Lines (or `None` for a failed input) that arrived before their turn.
@@ -185,7 +187,7 @@ impl CorpusWriter {
             path,
             window: window.max(1),
             state: std::sync::Mutex::new(CorpusState {
-                w: BufWriter::with_capacity(1 << 20, file),
+                w: file,
                 next: 0,
                 early: BTreeMap::new(),
                 error: None,
@@ -392,13 +394,26 @@ pub fn document_file(id: &str) -> String {
 /// Writes `bytes` to `path` through a temporary file in the same folder and
 /// a rename, so that `path` is either the old file or the whole new one.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
-    atomic_write_with(path, |w| w.write_all(bytes))
+    // (the bytes go to the file as they are: no buffer to copy them through)
+    atomic_write_file(path, |f| f.write_all(bytes))
 }
 
-/// Like [`atomic_write`], with the content written by `fill`.
+/// Like [`atomic_write`], with the content written by `fill` through a buffer.
 pub fn atomic_write_with(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut BufWriter<&mut File>) -> std::io::Result<()>,
+) -> Result<()> {
+    atomic_write_file(path, |file| {
+        let mut w = BufWriter::with_capacity(1 << 16, file);
+        fill(&mut w)?;
+        w.flush()
+    })
+}
+
+/// Writes a temporary file beside `path` with `fill`, then renames it to `path`.
+fn atomic_write_file(
+    path: &Path,
+    fill: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let err = |source| Error::Write {
@@ -424,9 +439,9 @@ pub fn atomic_write_with(
             }
             other => other?,
         };
-        let mut w = BufWriter::with_capacity(1 << 16, file);
-        fill(&mut w)?;
-        w.into_inner().map_err(|e| e.into_error())?;
+        let mut file = file;
+        fill(&mut file)?;
+        drop(file);
         fs::rename(&tmp, path)
     })();
     if result.is_err() {
