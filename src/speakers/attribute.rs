@@ -1529,13 +1529,7 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             .any(|(m, _)| m.start <= pos && pos < m.end)
     };
     // (a2) "Det säger NAME": the words before were NAME's.
-    for c in para
-        .cues
-        .det
-        .then(|| det_cue_re().captures_iter(s))
-        .into_iter()
-        .flatten()
-    {
+    for c in captures_if(para.cues.det, det_cue_re(), s) {
         let (Some(all), Some(v)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -1558,13 +1552,7 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         return ex;
     }
     // (b) An inverted cue: "– Vi måste ..., säger NAME, ROLE." (dash or lost dash).
-    for c in para
-        .cues
-        .inverted
-        .then(|| inverted_re().captures_iter(s))
-        .into_iter()
-        .flatten()
-    {
+    for c in captures_if(para.cues.inverted, inverted_re(), s) {
         let (Some(all), Some(punct), Some(v)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -1686,13 +1674,7 @@ fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
             ex.any_speaker = Some(p);
         }
     }
-    for c in para
-        .cues
-        .report
-        .then(|| report_re().captures_iter(s))
-        .into_iter()
-        .flatten()
-    {
+    for c in captures_if(para.cues.report, report_re(), s) {
         let (Some(all), Some(v)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -1784,6 +1766,16 @@ fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Speakers {
         speakers,
         paragraphs: out,
     }
+}
+
+/// The matches of `re` in `s` when `flag` (the paragraph's cheap test for
+/// the regex) is set; none otherwise.
+fn captures_if<'r, 'h>(
+    flag: bool,
+    re: &'r Regex,
+    s: &'h str,
+) -> impl Iterator<Item = regex::Captures<'h>> + use<'r, 'h> {
+    flag.then(|| re.captures_iter(s)).into_iter().flatten()
 }
 
 #[cfg(test)]
