@@ -408,14 +408,7 @@ fn quote_pairs(text: &str, span: Span) -> Vec<(Span, Span)> {
     };
     let mut from = 0;
     while let Some((i, c)) = next_mark(slice, from) {
-        let closers: &[char] = match c {
-            '”' => &['”'],
-            '“' => &['”', '"', '“'],
-            '«' => &['»'],
-            '»' => &['»', '«'],
-            '„' => &['“', '"', '”'],
-            _ => &['"', '”'],
-        };
+        let closers = closers_of(c).unwrap_or(&['"', '”']);
         // Every closer is a mark: only the marks after the opener are tried.
         let mut at = i + c.len_utf8();
         let mut found = None;
@@ -1768,6 +1761,20 @@ fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Speakers {
     }
 }
 
+/// The marks that close a quotation opened by `open`; `None` when `open`
+/// is not a quotation mark.
+fn closers_of(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '”' => &['”'],
+        '“' => &['”', '"', '“'],
+        '«' => &['»'],
+        '»' => &['»', '«'],
+        '„' => &['“', '"', '”'],
+        '"' => &['"', '”'],
+        _ => return None,
+    })
+}
+
 /// The matches of `re` in `s` when `flag` (the paragraph's cheap test for
 /// the regex) is set; none otherwise.
 fn captures_if<'r, 'h>(
@@ -1871,14 +1878,8 @@ mod tests {
         let mut out = Vec::new();
         let mut iter = text.char_indices();
         while let Some((i, c)) = iter.next() {
-            let closers: &[char] = match c {
-                '”' => &['”'],
-                '“' => &['”', '"', '“'],
-                '«' => &['»'],
-                '»' => &['»', '«'],
-                '„' => &['“', '"', '”'],
-                '"' => &['"', '”'],
-                _ => continue,
+            let Some(closers) = closers_of(c) else {
+                continue;
             };
             if let Some((j, d)) = iter.by_ref().find(|(_, d)| closers.contains(d)) {
                 out.push((
