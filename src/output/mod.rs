@@ -68,7 +68,7 @@ pub struct DocRef {
     pub entry: SpoolRange,
 }
 
-/// A compact document line in the run's spool file: byte offset and length.
+/// A line in a spool file (a manifest entry): byte offset and length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpoolRange {
     /// Byte offset in the spool.
