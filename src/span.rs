@@ -67,18 +67,17 @@ impl<'a> CharOffsets<'a> {
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
         if !ascii {
-            let bytes = text.as_bytes();
             let mut chars = 0usize;
             let mut pos = 0usize;
             let mut next = 0usize;
-            while next <= bytes.len() {
-                // advance pos to the first boundary >= next, counting chars
-                while pos < next || !text.is_char_boundary(pos) {
-                    if text.is_char_boundary(pos) {
-                        chars += 1;
-                    }
-                    pos += 1;
+            while next <= text.len() {
+                // pos goes to the first boundary >= next; chars counts what it passed
+                let mut b = next;
+                while !text.is_char_boundary(b) {
+                    b += 1;
                 }
+                chars += text[pos..b].chars().count();
+                pos = b;
                 checkpoints.push((pos, chars));
                 next += STEP;
             }

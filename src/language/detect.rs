@@ -316,6 +316,17 @@ struct Scan {
     words: usize,
 }
 
+/// `char::is_alphabetic`, with the Latin-1 letters (å, ä, ö, é, ...)
+/// answered without the Unicode tables.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | 'µ' | 'º'),
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Scores, letters and words of `text` in one pass.
 fn scan(text: &str) -> Scan {
     let mut letters = 0usize;
@@ -366,12 +377,21 @@ fn scan(text: &str) -> Scan {
                     break;
                 };
                 i += c.len_utf8();
-                if !c.is_alphabetic() {
+                if !is_letter(c) {
                     see(c.is_whitespace());
                     break;
                 }
                 see(false);
                 letters += 1;
+                if let 'À'..='Þ' = c {
+                    // a capital lies 32 below its small letter (× is no letter)
+                    let l = char::from_u32(u32::from(c) + 32).unwrap_or(c);
+                    sv_letter |= matches!(l, 'ä' | 'ö');
+                    other_letter |= matches!(l, 'æ' | 'ø');
+                    let mut buf = [0u8; 4];
+                    word.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    continue;
+                }
                 for l in c.to_lowercase() {
                     sv_letter |= matches!(l, 'ä' | 'ö');
                     other_letter |= matches!(l, 'æ' | 'ø');
@@ -618,6 +638,19 @@ mod tests {
             }
         }
         scores
+    }
+
+    #[test]
+    fn the_latin1_shortcuts_agree_with_the_unicode_tables() {
+        for c in '\u{80}'..='\u{ff}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            if let 'À'..='Þ' = c
+                && is_letter(c)
+            {
+                let l = char::from_u32(u32::from(c) + 32).unwrap();
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
     }
 
     #[test]
