@@ -506,7 +506,7 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
 
 /// The number of white-space separated words of `t` (as `split_whitespace`
 /// counts them), counting stopped at `cap`.
-fn count_words(t: &str, cap: usize) -> usize {
+pub(crate) fn count_words(t: &str, cap: usize) -> usize {
     let b = t.as_bytes();
     let mut words = 0;
     let mut in_word = false;
@@ -573,7 +573,7 @@ fn is_menu_bar(line: &str) -> bool {
 
 /// `Hem › Nyheter › Digitalisering`, `Start / Nyheter / 2025`.
 fn is_breadcrumb(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = count_words(line, 15);
     if words > 14 {
         return false;
     }

@@ -251,7 +251,7 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
                 para: pi,
                 start,
                 end,
-                words: src[start..end].split_whitespace().count(),
+                words: boilerplate::count_words(&src[start..end], usize::MAX),
             });
         }
     }
