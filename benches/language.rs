@@ -67,15 +67,11 @@ fn ud() -> Vec<String> {
 
 /// Paragraph spans: blocks separated by blank lines.
 fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for part in text.split("\n\n") {
-        if !part.trim().is_empty() {
-            out.push(Span::new(start, start + part.len()));
-        }
-        start += part.len() + 2;
-    }
-    out
+    svtext::clean::split_blocks(text)
+        .iter()
+        .map(|b| b.span)
+        .filter(|s| !s.slice(text).trim().is_empty())
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -20,13 +20,10 @@ fn swedish_ish() -> impl Strategy<Value = String> {
 
 /// Paragraph spans over `text` as the cleaner makes them (split at blank lines).
 fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for part in text.split("\n\n") {
-        out.push(Span::new(start, start + part.len()));
-        start += part.len() + 2;
-    }
-    out
+    svtext::clean::split_blocks(text)
+        .iter()
+        .map(|b| b.span)
+        .collect()
 }
 
 fn check(text: &str, paras: &[Span]) {

@@ -126,12 +126,10 @@ mod tests {
 
     /// Analyses `text` as one paragraph per blank-line-separated block.
     fn run(text: &str) -> Analysis {
-        let mut paras = Vec::new();
-        let mut start = 0;
-        for part in text.split("\n\n") {
-            paras.push(Span::new(start, start + part.len()));
-            start += part.len() + 2;
-        }
+        let paras: Vec<Span> = crate::clean::split_blocks(text)
+            .iter()
+            .map(|b| b.span)
+            .collect();
         analyze(text, &paras, true)
     }
 

@@ -1790,20 +1790,7 @@ mod tests {
     use super::*;
 
     fn find(text: &str, authors: &[&str]) -> Speakers {
-        let mut blocks = Vec::new();
-        let mut pos = 0;
-        for part in text.split("\n\n") {
-            let kind = if blocks.is_empty() {
-                BlockKind::Title
-            } else {
-                BlockKind::Body
-            };
-            blocks.push(Block {
-                span: Span::new(pos, pos + part.len()),
-                kind,
-            });
-            pos += part.len() + 2;
-        }
+        let blocks = crate::clean::split_blocks(text);
         let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let meta = Metadata {
             authors: authors.iter().map(|a| a.to_string()).collect(),
