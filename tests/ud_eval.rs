@@ -85,7 +85,9 @@ fn load(path: &Path) -> Gold {
         forms.clear();
     };
     for line in raw.lines() {
-        if line.starts_with("# newdoc") || line.starts_with("# newpar") {
+        let new_text = line.strip_prefix("# text = ");
+        let boundary = line.starts_with("# newdoc") || line.starts_with("# newpar");
+        if boundary || new_text.is_some() {
             flush(
                 &mut g,
                 &mut sent_text,
@@ -93,15 +95,10 @@ fn load(path: &Path) -> Gold {
                 &mut new_par,
                 &mut par_start,
             );
+        }
+        if boundary {
             new_par = true;
-        } else if let Some(t) = line.strip_prefix("# text = ") {
-            flush(
-                &mut g,
-                &mut sent_text,
-                &mut forms,
-                &mut new_par,
-                &mut par_start,
-            );
+        } else if let Some(t) = new_text {
             sent_text = t.trim().to_string();
         } else if line.starts_with('#') || line.is_empty() {
             continue;

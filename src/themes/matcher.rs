@@ -716,23 +716,15 @@ impl Matcher {
         }
         // Longest match wins within a theme; at equal length a word beats a
         // phrase beats a compound, then the longer term, then codebook order.
-        cands.sort_by(|a, b| {
+        cands.sort_by_key(|c| {
             (
-                a.0,
-                std::cmp::Reverse(a.1.len()),
-                kind_rank(a.3),
-                std::cmp::Reverse(self.terms[a.2 as usize].text.len()),
-                a.2,
-                a.1.start,
+                c.0,
+                std::cmp::Reverse(c.1.len()),
+                kind_rank(c.3),
+                std::cmp::Reverse(self.terms[c.2 as usize].text.len()),
+                c.2,
+                c.1.start,
             )
-                .cmp(&(
-                    b.0,
-                    std::cmp::Reverse(b.1.len()),
-                    kind_rank(b.3),
-                    std::cmp::Reverse(self.terms[b.2 as usize].text.len()),
-                    b.2,
-                    b.1.start,
-                ))
         });
         let mut hits = Vec::new();
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
