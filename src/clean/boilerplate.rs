@@ -279,17 +279,12 @@ fn key_text(line: &str) -> &str {
 
 /// The first `max` words of `t`, lowercased, joined by single spaces.
 fn lower_words(t: &str, max: usize) -> String {
-    join_words(t, max, push_lowercase)
-}
-
-/// The first `max` words of `t` joined by single spaces, each appended by `push`.
-fn join_words(t: &str, max: usize, push: impl Fn(&mut String, &str)) -> String {
     let mut out = String::with_capacity(t.len().min(max.saturating_mul(16)));
     for (i, w) in t.split_whitespace().take(max).enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        push(&mut out, w);
+        push_lowercase(&mut out, w);
     }
     out
 }
