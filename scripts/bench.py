@@ -287,6 +287,7 @@ def main():
             run_checked(["bash", os.path.join(peers, "setup.sh")], env=env)
         if not a.svtext:
             run_checked(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+        run_checked(["cargo", "build", "--release", "--quiet", "--example", "split"], cwd=REPO)
     if not os.path.exists(svtext):
         sys.exit(f"bench: {svtext} not found (build it, or pass --svtext)")
 
@@ -366,6 +367,19 @@ def main():
         scale_rows[k] = b.add(f"svtext --jobs {a.jobs}", f, sv(f, a.jobs), a.scale_runs, clean_sv,
                                     sv_size)
     b.run_all()
+    # The same corpus analysed in memory, without reading or writing files
+    # (examples/split.rs): how much of svtext's wall time is analysis.
+    split = None
+    split_bin = os.path.join(target, "release", "examples", "split")
+    if os.path.exists(split_bin):
+        cmd = [split_bin, "--jobs", str(a.jobs), "--runs", str(a.runs), "--json"]
+        if a.docs:
+            cmd += ["--docs", str(a.docs)]
+        log(" ".join(cmd))
+        split = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+        split["cmd"] = " ".join(cmd)
+    else:
+        log(f"{split_bin} not found: no in-memory split (cargo build --release --example split)")
     if not a.keep_output:
         log(f"deleting {sv_out}")
         shutil.rmtree(sv_out, ignore_errors=True)
@@ -418,6 +432,16 @@ def main():
     for k, row in scale_rows.items():
         rss = max(x["rss_mb"] for x in row["runs"])
         check(f"svtext peak RSS, {k}× corpus", f"{rss:.0f} MB", rss < TARGET_RSS_MB, f"< {TARGET_RSS_MB:g} MB")
+    if split:
+        r = split["analyse_s"] / med(sv2)
+        check(f"svtext analysis alone, in memory, --jobs {a.jobs} (examples/split.rs)",
+              f"{split['analyse_s']:.2f} s = {r:.0%} of the CLI's wall", True,
+              "(no target: what is left without any file I/O)")
+        check("… with serialisation, in memory", f"{split['serialise_s']:.2f} s", True, "(no target)")
+        if "charabia" in peer_rows:
+            rs = med(peer_rows["charabia"]) / split["analyse_s"]
+            check("charabia peer wall ÷ svtext analysis alone", f"{rs:.2f}×", True,
+                  "(no target: the most the ratio above could reach with free I/O)")
     lines.append("| check | measured | target | met |")
     lines.append("| --- | ---: | ---: | --- |")
     lines += checks
@@ -429,13 +453,15 @@ def main():
         if row["cmd"] not in seen:
             seen.add(row["cmd"])
             lines.append(f"    {row['cmd'].replace(b.out, 'OUT')}")
+    if split:
+        lines.append(f"    {split['cmd']}")
     text = "\n".join(lines) + "\n"
     print(text)
     with open(os.path.join(b.out, "results.md"), "w") as f:
         f.write(text)
     with open(os.path.join(b.out, "results.json"), "w") as f:
         json.dump({"started": started.isoformat(), "finished": finished.isoformat(), "machine": machine(),
-                   "svtext": git_rev(), "rows": b.rows}, f, indent=1)
+                   "svtext": git_rev(), "rows": b.rows, "split": split}, f, indent=1)
     log(f"wrote {os.path.join(b.out, 'results.md')}")
 
 

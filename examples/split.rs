@@ -1,0 +1,150 @@
+//! Where the end-to-end time goes: the whole interpellation corpus analysed
+//! in memory, first with no output at all, then also serialised (both JSON
+//! forms, into memory), on a rayon pool of `--jobs` threads. Set beside a
+//! CLI run of `scripts/bench.py` on the same corpus, the difference is what
+//! reading and writing files cost. See BENCHMARKS.md.
+//!
+//! ```sh
+//! cargo run --release --example split -- [--jobs N] [--docs N] [--runs N] [--json]
+//! ```
+//!
+//! `--json` prints one JSON object instead (for `scripts/bench.py`).
+//!
+//! Needs `../shared` beside the checkout (as the benches do).
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::time::Instant;
+
+use flate2::read::GzDecoder;
+use rayon::prelude::*;
+use svtext::document::Source;
+use svtext::ingest::{Format, RawDoc, sha256_hex};
+use svtext::themes::Codebook;
+use unicode_normalization::UnicodeNormalization;
+
+const CORPUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/bench/riksdagen-interpellationer.jsonl.gz"
+);
+
+/// Every record (at most `limit`) as the bench folder gives it to the CLI:
+/// title, blank line, text, newline, NFC.
+fn load(limit: usize) -> std::io::Result<Vec<RawDoc>> {
+    let file = std::fs::File::open(CORPUS)?;
+    let mut docs = Vec::new();
+    for line in BufReader::new(GzDecoder::new(file)).lines().take(limit) {
+        let rec: serde_json::Value = serde_json::from_str(&line?)?;
+        let field = |k: &str| rec.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+        let body = format!("{}\n\n{}\n", field("title"), field("text"));
+        let id = field("id").to_string();
+        docs.push(RawDoc {
+            source: Source {
+                path: format!("{id}.txt"),
+                line: None,
+                format: Format::Text.as_str().to_string(),
+                encoding: "UTF-8".to_string(),
+                bytes: body.len() as u64,
+                hash: sha256_hex(body.as_bytes()),
+            },
+            id,
+            format: Format::Text,
+            text: body.nfc().collect(),
+            fields: Default::default(),
+        });
+    }
+    Ok(docs)
+}
+
+/// The median of `runs` wall times of `f`, in seconds.
+fn median_secs(runs: usize, f: impl Fn()) -> f64 {
+    let mut t: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    t[t.len() / 2]
+}
+
+fn arg(args: &[String], name: &str, default: usize) -> usize {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let jobs = arg(&args, "--jobs", 2);
+    let limit = arg(&args, "--docs", usize::MAX);
+    let runs = arg(&args, "--runs", 3);
+    if !Path::new(CORPUS).exists() {
+        eprintln!("{CORPUS} not found (../shared is not beside the checkout)");
+        std::process::exit(2);
+    }
+    let docs = match load(limit) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("cannot read {CORPUS}: {e}");
+            std::process::exit(2);
+        }
+    };
+    // A new pool for every run: the per-thread caches (stems, theme words)
+    // start empty, as they do in a CLI run.
+    let pool = || {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .expect("a rayon pool")
+    };
+    let codebook = Codebook::builtin();
+    let bytes: usize = docs.iter().map(|d| d.source.bytes as usize).sum();
+    let mb = bytes as f64 / 1e6;
+
+    let analyse = median_secs(runs, || {
+        pool().install(|| {
+            docs.par_iter().for_each(|d| {
+                let _ = std::hint::black_box(svtext::analyze(d, &codebook));
+            })
+        })
+    });
+    let serialise = median_secs(runs, || {
+        pool().install(|| {
+            docs.par_iter().for_each_init(
+                || (Vec::new(), Vec::new()),
+                |(pretty, compact), d| {
+                    if let Ok(doc) = svtext::analyze(d, &codebook) {
+                        pretty.clear();
+                        compact.clear();
+                        svtext::output::json::write_document(&doc, pretty, compact);
+                        std::hint::black_box((&pretty, &compact));
+                    }
+                },
+            )
+        })
+    });
+    if args.iter().any(|a| a == "--json") {
+        println!(
+            "{}",
+            serde_json::json!({"documents": docs.len(), "mb": mb, "jobs": jobs, "runs": runs,
+                               "analyse_s": analyse, "serialise_s": serialise})
+        );
+        return;
+    }
+    println!(
+        "{} documents, {mb:.1} MB, --jobs {jobs}, median of {runs} runs",
+        docs.len()
+    );
+    println!(
+        "analyse only (no output):        {analyse:.2} s  {:.1} MB/s",
+        mb / analyse
+    );
+    println!(
+        "analyse + serialise (in memory): {serialise:.2} s  {:.1} MB/s",
+        mb / serialise
+    );
+}
