@@ -1,15 +1,15 @@
 //! Throughput of the Swedish language core: tokens + sentences + stems
 //! (`language::analyze`) on real Swedish text, the Riksdag interpellations
-//! of `../shared/data/bench/` (read with the system's `gzip -dc`), falling
-//! back to the UD treebank sentences. Run with `cargo bench --bench language`.
+//! of `../shared/data/bench/`, falling back to the UD treebank sentences.
+//! Run with `cargo bench --bench language`.
 
 use std::hint::black_box;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use svtext::language;
 use svtext::span::Span;
+
+mod common;
 
 /// About this many bytes of text are analysed per iteration.
 const TARGET_BYTES: usize = 4_000_000;
@@ -22,32 +22,18 @@ fn shared(rel: &str) -> std::path::PathBuf {
 
 /// Interpellation texts, up to `TARGET_BYTES` in all.
 fn riksdagen() -> Option<Vec<String>> {
-    let path = shared("bench/riksdagen-interpellationer.jsonl.gz");
-    let mut child = Command::new("gzip")
-        .arg("-dc")
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let out = child.stdout.take()?;
     let mut docs = Vec::new();
     let mut total = 0;
-    for line in BufReader::new(out).lines() {
-        let Ok(line) = line else { break };
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+    for record in common::records()? {
+        if record.text.is_empty() {
             continue;
-        };
-        if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
-            total += t.len();
-            docs.push(t.to_string());
         }
+        total += record.text.len();
+        docs.push(record.text);
         if total >= TARGET_BYTES {
             break;
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
     (!docs.is_empty()).then_some(docs)
 }
 

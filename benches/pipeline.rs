@@ -17,86 +17,24 @@
 //! Skips with a message when `../shared` is not beside the checkout.
 
 use std::hint::black_box;
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use flate2::read::GzDecoder;
 use svtext::clean::{self, Cleaned};
-use svtext::document::Source;
-use svtext::ingest::{Format, RawDoc, sha256_hex};
 use svtext::language::{self, Analysis};
 use svtext::span::Span;
 use svtext::speakers;
 use svtext::themes::Codebook;
-use unicode_normalization::UnicodeNormalization;
+
+mod common;
+use common::raw_docs;
 
 /// How many records of the interpellation corpus the benches use.
 const N_DOCS: usize = 200;
 
-/// The bench corpus, or `None` (with a message) when `../shared` is missing.
-fn corpus_path() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/bench/riksdagen-interpellationer.jsonl.gz"
-    ));
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping the pipeline benches: {} not found (../shared is not beside the checkout)",
-            p.display()
-        );
-        None
-    }
-}
-
-/// The first `n` interpellations as raw text documents, laid out as
-/// `make_bench_folder.py` writes them (title, blank line, text, newline).
-fn load_docs(n: usize) -> Vec<RawDoc> {
-    let Some(path) = corpus_path() else {
-        return Vec::new();
-    };
-    let file = match std::fs::File::open(&path) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("skipping: cannot open {}: {e}", path.display());
-            return Vec::new();
-        }
-    };
-    let reader = BufReader::new(GzDecoder::new(file));
-    let mut docs = Vec::with_capacity(n);
-    for line in reader.lines().take(n) {
-        let Ok(line) = line else { break };
-        let Ok(rec) = serde_json::from_str::<serde_json::Value>(&line) else {
-            continue;
-        };
-        let field = |k: &str| rec.get(k).and_then(|v| v.as_str()).unwrap_or_default();
-        let body = format!("{}\n\n{}\n", field("title"), field("text"));
-        let text: String = body.nfc().collect();
-        let id = field("id").to_string();
-        docs.push(RawDoc {
-            source: Source {
-                path: format!("{id}.txt"),
-                line: None,
-                format: Format::Text.as_str().to_string(),
-                encoding: "UTF-8".to_string(),
-                bytes: body.len() as u64,
-                hash: sha256_hex(body.as_bytes()),
-            },
-            id,
-            format: Format::Text,
-            text,
-            fields: Default::default(),
-        });
-    }
-    docs
-}
-
 /// `svtext::analyze` end to end, and the serialisation of its documents.
 fn pipeline(c: &mut Criterion) {
-    let docs = load_docs(N_DOCS);
+    let docs = raw_docs(N_DOCS);
     if docs.is_empty() {
         return;
     }
@@ -157,7 +95,7 @@ fn pipeline(c: &mut Criterion) {
 
 /// Each stage alone, through the entry points the pipeline calls.
 fn stages(c: &mut Criterion) {
-    let docs = load_docs(N_DOCS);
+    let docs = raw_docs(N_DOCS);
     if docs.is_empty() {
         return;
     }

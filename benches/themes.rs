@@ -4,37 +4,25 @@
 //! `Codebook::tag` alone (and, separately, loading the built-in codebook).
 
 use std::hint::black_box;
-use std::io::{BufRead, BufReader};
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use svtext::language::{Analysis, analyze};
 use svtext::span::Span;
 use svtext::themes::Codebook;
 
+mod common;
+
 const BYTES: usize = 1_000_000;
 
 /// (text, analysis) of the first documents, about [`BYTES`] of text.
 fn documents() -> Option<Vec<(String, Analysis)>> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/bench/riksdagen-interpellationer.jsonl.gz"
-    );
-    let Ok(file) = std::fs::File::open(path) else {
-        eprintln!("skipping: {path} not found");
-        return None;
-    };
-    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
     let mut docs = Vec::new();
     let mut total = 0;
-    for line in reader.lines() {
-        let Ok(line) = line else { break };
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+    for record in common::records()? {
+        let text = record.text;
+        if text.is_empty() {
             continue;
-        };
-        let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
-            continue;
-        };
-        let text = text.to_string();
+        }
         let mut paragraphs = Vec::new();
         let mut pos = 0;
         for part in text.split('\n') {

@@ -12,49 +12,14 @@
 //!
 //! Needs `../shared` beside the checkout (as the benches do).
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::time::Instant;
 
-use flate2::read::GzDecoder;
 use rayon::prelude::*;
-use svtext::document::Source;
-use svtext::ingest::{Format, RawDoc, sha256_hex};
 use svtext::themes::Codebook;
-use unicode_normalization::UnicodeNormalization;
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/bench/riksdagen-interpellationer.jsonl.gz"
-);
-
-/// Every record (at most `limit`) as the bench folder gives it to the CLI:
-/// title, blank line, text, newline, NFC.
-fn load(limit: usize) -> std::io::Result<Vec<RawDoc>> {
-    let file = std::fs::File::open(CORPUS)?;
-    let mut docs = Vec::new();
-    for line in BufReader::new(GzDecoder::new(file)).lines().take(limit) {
-        let rec: serde_json::Value = serde_json::from_str(&line?)?;
-        let field = |k: &str| rec.get(k).and_then(|v| v.as_str()).unwrap_or_default();
-        let body = format!("{}\n\n{}\n", field("title"), field("text"));
-        let id = field("id").to_string();
-        docs.push(RawDoc {
-            source: Source {
-                path: format!("{id}.txt"),
-                line: None,
-                format: Format::Text.as_str().to_string(),
-                encoding: "UTF-8".to_string(),
-                bytes: body.len() as u64,
-                hash: sha256_hex(body.as_bytes()),
-            },
-            id,
-            format: Format::Text,
-            text: body.nfc().collect(),
-            fields: Default::default(),
-        });
-    }
-    Ok(docs)
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::{CORPUS, raw_docs};
 
 /// The median of `runs` wall times of `f`, in seconds.
 fn median_secs(runs: usize, f: impl Fn()) -> f64 {
@@ -82,17 +47,11 @@ fn main() {
     let jobs = arg(&args, "--jobs", 2);
     let limit = arg(&args, "--docs", usize::MAX);
     let runs = arg(&args, "--runs", 3);
-    if !Path::new(CORPUS).exists() {
-        eprintln!("{CORPUS} not found (../shared is not beside the checkout)");
+    let docs = raw_docs(limit);
+    if docs.is_empty() {
+        eprintln!("no documents read from {CORPUS}");
         std::process::exit(2);
     }
-    let docs = match load(limit) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("cannot read {CORPUS}: {e}");
-            std::process::exit(2);
-        }
-    };
     // A new pool for every run: the per-thread caches (stems, theme words)
     // start empty, as they do in a CLI run.
     let pool = || {
@@ -102,7 +61,7 @@ fn main() {
             .expect("a rayon pool")
     };
     let codebook = Codebook::builtin();
-    let bytes: usize = docs.iter().map(|d| d.source.bytes as usize).sum();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mb = bytes as f64 / 1e6;
 
     let analyse = median_secs(runs, || {
