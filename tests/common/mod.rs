@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod real;
+
 use std::path::PathBuf;
 
 /// The project root.
