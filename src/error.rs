@@ -62,6 +62,14 @@ pub enum Error {
         /// The panic's message.
         reason: String,
     },
+    /// The input is neither a regular file nor a folder (a FIFO, a device).
+    #[error("{path} is {kind}, not a file or folder of articles; svtext reads only regular files")]
+    NotAFile {
+        /// The input.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
     /// The input is too large to analyse.
     #[error("{path} is too large ({bytes} bytes; the limit is {limit} bytes)")]
     TooLarge {
@@ -84,13 +92,23 @@ pub enum Error {
     },
     /// The output folder is in use by another run.
     #[error(
-        "{path} is locked by another svtext run (pid {pid}); wait for it to finish or remove the lock file if that process is gone"
+        "{path} is held by another svtext run{}; wait for it to finish (the lock is released when that process ends)",
+        holder.map(|p| format!(" (pid {p})")).unwrap_or_default()
     )]
     Locked {
         /// The lock file.
         path: PathBuf,
-        /// The process that holds it.
-        pid: u32,
+        /// The process that holds it, as written in the lock file.
+        holder: Option<u32>,
+    },
+    /// The output folder, or a file or folder in it, is not one svtext may
+    /// write: not svtext's, a symbolic link, a file where a folder belongs.
+    #[error("{path} {reason}")]
+    Output {
+        /// The folder or file.
+        path: PathBuf,
+        /// Why svtext does not write it.
+        reason: String,
     },
     /// Bad usage: the arguments do not make sense together.
     #[error("{0}")]

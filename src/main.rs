@@ -33,12 +33,14 @@ struct Cli {
 }
 
 const AFTER_HELP: &str = "\
-Output folder (--out DIR):
-  DIR/documents/<id>.json  one document, pretty-printed
+Output folder (--out DIR; new, empty, or made by svtext, unless --force):
   DIR/corpus.jsonl         every document, one per line, sorted by id (pandas: read_json(..., lines=True))
-  DIR/summary.json         corpus totals: documents, tokens, themes, speakers
+  DIR/summary.json         corpus totals: documents, tokens, themes, speakers, skipped files
   DIR/errors.jsonl         one line per input that could not be analysed
-  DIR/manifest.json        tool version, codebook hash, input hashes (the next run redoes only what changed)
+  DIR/manifest.json        tool version, codebook hash, input and output hashes, every file written
+  DIR/documents/<id>.json  one document, pretty-printed (with --documents)
+svtext replaces or removes only files its manifest says it wrote, and never
+reads its output folder (or any folder with an svtext manifest) as input.
 
 Exit status: 0 all inputs analysed; 1 some inputs failed (see errors.jsonl);
 2 bad usage or nothing could run (missing input, bad codebook, folder locked).
@@ -53,10 +55,11 @@ Examples:
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Analyse articles into an output folder (the default command).
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = AFTER_HELP, visible_alias = "analyse")]
     Analyze(AnalyzeArgs),
     /// Build summary.json from document files (corpus.jsonl or the part
     /// files of a cluster run).
+    #[command(visible_alias = "summarise")]
     Summarize(SummarizeArgs),
     /// Check or show codebooks.
     #[command(subcommand)]
@@ -91,6 +94,20 @@ struct AnalyzeArgs {
     /// reported in errors.jsonl.
     #[arg(long, value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Also write each document, pretty-printed, to DIR/documents/<id>.json.
+    #[arg(long)]
+    documents: bool,
+    /// Write into a non-empty output folder that svtext did not make. svtext
+    /// still never replaces or removes a file it did not write.
+    #[arg(long)]
+    force: bool,
+    /// Follow symbolic links inside input folders (links named as INPUT are
+    /// always followed).
+    #[arg(long, short = 'L')]
+    follow: bool,
+    /// List every skipped file with the reason on stderr.
+    #[arg(long, short = 'v')]
+    verbose: bool,
 }
 
 #[derive(Args, Debug)]
@@ -141,6 +158,7 @@ fn main() -> ExitCode {
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
+    let verbose = args.verbose;
     let config = Config {
         inputs: args.inputs,
         out: args.out,
@@ -149,6 +167,9 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         quiet: args.quiet,
         full: args.full,
         max_bytes: args.max_bytes,
+        force: args.force,
+        documents: args.documents,
+        follow: args.follow,
     };
     let stdin_mode = config.inputs.iter().any(|p| p.as_os_str() == "-");
     if stdin_mode {
@@ -160,20 +181,31 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         // Owned and Send: run_stream reads it on a thread of its own.
         let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
         let mut output = BufWriter::new(std::io::stdout().lock());
-        let report =
-            pipeline::run_stream(input, &mut output, &codebook, config.jobs, config.max_bytes)?;
-        output.flush().context("cannot write to standard output")?;
+        let result =
+            pipeline::run_stream(input, &mut output, &codebook, config.jobs, config.max_bytes);
+        let report = match result.and_then(|r| {
+            output.flush().map_err(|source| svtext::Error::Write {
+                path: "-".into(),
+                source,
+            })?;
+            Ok(r)
+        }) {
+            Ok(r) => r,
+            // the reader stopped reading (`svtext analyze - | head -1`): end quietly
+            Err(svtext::Error::Write { source, .. })
+                if source.kind() == std::io::ErrorKind::BrokenPipe =>
+            {
+                return Ok(ExitCode::SUCCESS);
+            }
+            Err(e) => return Err(e.into()),
+        };
         if !config.quiet {
             eprintln!("{}", report.line());
         }
         return Ok(exit_code(report.failed));
     }
     for input in &config.inputs {
-        anyhow::ensure!(
-            input.exists(),
-            "input {} does not exist (give files or folders of articles; with no INPUT svtext reads corpus/)",
-            input.display()
-        );
+        check_input(input)?;
     }
     let bar = (!config.quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(0);
@@ -195,6 +227,11 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         }
     };
     let report = pipeline::run(&config, &progress)?;
+    if verbose {
+        for s in &report.skipped_files {
+            eprintln!("svtext: skipped {}: {}", s.path, s.reason);
+        }
+    }
     if !config.quiet {
         eprintln!("{}", report.line());
         if report.failed > 0 {
@@ -206,6 +243,48 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         }
     }
     Ok(exit_code(report.failed))
+}
+
+/// Fails when an INPUT does not exist; a word that is no file and looks
+/// like a mistyped command is named as such rather than as a missing file.
+fn check_input(input: &std::path::Path) -> Result<()> {
+    if input.exists() || std::fs::symlink_metadata(input).is_ok() {
+        return Ok(());
+    }
+    let word = input.to_string_lossy();
+    let looks_like_command = !word.contains(['/', '\\', '.']) && !word.is_empty();
+    if looks_like_command {
+        const COMMANDS: [&str; 5] = ["analyze", "analyse", "summarize", "summarise", "codebook"];
+        let near = COMMANDS
+            .iter()
+            .find(|c| strsim_close(c, &word))
+            .map(|c| format!("; did you mean `svtext {c}`?"))
+            .unwrap_or_default();
+        anyhow::bail!(
+            "`{word}` is neither a command nor an existing file or folder{near} \
+             (commands: analyze, summarize, codebook; see svtext --help)"
+        );
+    }
+    anyhow::bail!(
+        "input {} does not exist (give files or folders of articles; with no INPUT svtext reads corpus/)",
+        input.display()
+    )
+}
+
+/// Whether two words are at most two edits apart (a typo).
+fn strsim_close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= 2
 }
 
 fn exit_code(failed: usize) -> ExitCode {

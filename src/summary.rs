@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, SCHEMA_VERSION};
+use crate::ingest::Skipped;
 
 /// What the summary needs from one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,8 +77,11 @@ pub struct Summary {
     pub documents: usize,
     /// Inputs that failed (lines of `errors.jsonl`).
     pub failed: usize,
-    /// Files skipped for an unknown extension.
+    /// Files and folders skipped.
     pub skipped: usize,
+    /// Each skipped file or folder with the reason (omitted when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped_files: Vec<Skipped>,
     /// Tokens in all documents.
     pub tokens: usize,
     /// Word tokens in all documents.
@@ -188,8 +192,8 @@ impl SummaryBuilder {
         }
     }
 
-    /// The totals, with the run's skipped and failed inputs.
-    pub fn finish(self, skipped: usize, failed: usize) -> Summary {
+    /// The totals, with the run's skipped files and failed inputs.
+    pub fn finish(self, skipped_files: Vec<Skipped>, failed: usize) -> Summary {
         let mut speaker_themes: Vec<SpeakerRow> = self.rows.into_values().collect();
         for r in &mut speaker_themes {
             r.organisations.sort();
@@ -198,7 +202,8 @@ impl SummaryBuilder {
             schema_version: SCHEMA_VERSION.to_string(),
             documents: self.documents,
             failed,
-            skipped,
+            skipped: skipped_files.len(),
+            skipped_files,
             tokens: self.tokens,
             words: self.words,
             sentences: self.sentences,
@@ -212,12 +217,12 @@ impl SummaryBuilder {
 
 impl Summary {
     /// Folds per-document statistics (in any order) into corpus totals.
-    pub fn build(stats: &[&DocStats], skipped: usize, failed: usize) -> Summary {
+    pub fn build(stats: &[&DocStats], skipped_files: Vec<Skipped>, failed: usize) -> Summary {
         let mut b = SummaryBuilder::new();
         for s in stats {
             b.add(s);
         }
-        b.finish(skipped, failed)
+        b.finish(skipped_files, failed)
     }
 }
 
@@ -256,5 +261,5 @@ pub fn summarize_files(paths: &[std::path::PathBuf]) -> crate::Result<Summary> {
             builder.add(&DocStats::of(&doc));
         }
     }
-    Ok(builder.finish(0, failed))
+    Ok(builder.finish(Vec::new(), failed))
 }

@@ -23,10 +23,8 @@ fn the_voister_example_comes_out_right() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let doc: Value = serde_json::from_slice(
-        &std::fs::read(out.path().join("documents/voister-cio-utmaningar.json")).unwrap(),
-    )
-    .unwrap();
+    let doc: Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("corpus.jsonl")).unwrap()).unwrap();
     let text = doc["text"].as_str().unwrap();
     let chars: Vec<char> = text.chars().collect();
     let slice = |v: &Value| -> String {

@@ -76,13 +76,30 @@ fn assert_same_folder(a: &Path, b: &Path) {
 
 #[test]
 fn incremental_runs_equal_a_fresh_full_run_after_adds_edits_and_deletions() {
+    for docs in [false, true] {
+        incremental_equals_full(docs);
+    }
+}
+
+fn incremental_equals_full(docs: bool) {
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("in");
     let out = work.path().join("out");
+    let run = |extra: &[&str]| {
+        let mut args = vec![s(&input), "--out", s(&out)];
+        if docs {
+            args.push("--documents");
+        }
+        args.extend_from_slice(extra);
+        svtext(&args)
+    };
     make_corpus(&input, 40);
-    let first = svtext(&[s(&input), "--out", s(&out), "-q"]);
-    assert!(first.status.success());
-    let kept = out.join("documents/del1/artikel-00001.json");
+    assert!(run(&["-q"]).status.success());
+    let kept = out.join(if docs {
+        "documents/del1/artikel-00001.json"
+    } else {
+        "corpus.jsonl"
+    });
     let mtime = fs::metadata(&kept).unwrap().modified().unwrap();
 
     // add, edit, delete
@@ -98,32 +115,66 @@ fn incremental_runs_equal_a_fresh_full_run_after_adds_edits_and_deletions() {
     .unwrap();
     fs::remove_file(input.join("del3/artikel-00003.txt")).unwrap();
     std::thread::sleep(Duration::from_millis(20));
-    let second = svtext(&[s(&input), "--out", s(&out)]);
+    let second = run(&[]);
     assert!(second.status.success());
     let line = String::from_utf8_lossy(&second.stderr);
     assert!(
         line.contains("2 analysed, 38 unchanged, 1 removed, 0 failed"),
         "closing line: {line}"
     );
-    assert_eq!(
-        fs::metadata(&kept).unwrap().modified().unwrap(),
-        mtime,
-        "unchanged document not rewritten"
-    );
-    assert!(!out.join("documents/del3/artikel-00003.json").exists());
+    if docs {
+        assert_eq!(
+            fs::metadata(&kept).unwrap().modified().unwrap(),
+            mtime,
+            "unchanged document not rewritten"
+        );
+        assert!(!out.join("documents/del3/artikel-00003.json").exists());
+    }
 
     let fresh = work.path().join("fresh");
+    let mut args = vec![s(&input), "--out", s(&fresh), "-q", "--full"];
+    if docs {
+        args.push("--documents");
+    }
+    assert!(svtext(&args).status.success());
+    assert_same_folder(&out, &fresh);
+
+    // --full re-analyses everything and still writes the same bytes
+    let full = run(&["--full"]);
+    assert!(String::from_utf8_lossy(&full.stderr).contains("40 analysed, 0 unchanged"));
+    assert_same_folder(&out, &fresh);
+}
+
+#[test]
+fn dropping_or_adding_documents_leaves_exactly_what_a_full_run_writes() {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("in");
+    let out = work.path().join("out");
+    make_corpus(&input, 12);
     assert!(
-        svtext(&[s(&input), "--out", s(&fresh), "-q", "--full"])
+        svtext(&[s(&input), "--out", s(&out), "-q", "--documents"])
+            .status
+            .success()
+    );
+    assert!(out.join("documents").is_dir());
+    let o = svtext(&[s(&input), "--out", s(&out), "-q"]);
+    assert!(o.status.success());
+    assert!(
+        !out.join("documents").exists(),
+        "stale document files removed"
+    );
+    let fresh = work.path().join("fresh");
+    assert!(
+        svtext(&[s(&input), "--out", s(&fresh), "-q"])
             .status
             .success()
     );
     assert_same_folder(&out, &fresh);
-
-    // --full re-analyses everything and still writes the same bytes
-    let full = svtext(&[s(&input), "--out", s(&out), "--full"]);
-    assert!(String::from_utf8_lossy(&full.stderr).contains("40 analysed, 0 unchanged"));
-    assert_same_folder(&out, &fresh);
+    let o = svtext(&[s(&input), "--out", s(&out), "--documents"]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("12 analysed"),
+        "document files are made"
+    );
 }
 
 #[test]
@@ -138,13 +189,22 @@ fn a_changed_codebook_reanalyses_everything() {
             .success()
     );
     let book = work.path().join("book.toml");
-    fs::write(
-        &book,
-        "[[theme]]\nid = \"tillit\"\nlabel = \"Tillit\"\nterms = [\"förtroende\"]\n",
-    )
-    .unwrap();
+    fs::write(&book, OTHER_CODEBOOK).unwrap();
     let o = svtext(&[s(&input), "--out", s(&out), "--codebook", s(&book)]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("5 analysed, 0 unchanged"));
+}
+
+const OTHER_CODEBOOK: &str =
+    "[[theme]]\nid = \"annat\"\nlabel = \"Annat\"\nterms = [\"förtroende\", \"kommun\"]\n";
+
+/// How a killed run started: over the same folder, after an older complete
+/// run, with another codebook (the stale-results case), or with documents.
+#[derive(Clone, Copy, Debug)]
+enum Before {
+    Nothing,
+    OlderRun,
+    OtherCodebook,
+    Documents,
 }
 
 #[test]
@@ -152,6 +212,8 @@ fn a_run_killed_at_any_moment_is_repaired_by_the_next_run() {
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("in");
     make_corpus(&input, 2500);
+    let book = work.path().join("other.toml");
+    fs::write(&book, OTHER_CODEBOOK).unwrap();
     let reference = work.path().join("reference");
     let started = Instant::now();
     assert!(
@@ -159,63 +221,144 @@ fn a_run_killed_at_any_moment_is_repaired_by_the_next_run() {
             .status
             .success()
     );
-    let full_time = started.elapsed();
-
-    for (i, fraction) in [0.05, 0.3, 0.6, 0.9, 0.98].iter().enumerate() {
+    let reference_docs = work.path().join("reference-docs");
+    assert!(
+        svtext(&[s(&input), "--out", s(&reference_docs), "-q", "--documents"])
+            .status
+            .success()
+    );
+    let full_time = started.elapsed() / 2;
+    let cases = [
+        (0.05, Before::Nothing),
+        (0.3, Before::OlderRun),
+        (0.5, Before::OtherCodebook),
+        (0.6, Before::Documents),
+        (0.9, Before::OtherCodebook),
+        (0.98, Before::OlderRun),
+    ];
+    for (i, (fraction, before)) in cases.into_iter().enumerate() {
         let out = work.path().join(format!("killed{i}"));
-        // a previous complete run over an older corpus state, for some points
-        if i % 2 == 1 {
-            let older = work.path().join(format!("older{i}"));
-            make_corpus(&older, 300);
-            assert!(
-                svtext(&[s(&older), "--out", s(&out), "-q"])
-                    .status
-                    .success()
-            );
+        let mut killed: Vec<&str> = vec![s(&input), "--out", s(&out), "-q"];
+        let docs = matches!(before, Before::Documents);
+        if docs {
+            killed.push("--documents");
+        }
+        match before {
+            Before::OlderRun => {
+                let older = work.path().join(format!("older{i}"));
+                make_corpus(&older, 300);
+                assert!(
+                    svtext(&[s(&older), "--out", s(&out), "-q"])
+                        .status
+                        .success()
+                );
+            }
+            Before::OtherCodebook => {
+                // a complete run, then one with another codebook, killed
+                assert!(
+                    svtext(&[s(&input), "--out", s(&out), "-q"])
+                        .status
+                        .success()
+                );
+                killed.extend(["--codebook", s(&book)]);
+            }
+            Before::Nothing | Before::Documents => {}
         }
         let mut child = Command::new(env!("CARGO_BIN_EXE_svtext"))
-            .args([s(&input), "--out", s(&out), "-q"])
+            .args(&killed)
             .stdin(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(full_time.mul_f64(*fraction));
+        std::thread::sleep(full_time.mul_f64(fraction));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
-        let o = svtext(&[s(&input), "--out", s(&out), "-q"]);
+        let mut repair = vec![s(&input), "--out", s(&out), "-q"];
+        if docs {
+            repair.push("--documents");
+        }
+        let o = svtext(&repair);
         assert!(
             o.status.success(),
-            "repair run after kill at {fraction}: {}",
+            "repair run after kill at {fraction} ({before:?}): {}",
             String::from_utf8_lossy(&o.stderr)
         );
-        assert_same_folder(&out, &reference);
+        assert_same_folder(&out, if docs { &reference_docs } else { &reference });
         let leftovers: Vec<_> = snapshot(&out)
             .into_keys()
-            .filter(|p| p.to_string_lossy().contains("svtext-tmp") || p.ends_with(".svtext.lock"))
+            .filter(|p| {
+                let p = p.to_string_lossy();
+                p.contains("svtext-tmp") || p.contains(".svtext-journal")
+            })
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 }
 
 #[test]
-fn a_second_run_on_a_locked_folder_exits_2_and_a_stale_lock_is_taken_over() {
+fn a_second_run_on_a_locked_folder_exits_2_at_once_and_runs_once_it_is_released() {
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("in");
     let out = work.path().join("out");
     make_corpus(&input, 3);
     fs::create_dir_all(&out).unwrap();
-    let mut holder = Command::new("sleep").arg("30").spawn().unwrap();
-    fs::write(out.join(".svtext.lock"), format!("{}\n", holder.id())).unwrap();
+    let held = svtext::output::Lock::acquire(&out.join(".svtext.lock")).unwrap();
     let started = Instant::now();
     let o = svtext(&[s(&input), "--out", s(&out)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(started.elapsed() < Duration::from_secs(5), "exits at once");
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains(&format!("pid {}", holder.id())), "{err}");
+    assert!(
+        err.contains(&format!("pid {}", std::process::id())),
+        "{err}"
+    );
     assert!(!out.join("corpus.jsonl").exists());
-    holder.kill().unwrap();
-    holder.wait().unwrap();
-    // now the lock is stale: its process is gone
+    drop(held);
     let o = svtext(&[s(&input), "--out", s(&out), "-q"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(!out.join(".svtext.lock").exists(), "the lock is released");
+    // a live but unrelated pid left in the file blocks nothing
+    fs::write(out.join(".svtext.lock"), "1\n").unwrap();
+    let o = svtext(&[s(&input), "--out", s(&out), "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        fs::read(out.join(".svtext.lock")).unwrap(),
+        b"",
+        "emptied at the end"
+    );
+}
+
+#[test]
+fn of_eight_runs_started_at_once_on_one_folder_one_writes_and_the_others_exit_2() {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("in");
+    make_corpus(&input, 200);
+    let reference = work.path().join("reference");
+    assert!(
+        svtext(&[s(&input), "--out", s(&reference), "-q"])
+            .status
+            .success()
+    );
+    for trial in 0..5 {
+        let out = work.path().join(format!("out{trial}"));
+        let children: Vec<_> = (0..8)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_svtext"))
+                    .args([s(&input), "--out", s(&out), "-q"])
+                    .stdin(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let codes: Vec<Option<i32>> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap().status.code())
+            .collect();
+        let ok = codes.iter().filter(|c| **c == Some(0)).count();
+        assert!(ok >= 1, "{codes:?}");
+        assert!(
+            codes.iter().all(|c| matches!(c, Some(0) | Some(2))),
+            "{codes:?}"
+        );
+        assert_same_folder(&out, &reference);
+    }
 }

@@ -109,8 +109,49 @@ pub struct Discovery {
     pub units: Vec<Unit>,
     /// Inputs that failed already (unreadable files, broken JSON Lines records).
     pub errors: Vec<InputError>,
-    /// Files skipped because their extension is not a known format.
-    pub skipped: Vec<PathBuf>,
+    /// Files and folders not analysed, each with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file or folder that discovery did not take, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Skipped {
+    /// The file or folder.
+    pub path: String,
+    /// Why it was not analysed.
+    pub reason: String,
+}
+
+impl Skipped {
+    fn new(path: &Path, reason: impl Into<String>) -> Self {
+        Skipped {
+            path: path.display().to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// How discovery walks the inputs.
+#[derive(Debug, Clone, Default)]
+pub struct DiscoverOptions {
+    /// The largest file or record that is read at all.
+    pub max_bytes: u64,
+    /// Follow symbolic links inside folders (`--follow`). Links named as
+    /// INPUT are always followed.
+    pub follow_links: bool,
+    /// The output folder, never read as input.
+    pub output: Option<OutputFolder>,
+}
+
+/// The output folder as discovery must know it: a folder inside an input
+/// folder is not walked; where an input lies inside it (or is it), the
+/// files svtext wrote there are not read.
+#[derive(Debug, Clone, Default)]
+pub struct OutputFolder {
+    /// The folder, canonical.
+    pub root: PathBuf,
+    /// Files svtext wrote there, relative to it with `/`.
+    pub files: HashSet<String>,
 }
 
 /// A decoded input, ready for cleaning.
@@ -157,57 +198,265 @@ struct Candidate {
 }
 
 /// Walks `inputs` (files and folders; folders recursively, in name order),
-/// and assigns every document a unique id.
-///
-/// `max_bytes` bounds the size of a file or record that is read at all.
-pub fn discover(inputs: &[PathBuf], max_bytes: u64) -> Discovery {
-    let mut found = Discovery::default();
-    let mut cands: Vec<Candidate> = Vec::new();
+/// and assigns every document a unique id. Every file found becomes a
+/// document, an error or a named skip.
+pub fn discover(inputs: &[PathBuf], opts: &DiscoverOptions) -> Discovery {
+    let mut walk = Walk {
+        opts,
+        found: Discovery::default(),
+        cands: Vec::new(),
+        seen: HashMap::new(),
+    };
     for input in inputs {
+        walk.input(input);
+    }
+    let Walk {
+        mut found, cands, ..
+    } = walk;
+    found.units = unique_ids(cands);
+    found
+}
+
+/// The state of one discovery.
+struct Walk<'a> {
+    opts: &'a DiscoverOptions,
+    found: Discovery,
+    cands: Vec<Candidate>,
+    /// Files already taken, by identity, with the path they were taken as.
+    seen: HashMap<FileKey, PathBuf>,
+}
+
+/// A file's identity: device and inode where there are such, else its
+/// canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileKey {
+    #[cfg_attr(not(unix), allow(dead_code))]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+fn file_key(path: &Path, meta: &std::fs::Metadata) -> FileKey {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        FileKey::Inode(meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        FileKey::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+/// Why a file system entry that is neither a file nor a folder is skipped.
+fn special_kind(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = ft;
+    "not a regular file"
+}
+
+impl Walk<'_> {
+    /// One INPUT argument: a file, a folder, or an error.
+    fn input(&mut self, input: &Path) {
         let meta = match std::fs::metadata(input) {
             Ok(m) => m,
             Err(source) => {
                 let err = Error::Read {
-                    path: input.clone(),
+                    path: input.to_path_buf(),
                     source,
                 };
-                found.errors.push(InputError::new(input, None, None, &err));
-                continue;
+                self.found
+                    .errors
+                    .push(InputError::new(input, None, None, &err));
+                return;
             }
         };
         if meta.is_file() {
-            let root = input.parent().unwrap_or(Path::new(""));
-            add_file(input, root, max_bytes, &mut cands, &mut found);
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(input)
-            .follow_links(true)
-            .sort_by_file_name();
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    add_file(e.path(), input, max_bytes, &mut cands, &mut found)
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    let path = e
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| input.clone());
-                    let source = e
-                        .into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("symbolic link loop"));
-                    let err = Error::Read {
-                        path: path.clone(),
-                        source,
-                    };
-                    found.errors.push(InputError::new(&path, None, None, &err));
-                }
-            }
+            let root = input.parent().unwrap_or(Path::new("")).to_path_buf();
+            let inside = self.owned_prefix(input.parent().unwrap_or(Path::new(".")));
+            self.file(input, &root, &meta, inside.as_deref());
+        } else if meta.is_dir() {
+            self.folder(input);
+        } else {
+            let err = Error::NotAFile {
+                path: input.to_path_buf(),
+                kind: special_kind(meta.file_type()),
+            };
+            self.found
+                .errors
+                .push(InputError::new(input, None, None, &err));
         }
     }
-    found.units = unique_ids(cands);
-    found
+
+    /// Where `dir` lies inside the output folder (its path relative to it,
+    /// `/`-separated, possibly empty), or `None` when it is not inside.
+    fn owned_prefix(&self, dir: &Path) -> Option<String> {
+        let out = self.opts.output.as_ref()?;
+        let canon = std::fs::canonicalize(dir).ok()?;
+        let rel = canon.strip_prefix(&out.root).ok()?;
+        Some(rel_string(rel))
+    }
+
+    /// Whether `dir` (a folder met while walking) is not walked, and why.
+    fn excluded_folder(&self, dir: &Path) -> Option<&'static str> {
+        if let Some(out) = &self.opts.output
+            && std::fs::canonicalize(dir).is_ok_and(|c| c == out.root)
+        {
+            return Some("svtext's output folder (--out) is never read as input");
+        }
+        crate::output::is_svtext_folder(dir).then_some(
+            "an svtext output folder (it holds svtext's manifest.json) is not read as input",
+        )
+    }
+
+    /// Walks one folder INPUT.
+    fn folder(&mut self, input: &Path) {
+        let inside_out = self.owned_prefix(input);
+        if inside_out.is_none()
+            && let Some(reason) = self.excluded_folder(input)
+        {
+            self.found.skipped.push(Skipped::new(input, reason));
+            return;
+        }
+        let mut it = walkdir::WalkDir::new(input)
+            .follow_links(self.opts.follow_links)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = it.next() {
+            let e = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    self.walk_error(input, e);
+                    continue;
+                }
+            };
+            let ft = e.file_type();
+            if ft.is_dir() {
+                if e.depth() > 0
+                    && inside_out.is_none()
+                    && let Some(reason) = self.excluded_folder(e.path())
+                {
+                    self.found.skipped.push(Skipped::new(e.path(), reason));
+                    it.skip_current_dir();
+                }
+                continue;
+            }
+            if ft.is_symlink() {
+                let reason =
+                    "a symbolic link (links inside folders are followed only with --follow)";
+                self.found.skipped.push(Skipped::new(e.path(), reason));
+                continue;
+            }
+            if !ft.is_file() {
+                let reason = format!("{}, not a regular file", special_kind(ft));
+                self.found.skipped.push(Skipped::new(e.path(), reason));
+                continue;
+            }
+            let meta = match e.metadata() {
+                Ok(m) => m,
+                Err(err) => {
+                    self.walk_error(input, err);
+                    continue;
+                }
+            };
+            let prefix = inside_out.as_ref().map(|p| {
+                let rel = e.path().strip_prefix(input).unwrap_or(e.path());
+                let parent = rel.parent().unwrap_or(Path::new(""));
+                join_rel(p, &rel_string(parent))
+            });
+            self.file(e.path(), input, &meta, prefix.as_deref());
+        }
+    }
+
+    fn walk_error(&mut self, input: &Path, e: walkdir::Error) {
+        let path = e
+            .path()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| input.to_path_buf());
+        let source = e
+            .into_io_error()
+            .unwrap_or_else(|| std::io::Error::other("symbolic link loop"));
+        let err = Error::Read {
+            path: path.clone(),
+            source,
+        };
+        self.found
+            .errors
+            .push(InputError::new(&path, None, None, &err));
+    }
+
+    /// One regular file; `out_dir` is its folder's path inside the output
+    /// folder when it lies there.
+    fn file(&mut self, path: &Path, root: &Path, meta: &std::fs::Metadata, out_dir: Option<&str>) {
+        if let (Some(dir), Some(out)) = (out_dir, &self.opts.output) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let rel = join_rel(dir, &name);
+            if out.files.contains(&rel) || crate::output::is_bookkeeping_name(&name) {
+                let reason = "written by svtext into its output folder; never read as input";
+                self.found.skipped.push(Skipped::new(path, reason));
+                return;
+            }
+        }
+        if Format::from_path(path).is_none() {
+            let reason =
+                "unknown extension (svtext reads .txt .md .text .html .htm .xhtml .jsonl .ndjson)";
+            self.found.skipped.push(Skipped::new(path, reason));
+            return;
+        }
+        match self.seen.entry(file_key(path, meta)) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let reason = format!(
+                    "the same file as {}, which is analysed once",
+                    first.get().display()
+                );
+                self.found.skipped.push(Skipped::new(path, reason));
+                return;
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(path.to_path_buf());
+            }
+        }
+        add_file(
+            path,
+            root,
+            self.opts.max_bytes,
+            &mut self.cands,
+            &mut self.found,
+        );
+    }
+}
+
+/// A relative path as `/`-separated text.
+fn rel_string(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn join_rel(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
 }
 
 fn add_file(
@@ -218,7 +467,6 @@ fn add_file(
     found: &mut Discovery,
 ) {
     let Some(format) = Format::from_path(path) else {
-        found.skipped.push(path.to_path_buf());
         return;
     };
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -322,7 +570,8 @@ fn add_file(
     }
 }
 
-fn strip_bom(bytes: &[u8], line_no: usize) -> &[u8] {
+/// A record's bytes without the byte-order mark of the file's first line.
+pub(crate) fn strip_bom(bytes: &[u8], line_no: usize) -> &[u8] {
     if line_no == 1 {
         bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes)
     } else {
@@ -412,27 +661,35 @@ fn unique_ids(mut cands: Vec<Candidate>) -> Vec<Unit> {
         .collect()
 }
 
-/// Reads lines, keeping at most `max` bytes of each.
-struct LineReader {
-    buf: Vec<u8>,
+/// Reads lines, keeping at most `max` bytes of each: a longer line is read
+/// past without being kept, so memory stays bounded whatever the input.
+pub(crate) struct LineReader {
+    /// The last line read (without its line end), empty when it was too long.
+    pub(crate) buf: Vec<u8>,
     max: u64,
 }
 
-struct Line {
-    consumed: usize,
-    content_len: usize,
-    too_long: bool,
+/// What [`LineReader::next`] read.
+pub(crate) struct Line {
+    /// Bytes consumed, line end included.
+    pub(crate) consumed: usize,
+    /// Bytes kept in the buffer.
+    pub(crate) content_len: usize,
+    /// The line was longer than the limit (and is not in the buffer).
+    pub(crate) too_long: bool,
 }
 
 impl LineReader {
-    fn new(max: u64) -> Self {
+    /// A reader keeping lines of up to `max` bytes.
+    pub(crate) fn new(max: u64) -> Self {
         LineReader {
             buf: Vec::new(),
             max,
         }
     }
 
-    fn next(&mut self, r: &mut impl BufRead) -> std::io::Result<Option<Line>> {
+    /// The next line, or `None` at the end of the input.
+    pub(crate) fn next(&mut self, r: &mut impl BufRead) -> std::io::Result<Option<Line>> {
         self.buf.clear();
         let mut consumed = 0usize;
         let mut too_long = false;
@@ -553,24 +810,34 @@ pub fn load(unit: &Unit, bytes: &[u8], hash: String) -> Result<RawDoc> {
                 fields: BTreeMap::new(),
             })
         }
-        Some(pos) => {
-            let (text, fields) = parse_record(bytes, &unit.path, pos.line)?;
-            Ok(RawDoc {
-                id: unit.id.clone(),
-                source: Source {
-                    path: path_str,
-                    line: Some(pos.line),
-                    format: Format::Jsonl.as_str().to_string(),
-                    encoding: "UTF-8".to_string(),
-                    bytes: bytes.len() as u64,
-                    hash,
-                },
-                format: Format::Jsonl,
-                text,
-                fields,
-            })
-        }
+        Some(pos) => load_record(&unit.path, pos.line, &unit.id, bytes, hash),
     }
+}
+
+/// Decodes one JSON Lines record (from a file or standard input, `path`
+/// `-`) into a [`RawDoc`] with the given id.
+pub fn load_record(
+    path: &Path,
+    line: usize,
+    id: &str,
+    bytes: &[u8],
+    hash: String,
+) -> Result<RawDoc> {
+    let (text, fields) = parse_record(bytes, path, line)?;
+    Ok(RawDoc {
+        id: id.to_string(),
+        source: Source {
+            path: path.display().to_string(),
+            line: Some(line),
+            format: Format::Jsonl.as_str().to_string(),
+            encoding: "UTF-8".to_string(),
+            bytes: bytes.len() as u64,
+            hash,
+        },
+        format: Format::Jsonl,
+        text,
+        fields,
+    })
 }
 
 /// Parses a JSON Lines record into its text and its other fields (without

@@ -14,6 +14,13 @@
 
 use crate::document::{Document, Hit, Metadata, Readability, Speaker, Token};
 
+/// Appends the compact JSON of a document (a `corpus.jsonl` line, without
+/// its newline) to `out`: exactly `serde_json::to_vec`.
+pub fn write_compact(doc: &Document, out: &mut Vec<u8>) {
+    out.reserve(doc.text.len() * 20 + 2048);
+    serde_json::to_writer(&mut *out, doc).expect("a document always serialises");
+}
+
 /// Writes `doc` in the document layout into `pretty` and compact into
 /// `compact` (neither gets a trailing newline).
 pub fn write_document(doc: &Document, pretty: &mut Vec<u8>, compact: &mut Vec<u8>) {

@@ -1,0 +1,356 @@
+//! Chains the stages: one document ([`analyze`]), a whole run over files and
+//! folders ([`run`], in `run.rs`), and the streaming standard-input mode
+//! ([`run_stream`], in `stream.rs`).
+
+mod run;
+mod stream;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub use run::run;
+pub use stream::run_stream;
+
+use crate::clean::{self, Block};
+use crate::document::{self, Document, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::ingest::{RawDoc, Skipped};
+use crate::language;
+use crate::span::{CharCursor, CharOffsets, Span};
+use crate::speakers;
+use crate::themes::Codebook;
+
+/// Default largest input (file or JSON Lines record) that is analysed: 8 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 8 << 20;
+
+/// What a run needs to know.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Files and folders to analyse (`-` alone: standard input, see [`run_stream`]).
+    pub inputs: Vec<PathBuf>,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The codebook file; `None` for the built-in default.
+    pub codebook: Option<PathBuf>,
+    /// Worker threads; `None` for one per core.
+    pub jobs: Option<usize>,
+    /// No progress bar and no closing line on stderr.
+    pub quiet: bool,
+    /// Re-analyse everything, even documents the manifest says are unchanged.
+    pub full: bool,
+    /// Largest input analysed, in bytes.
+    pub max_bytes: u64,
+    /// Write into a non-empty folder that svtext did not make (never
+    /// replacing or removing a file svtext did not write).
+    pub force: bool,
+    /// Also write each document, pretty-printed, to `documents/<id>.json`.
+    pub documents: bool,
+    /// Follow symbolic links inside input folders.
+    pub follow: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            inputs: vec![PathBuf::from("corpus")],
+            out: PathBuf::from("output"),
+            codebook: None,
+            jobs: None,
+            quiet: false,
+            full: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+            force: false,
+            documents: false,
+            follow: false,
+        }
+    }
+}
+
+/// What a run did, for the closing line and the exit status.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// Documents analysed in this run.
+    pub analysed: usize,
+    /// Documents whose output was kept because nothing changed.
+    pub unchanged: usize,
+    /// Output files removed because their input is gone.
+    pub removed: usize,
+    /// Inputs that failed (each is a line in `errors.jsonl`).
+    pub failed: usize,
+    /// Files and folders skipped.
+    pub skipped: usize,
+    /// Each skipped file or folder with the reason.
+    pub skipped_files: Vec<Skipped>,
+    /// The output folder (`-` for standard output).
+    pub out: PathBuf,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+impl Report {
+    /// The one-line summary printed on stderr at the end of a run.
+    pub fn line(&self) -> String {
+        format!(
+            "svtext: {} analysed, {} unchanged, {} removed, {} failed, {} skipped in {:.1} s; output in {}",
+            self.analysed,
+            self.unchanged,
+            self.removed,
+            self.failed,
+            self.skipped,
+            self.seconds,
+            self.out.display()
+        )
+    }
+}
+
+/// Progress events, for a progress bar.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    /// The run starts; this many documents to go.
+    Start(usize),
+    /// This many documents are done.
+    Done(usize),
+    /// All documents are done; files are being finished.
+    Finish,
+}
+
+/// Analyses one decoded input into a document.
+///
+/// Fails only when cleaning leaves no text at all.
+pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
+    let cleaned = clean::clean(raw);
+    if cleaned.text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: PathBuf::from(&raw.source.path),
+        });
+    }
+    let text = &cleaned.text;
+    let mut warnings = cleaned.warnings.clone();
+    let lang = language::detect(text);
+    let swedish = lang.is_swedish();
+    if !swedish {
+        warnings.push(match lang.code {
+            Some(code) => format!(
+                "the text is not Swedish (detected \"{code}\"): no stems, themes or speakers"
+            ),
+            None => {
+                "the language could not be told (too little text): no stems, themes or speakers"
+                    .to_string()
+            }
+        });
+    }
+    let para_spans: Vec<Span> = cleaned.blocks.iter().map(|b| b.span).collect();
+    let analysis = language::analyze(text, &para_spans, swedish);
+    let readability = language::readability(text, &analysis.tokens, &analysis.sentences);
+    let (hits, found) = if swedish {
+        (
+            codebook.tag(text, &analysis.tokens, &analysis.sentences),
+            speakers::find(
+                text,
+                &cleaned.blocks,
+                &analysis.sentences,
+                &analysis.tokens,
+                &cleaned.metadata,
+            ),
+        )
+    } else {
+        (Vec::new(), no_speakers(&cleaned.blocks))
+    };
+
+    let map = CharOffsets::new(text);
+    let mut metadata = cleaned.metadata.clone();
+    metadata.fields = raw.fields.clone();
+
+    // Which speaker's quote each hit lies in.
+    let hit_speaker = |span: Span| -> Option<usize> {
+        found
+            .speakers
+            .iter()
+            .position(|s| s.quotes.iter().any(|q| q.span.contains(span)))
+    };
+    let speaker_id = |i: usize| format!("S{}", i + 1);
+
+    let mut speaker_themes: Vec<BTreeMap<String, usize>> =
+        vec![BTreeMap::new(); found.speakers.len()];
+    let mut themes: Vec<document::Theme> = Vec::new();
+    let words = readability.words.max(1) as f64;
+    for (ti, def) in codebook.themes().iter().enumerate() {
+        let theme_hits: Vec<_> = hits.iter().filter(|h| h.theme == ti).collect();
+        if theme_hits.is_empty() {
+            continue;
+        }
+        let hits: Vec<document::Hit> = theme_hits
+            .iter()
+            .map(|h| {
+                let speaker = hit_speaker(h.span);
+                if let Some(s) = speaker {
+                    *speaker_themes[s].entry(def.id.clone()).or_default() += 1;
+                }
+                let (start, end) = map.span(h.span);
+                document::Hit {
+                    text: h.span.slice(text).to_string(),
+                    start,
+                    end,
+                    term: h.term.clone(),
+                    match_kind: h.kind.as_str().to_string(),
+                    sentence: h.sentence,
+                    speaker: speaker.map(speaker_id),
+                }
+            })
+            .collect();
+        let count = hits.len();
+        themes.push(document::Theme {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            count,
+            per_1000_words: round2(count as f64 * 1000.0 / words),
+            hits,
+        });
+    }
+
+    let speakers_out = found
+        .speakers
+        .iter()
+        .zip(speaker_themes)
+        .enumerate()
+        .map(|(i, (s, themes))| document::Speaker {
+            id: speaker_id(i),
+            name: s.name.clone(),
+            roles: s.roles.clone(),
+            organisations: s.organisations.clone(),
+            mentions: s
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (start, end) = map.span(*m);
+                    document::Mention { start, end }
+                })
+                .collect(),
+            quotes: s
+                .quotes
+                .iter()
+                .map(|q| {
+                    let (start, end) = map.span(q.span);
+                    document::Quote {
+                        start,
+                        end,
+                        kind: q.kind.as_str().to_string(),
+                        cue: q.cue.clone(),
+                    }
+                })
+                .collect(),
+            themes,
+        })
+        .collect();
+
+    let paragraphs = cleaned
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let (kind, speaker) = found.paragraphs.get(i).copied().unwrap_or((b.kind, None));
+            let (start, end) = map.span(b.span);
+            document::Paragraph {
+                start,
+                end,
+                kind: kind.as_str().to_string(),
+                speaker: speaker.map(speaker_id),
+            }
+        })
+        .collect();
+    let mut cursor = CharCursor::new(text);
+    let sentences = analysis
+        .sentences
+        .iter()
+        .map(|s| {
+            let (start, end) = cursor.span(*s);
+            document::Sentence { start, end }
+        })
+        .collect();
+    let mut cursor = CharCursor::new(text);
+    let tokens = analysis
+        .tokens
+        .iter()
+        .map(|t| {
+            let (start, end) = cursor.span(t.span);
+            document::Token {
+                text: document::CompactString::new(t.span.slice(text)),
+                start,
+                end,
+                kind: std::borrow::Cow::Borrowed(t.kind.as_str()),
+                stem: t.stem.clone(),
+                stopword: t.stopword,
+                sentence: t.sentence,
+            }
+        })
+        .collect();
+
+    Ok(Document {
+        schema_version: SCHEMA_VERSION.to_string(),
+        id: raw.id.clone(),
+        source: raw.source.clone(),
+        language: document::Language {
+            code: lang.code.map(str::to_string),
+            confidence: lang.confidence,
+            reliable: lang.reliable,
+        },
+        metadata,
+        text: cleaned.text.clone(),
+        removed: cleaned.removed.clone(),
+        paragraphs,
+        sentences,
+        tokens,
+        themes,
+        speakers: speakers_out,
+        readability,
+        warnings,
+    })
+}
+
+fn no_speakers(blocks: &[Block]) -> speakers::Speakers {
+    speakers::Speakers {
+        speakers: Vec::new(),
+        paragraphs: blocks.iter().map(|b| (b.kind, None)).collect(),
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Loads the configured codebook (or the built-in one).
+pub fn load_codebook(config: &Config) -> Result<Codebook> {
+    match &config.codebook {
+        Some(path) => Codebook::load(path),
+        None => Ok(Codebook::builtin()),
+    }
+}
+
+fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        builder = builder.num_threads(n);
+    }
+    builder.build().map_err(|e| {
+        Error::Usage(format!(
+            "cannot start {} worker threads: {e}",
+            jobs.unwrap_or(0)
+        ))
+    })
+}
+
+/// Runs `f` so that a panic, which would be a bug, becomes `on_panic`'s
+/// value (an input's error line) instead of ending the run.
+fn guard_panic<T>(f: impl FnOnce() -> T, on_panic: impl FnOnce(String) -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|payload| on_panic(panic_message(payload.as_ref())))
+}
+
+/// The message of a panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}

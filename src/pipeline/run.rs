@@ -1,0 +1,387 @@
+//! A run over files and folders into an output folder ([`run`]):
+//! discovery, the parallel analysis in id order, `corpus.jsonl` written as
+//! documents finish, then errors, summary and manifest.
+//!
+//! Incremental: where the folder's manifest comes from the same svtext
+//! version and codebook, a document is kept when its input bytes are
+//! unchanged **and** its line in the old `corpus.jsonl` (and its document
+//! file, with `--documents`) is exactly the one the manifest describes;
+//! anything else is analysed afresh.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use super::{Config, Progress, Report, analyze, guard_panic, load_codebook, thread_pool};
+use crate::error::{Error, Result};
+use crate::ingest::{self, DiscoverOptions, InputError, OutputFolder, Unit};
+use crate::output::{
+    self, CorpusWriter, DocEntry, DocRef, LineRef, Manifest, ManifestHead, OldCorpus, OutputDir,
+    Spool, TOP_FILES, content_hash,
+};
+use crate::summary::{DocStats, SummaryBuilder};
+use crate::themes::Codebook;
+
+/// How many documents a worker may run ahead of the first one whose
+/// `corpus.jsonl` line is not yet written (their lines wait in memory).
+const CORPUS_WINDOW: usize = 64;
+
+/// What happened to one unit.
+enum Outcome {
+    Done { doc: DocRef, fresh: bool },
+    Failed(InputError),
+}
+
+/// Where finished documents go while the run goes on: their statistics
+/// into the summary, their manifest entries into a spool (the manifest is
+/// written at the end, when its head is known).
+struct Sinks {
+    summary: Mutex<SummaryBuilder>,
+    entries: Spool,
+}
+
+impl Sinks {
+    /// Folds a finished document in and keeps only its [`DocRef`].
+    fn keep(&self, entry: &DocEntry) -> Result<DocRef> {
+        self.summary
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .add(&entry.stats);
+        let mut line = serde_json::to_vec(entry).map_err(|e| Error::Write {
+            path: PathBuf::from(output::MANIFEST_FILE),
+            source: e.into(),
+        })?;
+        line.push(b'\n');
+        Ok(DocRef {
+            entry: self.entries.append(&line)?,
+            id: entry.id.clone(),
+            file: entry.file.clone(),
+            line_len: entry.output.as_ref().map_or(0, |o| o.len),
+        })
+    }
+}
+
+/// What the workers share: the run's fixed inputs.
+struct Shared<'a> {
+    codebook: &'a Codebook,
+    out: &'a OutputDir,
+    sinks: &'a Sinks,
+    previous: BTreeMap<&'a str, &'a DocEntry>,
+    old: OldCorpus,
+    max_bytes: u64,
+}
+
+/// Analyses every input of `config.inputs` into `config.out`.
+///
+/// The output folder must be new, empty or svtext's (or `config.force`);
+/// it is locked for the run. Documents are analysed in parallel and in id
+/// order; every file is written atomically; what was there before is
+/// replaced or removed only where svtext wrote it.
+pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Report> {
+    let started = Instant::now();
+    let codebook = load_codebook(config)?;
+    let pool = thread_pool(config.jobs)?;
+    let out = OutputDir::open(&config.out, config.force)?;
+    let discovery = ingest::discover(&config.inputs, &discover_options(config, &out));
+    let manifest = output::read_manifest(out.root());
+    let reusable = manifest.as_ref().filter(|m| {
+        !config.full && m.version == env!("CARGO_PKG_VERSION") && m.codebook_hash == codebook.hash()
+    });
+    let sinks = Sinks {
+        summary: Mutex::new(SummaryBuilder::new()),
+        entries: out.spool("manifest")?,
+    };
+    let shared = Shared {
+        codebook: &codebook,
+        out: &out,
+        sinks: &sinks,
+        previous: reusable
+            .map(|m| m.documents.iter().map(|d| (d.id.as_str(), d)).collect())
+            .unwrap_or_default(),
+        old: OldCorpus::open(out.root()),
+        max_bytes: config.max_bytes,
+    };
+    // In id order, so that corpus.jsonl is written as documents finish.
+    let mut units = discovery.units;
+    units.sort_by(|a, b| a.id.cmp(&b.id));
+    let files: Vec<Option<String>> = if config.documents {
+        output::document_files(units.iter().map(|u| u.id.as_str()))
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        vec![None; units.len()]
+    };
+    let corpus = out.corpus_writer(CORPUS_WINDOW)?;
+    let outcomes = pool.install(|| analyse_all(&units, &files, &shared, &corpus, progress));
+    drop(shared);
+
+    let mut report = Report {
+        skipped: discovery.skipped.len(),
+        skipped_files: discovery.skipped,
+        out: config.out.clone(),
+        ..Report::default()
+    };
+    let mut errors = discovery.errors;
+    let mut docs = Vec::new();
+    for o in outcomes {
+        match o {
+            Outcome::Done { doc, fresh } => {
+                *(if fresh {
+                    &mut report.analysed
+                } else {
+                    &mut report.unchanged
+                }) += 1;
+                docs.push(doc);
+            }
+            Outcome::Failed(e) => errors.push(e),
+        }
+    }
+    errors.sort_by(|a, b| (&a.path, a.line, &a.error).cmp(&(&b.path, b.line, &b.error)));
+    report.failed = errors.len();
+    report.removed = removed_documents(manifest.as_ref(), &docs);
+    let summary = sinks
+        .summary
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .finish(report.skipped_files.clone(), errors.len());
+    let head = ManifestHead {
+        codebook: config.codebook.as_ref().map(|p| p.display().to_string()),
+        codebook_hash: codebook.hash().to_string(),
+        inputs: config
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        failed: errors.len(),
+        skipped: report.skipped,
+        files: TOP_FILES.iter().map(|f| f.to_string()).collect(),
+    };
+    finish_folder(out, corpus, &docs, &errors, &summary, head, &sinks.entries)
+        .map_err(|e| name_first_failure(e, &errors))?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// The discovery options of a run: the output folder and the files svtext
+/// wrote there are never read as input.
+fn discover_options(config: &Config, out: &OutputDir) -> DiscoverOptions {
+    let mut files: HashSet<String> = out.owned().clone();
+    files.extend(TOP_FILES.iter().map(|f| f.to_string()));
+    DiscoverOptions {
+        max_bytes: config.max_bytes,
+        follow_links: config.follow,
+        output: std::fs::canonicalize(out.root())
+            .ok()
+            .map(|root| OutputFolder { root, files }),
+    }
+}
+
+/// Every worker thread takes the next unit until none is left; returns the
+/// outcomes in unit order.
+fn analyse_all(
+    units: &[Unit],
+    files: &[Option<String>],
+    shared: &Shared,
+    corpus: &CorpusWriter,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<Outcome> {
+    progress(Progress::Start(units.len()));
+    let done = AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
+    let per_thread: Vec<Vec<(usize, Outcome)>> = rayon::broadcast(|_| {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(unit) = units.get(i) else {
+                break;
+            };
+            corpus.wait_turn(i);
+            let file = files[i].as_deref();
+            let (outcome, line) = guard_panic(
+                || process_unit(unit, file, shared),
+                |reason| (Outcome::Failed(internal_error(unit, reason)), None),
+            );
+            corpus.submit(i, line);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(Progress::Done(n));
+            mine.push((i, outcome));
+        }
+        mine
+    });
+    progress(Progress::Finish);
+    let mut outcomes: Vec<(usize, Outcome)> = per_thread.into_iter().flatten().collect();
+    outcomes.sort_by_key(|(i, _)| *i);
+    outcomes.into_iter().map(|(_, o)| o).collect()
+}
+
+fn internal_error(unit: &Unit, reason: String) -> InputError {
+    let e = Error::Internal {
+        path: unit.path.clone(),
+        reason,
+    };
+    InputError::new(
+        &unit.path,
+        unit.record.map(|r| r.line),
+        Some(unit.id.clone()),
+        &e,
+    )
+}
+
+/// One unit: kept from the previous run when nothing changed, else read,
+/// analysed and written. Returns its outcome and its `corpus.jsonl` line.
+fn process_unit(unit: &Unit, file: Option<&str>, shared: &Shared) -> (Outcome, Option<Vec<u8>>) {
+    let line_no = unit.record.map(|r| r.line);
+    let fail = |e: &Error| {
+        let e = InputError::new(&unit.path, line_no, Some(unit.id.clone()), e);
+        (Outcome::Failed(e), None)
+    };
+    let bytes = match ingest::read_bytes(unit, shared.max_bytes) {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
+    let hash = ingest::sha256_hex(&bytes);
+    let path = unit.path.display().to_string();
+    if let Some(prev) = shared.previous.get(unit.id.as_str())
+        && let Some(line) = kept_line(prev, &hash, &path, line_no, file, shared)
+    {
+        return match shared.sinks.keep(prev) {
+            Ok(doc) => (Outcome::Done { doc, fresh: false }, Some(line)),
+            Err(e) => fail(&e),
+        };
+    }
+    let raw = match ingest::load(unit, &bytes, hash.clone()) {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    drop(bytes);
+    let doc = match analyze(&raw, shared.codebook) {
+        Ok(d) => d,
+        Err(e) => return fail(&e),
+    };
+    let (line, file_hash) = match serialise(&doc, file, shared.out) {
+        Ok(x) => x,
+        Err(e) => return fail(&e),
+    };
+    let entry = DocEntry {
+        id: doc.id.clone(),
+        file: file.map(str::to_string),
+        file_hash,
+        path,
+        line: line_no,
+        hash,
+        output: Some(LineRef {
+            offset: 0,
+            len: line.len(),
+            hash: content_hash(&line),
+        }),
+        stats: DocStats::of(&doc),
+    };
+    drop(doc);
+    match shared.sinks.keep(&entry) {
+        Ok(doc) => (Outcome::Done { doc, fresh: true }, Some(line)),
+        Err(e) => fail(&e),
+    }
+}
+
+/// The previous run's line of a document, when the document may be kept:
+/// same input bytes, path and line, the same document file, and its line
+/// (and file) on disk exactly as the manifest describes them.
+fn kept_line(
+    prev: &DocEntry,
+    hash: &str,
+    path: &str,
+    line_no: Option<usize>,
+    file: Option<&str>,
+    shared: &Shared,
+) -> Option<Vec<u8>> {
+    if prev.hash != hash
+        || prev.path != path
+        || prev.line != line_no
+        || prev.file.as_deref() != file
+    {
+        return None;
+    }
+    let line = shared.old.line(prev.output.as_ref()?)?;
+    if let Some(f) = file {
+        let on_disk = std::fs::read(shared.out.root().join(f)).ok()?;
+        if prev.file_hash.as_deref() != Some(content_hash(&on_disk).as_str()) {
+            return None;
+        }
+    }
+    Some(line)
+}
+
+/// A document's `corpus.jsonl` line (with its newline) and, when it has a
+/// document file, the file written and its hash.
+fn serialise(
+    doc: &crate::Document,
+    file: Option<&str>,
+    out: &OutputDir,
+) -> Result<(Vec<u8>, Option<String>)> {
+    let mut line = Vec::new();
+    let Some(file) = file else {
+        output::json::write_compact(doc, &mut line);
+        line.push(b'\n');
+        return Ok((line, None));
+    };
+    let mut pretty = Vec::new();
+    output::json::write_document(doc, &mut pretty, &mut line);
+    pretty.push(b'\n');
+    line.push(b'\n');
+    out.write_file(file, &pretty)?;
+    Ok((line, Some(content_hash(&pretty))))
+}
+
+/// Documents of the previous run that this run no longer has.
+fn removed_documents(previous: Option<&Manifest>, docs: &[DocRef]) -> usize {
+    let Some(m) = previous else {
+        return 0;
+    };
+    let now: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    m.documents
+        .iter()
+        .filter(|d| !now.contains(d.id.as_str()))
+        .count()
+}
+
+/// The end of a run, in an order that a kill at any moment leaves
+/// repairable: stale files removed, `corpus.jsonl` renamed into place,
+/// then `errors.jsonl`, `summary.json` and last `manifest.json` (until
+/// it is written the journal names every file this run wrote).
+fn finish_folder(
+    out: OutputDir,
+    corpus: CorpusWriter,
+    docs: &[DocRef],
+    errors: &[InputError],
+    summary: &crate::summary::Summary,
+    head: ManifestHead,
+    entries: &Spool,
+) -> Result<()> {
+    let mut written: HashSet<String> = TOP_FILES.iter().map(|f| f.to_string()).collect();
+    written.extend(docs.iter().filter_map(|d| d.file.clone()));
+    out.remove_stale(&written)?;
+    corpus.commit()?;
+    out.write_errors(errors)?;
+    out.write_summary(summary)?;
+    out.finish(head, docs, entries)
+}
+
+/// A failed write at the end of a run (a full disk) names the file it was
+/// writing; when documents had failed to be written before, the message
+/// names the first of them too, the write that failed first.
+fn name_first_failure(e: Error, errors: &[InputError]) -> Error {
+    let first = errors.iter().find(|x| x.error.starts_with("cannot write"));
+    match (e, first) {
+        (Error::Write { path, source }, Some(first)) => Error::Write {
+            path,
+            source: std::io::Error::new(
+                source.kind(),
+                format!("{source}; the first write that failed was: {}", first.error),
+            ),
+        },
+        (e, _) => e,
+    }
+}
