@@ -511,7 +511,7 @@ struct Frame {
 
 /// Cuts an HTML page into the article's paragraphs and the removed rest.
 pub fn extract(src: &str) -> HtmlDoc {
-    let doc = Html::parse_document(src);
+    let doc = Html::parse_document(&super::depth::bounded(src));
     let mut out = HtmlDoc::default();
     head_meta(&doc, &mut out.meta);
 

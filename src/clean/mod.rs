@@ -9,6 +9,7 @@
 pub mod boilerplate;
 pub mod byline;
 pub mod dates;
+mod depth;
 pub mod html;
 pub mod text;
 

@@ -87,11 +87,52 @@ impl CorpusWriter {
 
     /// Hands in the line of document `index` (with its newline), or `None`
     /// when that input failed; writes every line whose turn has come.
-    /// Every index from 0 up must be handed in exactly once.
+    /// Every index from 0 up must be handed in exactly once, by this or by
+    /// [`CorpusWriter::write_in_turn`].
     pub fn submit(&self, index: usize, line: Option<Vec<u8>>) {
         let mut st = self.lock();
         st.early.insert(index, line);
-        let mut moved = false;
+        self.flush_ready(st);
+    }
+
+    /// Writes the line of document `index` straight into the file with
+    /// `fill` once every line before it is written, so that a very large
+    /// document's line (tens of times its text) never sits in memory.
+    /// Returns its length and [`content_hash`] (the newline included).
+    pub fn write_in_turn(
+        &self,
+        index: usize,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(usize, String)> {
+        let mut st = self.lock();
+        while st.next != index {
+            st = self.advanced.wait(st).unwrap_or_else(|e| e.into_inner());
+        }
+        let result = (|| {
+            if let Some(e) = &st.error {
+                return Err(std::io::Error::new(e.kind(), e.to_string()));
+            }
+            let mut w = HashingWriter::new(std::io::BufWriter::with_capacity(1 << 16, &mut st.w));
+            fill(&mut w)?;
+            w.write_all(b"\n")?;
+            let (len, hash) = (w.len, w.hash());
+            w.inner.flush()?;
+            Ok((len, hash))
+        })();
+        if let Err(e) = &result {
+            st.error
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        }
+        st.next += 1;
+        self.flush_ready(st);
+        result.map_err(|source| Error::Write {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    /// Writes every waiting line whose turn has come and wakes the waiters.
+    fn flush_ready(&self, mut st: std::sync::MutexGuard<'_, CorpusState>) {
         loop {
             let next = st.next;
             let Some(line) = st.early.remove(&next) else {
@@ -104,12 +145,9 @@ impl CorpusWriter {
                 st.error = Some(e);
             }
             st.next += 1;
-            moved = true;
         }
         drop(st);
-        if moved {
-            self.advanced.notify_all();
-        }
+        self.advanced.notify_all();
     }
 
     /// Flushes the file and renames it to `corpus.jsonl`.
@@ -139,6 +177,44 @@ impl Drop for CorpusWriter {
         if !self.lock().committed {
             let _ = fs::remove_file(&self.tmp);
         }
+    }
+}
+
+/// A writer that counts and hashes ([`content_hash`]) what goes through it.
+pub struct HashingWriter<W> {
+    /// The writer written to.
+    pub inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    /// Bytes written so far.
+    pub len: usize,
+}
+
+impl<W: Write> HashingWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        HashingWriter {
+            inner,
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        }
+    }
+
+    /// The hash of everything written, as [`content_hash`] gives it.
+    pub fn hash(&self) -> String {
+        format!("{:032x}", self.hasher.digest128())
+    }
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -229,6 +305,27 @@ mod tests {
         let corpus = CorpusWriter::create(dir.path(), 8).unwrap();
         corpus.submit(1, Some(b"one\n".to_vec()));
         assert!(corpus.commit().is_err());
+    }
+
+    #[test]
+    fn a_streamed_line_takes_its_turn_and_hashes_like_a_buffered_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = CorpusWriter::create(dir.path(), 4).unwrap();
+        std::thread::scope(|s| {
+            let c = &corpus;
+            let streamed = s.spawn(move || c.write_in_turn(1, |w| w.write_all(b"{\"id\":\"b\"}")));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            c.submit(2, Some(b"{\"id\":\"c\"}\n".to_vec()));
+            c.submit(0, Some(b"{\"id\":\"a\"}\n".to_vec()));
+            let (len, hash) = streamed.join().unwrap().unwrap();
+            assert_eq!(len, 12);
+            assert_eq!(hash, content_hash(b"{\"id\":\"b\"}\n"));
+        });
+        corpus.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join(CORPUS_FILE)).unwrap(),
+            "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\"}\n"
+        );
     }
 
     #[test]

@@ -38,7 +38,7 @@ use std::sync::Mutex;
 use serde::Deserialize;
 
 pub use atomic::{atomic_write, atomic_write_with, write_pretty};
-pub use corpus::{CORPUS_FILE, CorpusWriter, OldCorpus};
+pub use corpus::{CORPUS_FILE, CorpusWriter, HashingWriter, OldCorpus};
 pub use format::{DocumentFormatter, to_vec_document};
 pub use journal::{JOURNAL_FILE, Journal};
 pub use lock::{LOCK_FILE, Lock};

@@ -9,6 +9,7 @@
 //! anything else is analysed afresh.
 
 use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,6 +28,21 @@ use crate::themes::Codebook;
 /// How many documents a worker may run ahead of the first one whose
 /// `corpus.jsonl` line is not yet written (their lines wait in memory).
 const CORPUS_WINDOW: usize = 64;
+
+/// Documents whose text is longer than this are written straight into
+/// `corpus.jsonl` (and their document file) when their turn comes, instead
+/// of through a buffer: their JSON is some twenty times their text.
+const STREAM_ABOVE: usize = 1 << 20;
+
+/// What became of a unit's `corpus.jsonl` line.
+enum Line {
+    /// The line, to be handed to the writer.
+    Buffered(Vec<u8>),
+    /// Already written in its turn.
+    Written,
+    /// No line: the unit failed.
+    Missing,
+}
 
 /// What happened to one unit.
 enum Outcome {
@@ -201,10 +217,14 @@ fn analyse_all(
             corpus.wait_turn(i);
             let file = files[i].as_deref();
             let (outcome, line) = guard_panic(
-                || process_unit(unit, file, shared),
-                |reason| (Outcome::Failed(internal_error(unit, reason)), None),
+                || process_unit(unit, i, file, shared, corpus),
+                |reason| (Outcome::Failed(internal_error(unit, reason)), Line::Missing),
             );
-            corpus.submit(i, line);
+            match line {
+                Line::Buffered(l) => corpus.submit(i, Some(l)),
+                Line::Missing => corpus.submit(i, None),
+                Line::Written => {}
+            }
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(Progress::Done(n));
             mine.push((i, outcome));
@@ -232,11 +252,17 @@ fn internal_error(unit: &Unit, reason: String) -> InputError {
 
 /// One unit: kept from the previous run when nothing changed, else read,
 /// analysed and written. Returns its outcome and its `corpus.jsonl` line.
-fn process_unit(unit: &Unit, file: Option<&str>, shared: &Shared) -> (Outcome, Option<Vec<u8>>) {
+fn process_unit(
+    unit: &Unit,
+    index: usize,
+    file: Option<&str>,
+    shared: &Shared,
+    corpus: &CorpusWriter,
+) -> (Outcome, Line) {
     let line_no = unit.record.map(|r| r.line);
     let fail = |e: &Error| {
         let e = InputError::new(&unit.path, line_no, Some(unit.id.clone()), e);
-        (Outcome::Failed(e), None)
+        (Outcome::Failed(e), Line::Missing)
     };
     let bytes = match ingest::read_bytes(unit, shared.max_bytes) {
         Ok(b) => b,
@@ -248,7 +274,7 @@ fn process_unit(unit: &Unit, file: Option<&str>, shared: &Shared) -> (Outcome, O
         && let Some(line) = kept_line(prev, &hash, &path, line_no, file, shared)
     {
         return match shared.sinks.keep(prev) {
-            Ok(doc) => (Outcome::Done { doc, fresh: false }, Some(line)),
+            Ok(doc) => (Outcome::Done { doc, fresh: false }, Line::Buffered(line)),
             Err(e) => fail(&e),
         };
     }
@@ -261,8 +287,18 @@ fn process_unit(unit: &Unit, file: Option<&str>, shared: &Shared) -> (Outcome, O
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
-    let (line, file_hash) = match serialise(&doc, file, shared.out) {
+    let written = if doc.text.len() > STREAM_ABOVE {
+        stream(&doc, index, file, shared.out, corpus)
+    } else {
+        serialise(&doc, file, shared.out)
+    };
+    let (line, output, file_hash) = match written {
         Ok(x) => x,
+        // a streamed document has taken its turn in corpus.jsonl, even if it failed
+        Err(e) if doc.text.len() > STREAM_ABOVE => {
+            let e = InputError::new(&unit.path, line_no, Some(unit.id.clone()), &e);
+            return (Outcome::Failed(e), Line::Written);
+        }
         Err(e) => return fail(&e),
     };
     let entry = DocEntry {
@@ -272,16 +308,12 @@ fn process_unit(unit: &Unit, file: Option<&str>, shared: &Shared) -> (Outcome, O
         path,
         line: line_no,
         hash,
-        output: Some(LineRef {
-            offset: 0,
-            len: line.len(),
-            hash: content_hash(&line),
-        }),
+        output: Some(output),
         stats: DocStats::of(&doc),
     };
     drop(doc);
     match shared.sinks.keep(&entry) {
-        Ok(doc) => (Outcome::Done { doc, fresh: true }, Some(line)),
+        Ok(doc) => (Outcome::Done { doc, fresh: true }, line),
         Err(e) => fail(&e),
     }
 }
@@ -314,25 +346,74 @@ fn kept_line(
     Some(line)
 }
 
-/// A document's `corpus.jsonl` line (with its newline) and, when it has a
-/// document file, the file written and its hash.
-fn serialise(
+/// What writing a document gives: its line (to hand in), where the line
+/// is described in the manifest, and its document file's hash.
+type Written = (Line, LineRef, Option<String>);
+
+/// A document's `corpus.jsonl` line (with its newline), built in memory,
+/// and, when it has a document file, that file written.
+fn serialise(doc: &crate::Document, file: Option<&str>, out: &OutputDir) -> Result<Written> {
+    let mut line = Vec::new();
+    let mut file_hash = None;
+    match file {
+        None => output::json::write_compact(doc, &mut line),
+        Some(file) => {
+            let mut pretty = Vec::new();
+            output::json::write_document(doc, &mut pretty, &mut line);
+            pretty.push(b'\n');
+            out.write_file(file, &pretty)?;
+            file_hash = Some(content_hash(&pretty));
+        }
+    }
+    line.push(b'\n');
+    let at = LineRef {
+        offset: 0,
+        len: line.len(),
+        hash: content_hash(&line),
+    };
+    Ok((Line::Buffered(line), at, file_hash))
+}
+
+/// A large document written without buffers: its document file streamed
+/// through serde, then its line streamed into `corpus.jsonl` in its turn.
+/// The bytes are exactly those of [`serialise`].
+fn stream(
     doc: &crate::Document,
+    index: usize,
     file: Option<&str>,
     out: &OutputDir,
-) -> Result<(Vec<u8>, Option<String>)> {
-    let mut line = Vec::new();
-    let Some(file) = file else {
-        output::json::write_compact(doc, &mut line);
-        line.push(b'\n');
-        return Ok((line, None));
+    corpus: &CorpusWriter,
+) -> Result<Written> {
+    let mut file_hash = None;
+    if let Some(file) = file {
+        let hash = std::cell::RefCell::new(String::new());
+        let written = out.write_file_with(file, |w| {
+            let mut h = output::HashingWriter::new(&mut *w);
+            let mut ser = serde_json::Serializer::with_formatter(
+                &mut h,
+                output::DocumentFormatter::default(),
+            );
+            serde::Serialize::serialize(doc, &mut ser)?;
+            h.write_all(b"\n")?;
+            *hash.borrow_mut() = h.hash();
+            Ok(())
+        });
+        if let Err(e) = written {
+            // the document fails: its turn in corpus.jsonl passes empty
+            corpus.submit(index, None);
+            return Err(e);
+        }
+        file_hash = Some(hash.into_inner());
+    }
+    let (len, hash) = corpus.write_in_turn(index, |w| {
+        serde_json::to_writer(w, doc).map_err(std::io::Error::from)
+    })?;
+    let at = LineRef {
+        offset: 0,
+        len,
+        hash,
     };
-    let mut pretty = Vec::new();
-    output::json::write_document(doc, &mut pretty, &mut line);
-    pretty.push(b'\n');
-    line.push(b'\n');
-    out.write_file(file, &pretty)?;
-    Ok((line, Some(content_hash(&pretty))))
+    Ok((Line::Written, at, file_hash))
 }
 
 /// Documents of the previous run that this run no longer has.

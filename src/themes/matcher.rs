@@ -511,9 +511,18 @@ impl Matcher {
     /// Literal terms: the word as an inflection of the term, or the term
     /// inside a compound whose other parts are plausible words. Every key
     /// found at every character position of `w` by walking the trie.
+    ///
+    /// A word longer than [`MAX_COMPOUND_BYTES`] is matched as a whole
+    /// only: no Swedish compound is that long, and splitting one costs
+    /// time that grows with the cube of its length.
     fn keyed(&self, w: &str, out: &mut Vec<WordMatch>) {
         let bytes = w.as_bytes();
-        for (i, _) in w.char_indices() {
+        let starts = if w.len() > MAX_COMPOUND_BYTES {
+            1
+        } else {
+            w.len()
+        };
+        for (i, _) in w.char_indices().take_while(|(i, _)| *i < starts) {
             if let Some(key) = self.trie.root_key {
                 self.key_at(w, i, i, key, out);
             }
@@ -560,6 +569,9 @@ impl Matcher {
                         kind: MatchKind::Compound,
                     });
                 }
+                continue;
+            }
+            if w.len() > MAX_COMPOUND_BYTES {
                 continue;
             }
             if i == 0 && r.is_empty() {
@@ -834,6 +846,10 @@ fn strip_colon(w: &str) -> &str {
     }
 }
 
+/// The longest word (in bytes) that is analysed as a compound: about
+/// 90 letters, longer than any compound in the lexicon's sources.
+pub const MAX_COMPOUND_BYTES: usize = 100;
+
 /// Glob match: `*` any run of characters, `?` exactly one.
 fn wildcard(pat: &[char], s: &[char]) -> bool {
     let (mut p, mut i) = (0, 0);
@@ -866,6 +882,31 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn a_word_longer_than_any_compound_is_matched_whole_in_bounded_time() {
+        use crate::themes::Codebook;
+        let book = Codebook::builtin();
+        let long = "kompetens".repeat(2400);
+        let text = format!("Det här är {long} och kompetensbristen.");
+        let toks = crate::language::analyze(&text, &[crate::span::Span::new(0, text.len())], true);
+        let started = std::time::Instant::now();
+        let hits = book.tag(&text, &toks.tokens, &toks.sentences);
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "took {:?}",
+            started.elapsed()
+        );
+        // the real compound after it is still found
+        assert!(
+            hits.iter()
+                .any(|h| h.span.slice(&text) == "kompetensbristen")
+        );
+        assert!(!hits.iter().any(|h| h.span.slice(&text) == long));
+        // a long but real compound is still analysed
+        let w = "kommunalförbundsordförandeskapskompetensutvecklingen";
+        assert!(w.len() <= MAX_COMPOUND_BYTES);
     }
 
     #[test]

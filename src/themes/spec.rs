@@ -85,6 +85,29 @@ pub fn error(path: &Path, line: Option<usize>, reason: impl Into<String>) -> Err
 }
 
 /// The 1-based line of byte offset `at` in `text`.
+/// Line numbers of byte offsets in one text, each found by a binary search
+/// over the line starts (a large codebook has a line for every term:
+/// counting newlines from the start for each would be quadratic).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line of byte offset `at` (the same as [`line_of`]).
+    pub fn line(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).max(1)
+    }
+}
+
+/// The 1-based line of byte offset `at` in `text` (the plain reference of
+/// [`LineIndex::line`]).
 pub fn line_of(text: &str, at: usize) -> usize {
     let at = at.min(text.len());
     text.as_bytes()[..at]
@@ -228,5 +251,10 @@ mod tests {
         assert_eq!(line_of("a\nb\nc", 0), 1);
         assert_eq!(line_of("a\nb\nc", 2), 2);
         assert_eq!(line_of("a\nb\nc", 99), 3);
+        let text = "a\n\nbc\nd\n";
+        let idx = LineIndex::new(text);
+        for at in 0..text.len() + 3 {
+            assert_eq!(idx.line(at), line_of(text, at), "{at}");
+        }
     }
 }

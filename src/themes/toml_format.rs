@@ -48,8 +48,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<ThemeSpec>> {
         spec::error(path, line, e.message().trim().to_string())
     })?;
     let mut out = Vec::new();
+    let lines = spec::LineIndex::new(text);
     for st in book.theme.unwrap_or_default() {
-        let line = Some(spec::line_of(text, st.span().start));
+        let line = Some(lines.line(st.span().start));
         let t = st.into_inner();
         let mut defaults = TermSpec::new("", None);
         defaults.compound = t.compound.unwrap_or(true);
@@ -61,7 +62,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<ThemeSpec>> {
         let conv = |list: Option<Vec<Spanned<toml::Value>>>| -> Result<Vec<TermSpec>> {
             list.unwrap_or_default()
                 .into_iter()
-                .map(|v| term(text, path, &defaults, v))
+                .map(|v| term(&lines, path, &defaults, v))
                 .collect()
         };
         out.push(ThemeSpec {
@@ -81,8 +82,13 @@ fn gap(g: i64, path: &Path, line: Option<usize>) -> Result<usize> {
         .map_err(|_| spec::error(path, line, format!("gap must be 0 or more, not {g}")))
 }
 
-fn term(text: &str, path: &Path, defaults: &TermSpec, v: Spanned<toml::Value>) -> Result<TermSpec> {
-    let line = Some(spec::line_of(text, v.span().start));
+fn term(
+    lines: &spec::LineIndex,
+    path: &Path,
+    defaults: &TermSpec,
+    v: Spanned<toml::Value>,
+) -> Result<TermSpec> {
+    let line = Some(lines.line(v.span().start));
     match v.into_inner() {
         toml::Value::String(s) => Ok(TermSpec {
             text: s.trim().to_string(),

@@ -78,6 +78,10 @@ fn walk(
         match v {
             Value::Sequence(items) => {
                 let mut terms = Vec::new();
+                // entries are found in order from the category's line on,
+                // each search starting where the last one was found
+                let lines: Vec<&str> = text.lines().collect();
+                let mut cursor = line.map_or(lines.len(), |l| l - 1);
                 for item in items {
                     let s = match item {
                         Value::String(s) => s.clone(),
@@ -90,13 +94,16 @@ fn walk(
                             ));
                         }
                     };
-                    let term_line = line.and_then(|l| {
-                        text.lines()
-                            .enumerate()
-                            .skip(l - 1)
-                            .find(|(_, x)| x.contains(s.as_str()))
-                            .map(|(i, _)| i + 1)
-                    });
+                    let found = lines
+                        .iter()
+                        .enumerate()
+                        .skip(cursor)
+                        .find(|(_, x)| x.contains(s.as_str()))
+                        .map(|(i, _)| i);
+                    if let Some(i) = found {
+                        cursor = i;
+                    }
+                    let term_line = found.map(|i| i + 1);
                     terms.push(TermSpec::glob(&s, term_line.or(line)));
                 }
                 out.push(ThemeSpec {
