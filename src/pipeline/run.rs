@@ -466,3 +466,27 @@ fn name_first_failure(e: Error, errors: &[InputError]) -> Error {
         (e, _) => e,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_final_write_names_the_first_write_that_failed() {
+        let errors = vec![InputError {
+            path: "in/a.txt".into(),
+            line: None,
+            id: Some("a".into()),
+            error: "cannot write out/documents/a.json: No space left on device".into(),
+        }];
+        let e = Error::Write {
+            path: "out/errors.jsonl".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        };
+        let msg = name_first_failure(e, &errors).to_string();
+        assert!(msg.starts_with("cannot write out/errors.jsonl"), "{msg}");
+        assert!(msg.contains("the first write that failed was: cannot write out/documents/a.json"), "{msg}");
+        let other = Error::Usage("x".into());
+        assert_eq!(name_first_failure(other, &errors).to_string(), "x");
+    }
+}
