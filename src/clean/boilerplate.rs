@@ -540,7 +540,10 @@ fn shape_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if is_page_notice(k, words) {
         return f("notice", Scope::Line);
     }
-    if is_counter(k, words) || is_genre_label(k) {
+    if is_genre_label(k) {
+        return f("navigation", Scope::Line);
+    }
+    if is_counter(k, words) {
         return f("boilerplate", Scope::Line);
     }
     if is_file_name(line) || is_icon_or_logo(k, words) {
@@ -645,8 +648,7 @@ pub fn is_page_notice(k: &str, words: usize) -> bool {
 /// Articles can be about a web site, so this holds only above the title.
 pub fn is_site_notice(line: &str) -> bool {
     let k = key(line);
-    let words = count_words(&k, LONG_LINE_WORDS + 1);
-    words <= LONG_LINE_WORDS
+    count_words(&k, 46) <= 45
         && ["webbplatsen", "webbplats ", "din webbläsare", "webbsidan"]
             .iter()
             .any(|p| k.contains(p))
@@ -1395,7 +1397,7 @@ mod tests {
         assert!(!is_labelled_date("Dag: torsdag 27 juni"));
         assert!(!is_labelled_date("Publicerad: 2013-06-11 15:13:00"));
         for l in ["Pressmeddelande -", "Pressmeddelanden", "Aktuellt"] {
-            assert_eq!(reason(l), Some("boilerplate"), "{l}");
+            assert_eq!(reason(l), Some("navigation"), "{l}");
         }
         assert_eq!(
             classify("Vänliga hälsningar,").map(|f| f.scope),

@@ -4,7 +4,7 @@
 
 use super::super::boilerplate::Scope;
 use super::super::byline;
-use super::shapes::is_alt_text;
+use super::shapes::{dash_quote_rest, is_alt_text};
 use super::tail::Facts;
 use super::{Class, Hint, Page};
 
@@ -45,10 +45,14 @@ fn caption_above_credit(page: &mut Page<'_, '_>, i: usize) {
 }
 
 /// The class of a content unit of the middle: a caption (with the byte
-/// where its credit starts), an image text, or kept.
+/// where its credit starts), an image text, a caption copied twice (a
+/// short repeated line that is no dash quote), or kept.
 pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
     let l = page.line(i);
     let hint = page.units[i].hint;
+    if page.repeated[i] && page.words(i) <= 25 && dash_quote_rest(l).is_none() {
+        return Class::Remove("caption");
+    }
     if hint == Hint::Caption {
         return Class::Caption(byline::caption_credit(l).map(|(at, _)| at));
     }

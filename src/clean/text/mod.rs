@@ -129,6 +129,9 @@ pub struct Page<'p, 'a> {
     pub furniture: Vec<Option<Furniture>>,
     /// Each unit's class.
     pub class: Vec<Class>,
+    /// Whether the unit's line comes again within the next few units (a
+    /// caption or headline copied twice); the later copies are removed.
+    pub repeated: Vec<bool>,
 }
 
 impl<'p, 'a> Page<'p, 'a> {
@@ -140,6 +143,7 @@ impl<'p, 'a> Page<'p, 'a> {
             units,
             furniture: vec![None; n],
             class: vec![Class::Keep; n],
+            repeated: vec![false; n],
         }
     }
 
@@ -167,6 +171,14 @@ impl<'p, 'a> Page<'p, 'a> {
     /// Whether unit `i` is (still) article text.
     pub fn is_content(&self, i: usize) -> bool {
         matches!(self.class[i], Class::Keep)
+    }
+
+    /// The first unit from `from` on, before `end`, that is article text
+    /// for sure (see [`shapes::article_sentence`]): where the head ends.
+    pub fn first_sentence(&self, from: usize, end: usize) -> usize {
+        (from..end)
+            .find(|&j| self.is_content(j) && shapes::article_sentence(self.line(j), self.words(j)))
+            .unwrap_or(end)
     }
 
     /// The next content unit after `i`, before `end`.
