@@ -20,6 +20,7 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
         page.furniture[i] = fur;
         page.class[i] = class;
     }
+    recurring_lines(page, opts);
     mark_repeated(page);
     notice_explanations(page);
     alt_text_above_caption(page);
@@ -37,6 +38,29 @@ pub fn copy_key(line: &str) -> String {
         })
         .collect();
     super::shapes::norm(&mapped)
+}
+
+/// Whether a line is shaped like furniture for the corpus rule: not article
+/// text for sure (a sentence of eight words or more, or twenty words) and
+/// at most fifteen words.
+pub fn furniture_shaped(line: &str, words: usize) -> bool {
+    words <= 15 && !super::shapes::article_sentence(line, words)
+}
+
+/// A content line that recurs in many documents of the page's source
+/// ([`Options::recurring`]) and is shaped like furniture is furniture.
+pub fn recurring_lines(page: &mut Page<'_, '_>, opts: &Options) {
+    if opts.recurring.is_empty() {
+        return;
+    }
+    for i in 0..page.len() {
+        if page.is_content(i)
+            && furniture_shaped(page.line(i), page.words(i))
+            && opts.recurring.contains(&copy_key(page.line(i)))
+        {
+            page.class[i] = Class::Remove("boilerplate");
+        }
+    }
 }
 
 /// A content line that comes again within [`REPEAT_WINDOW`] units: the
@@ -132,6 +156,29 @@ mod tests {
             kept(t),
             "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
         );
+    }
+
+    #[test]
+    fn a_recurring_short_line_goes_a_recurring_sentence_stays() {
+        use super::super::{paragraphs, structure};
+        let text = "Kommunen bygger ny skola\n\nDu syns och hörs i Hultsfred!\n\n\
+                    Kommunen har beslutat att bygga en ny skola i centrum av staden.";
+        let recurring: std::collections::BTreeSet<String> = [
+            copy_key("Du syns och hörs i Hultsfred!"),
+            copy_key("Kommunen har beslutat att bygga en ny skola i centrum av staden."),
+        ]
+        .into();
+        let c = structure(
+            &paragraphs(text),
+            &Options {
+                detect_title: true,
+                recurring: std::sync::Arc::new(recurring),
+                ..Default::default()
+            },
+        );
+        assert!(!c.text.contains("Du syns"));
+        assert!(c.text.contains("Kommunen har beslutat"));
+        assert!(c.removed.iter().any(|r| r.reason == "boilerplate"));
     }
 
     #[test]

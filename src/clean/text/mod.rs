@@ -35,6 +35,8 @@
 //! [`title`].
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::Cleaned;
 use super::boilerplate::Furniture;
@@ -87,6 +89,10 @@ pub struct Options {
     pub detect_title: bool,
     /// Reference date for relative dates.
     pub reference: Option<Ymd>,
+    /// Lines (as [`classify::copy_key`] writes them) that recur in many
+    /// documents of this document's source ([`super::batch`]): such a line
+    /// shaped like furniture is furniture.
+    pub recurring: Arc<BTreeSet<String>>,
 }
 
 /// What a unit is, as the phases decide it.
