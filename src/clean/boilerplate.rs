@@ -349,26 +349,41 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
         return None;
     }
     if shortcut && words > LONG_LINE_WORDS && (words > 80 || !may_mention_cookies(t)) {
-        let head = lower_words(t, 4);
-        if line.trim_start().starts_with("![") {
-            return f("image", Scope::Line);
-        }
-        if is_menu_bar(line) {
-            return f("navigation", Scope::Line);
-        }
-        if head.starts_with('©') || head.starts_with("copyright") || head.starts_with("(c) ") {
-            return f("copyright", Scope::Line);
-        }
-        return None;
+        return long_line_rules(line, t);
     }
     let k = lower_words(t, usize::MAX);
+    phrase_rules(line, &k, words)
+        .or_else(|| list_rules(&k, words))
+        .or_else(|| copyright_and_contact_rules(line, &k, words))
+        .or_else(|| shape_rules(line, &k, words))
+}
+
+/// The rules that can match a line of more than [`LONG_LINE_WORDS`] words
+/// (other than the cookie rule), on its first words.
+fn long_line_rules(line: &str, t: &str) -> Option<Furniture> {
+    let head = lower_words(t, 4);
     if line.trim_start().starts_with("![") {
         return f("image", Scope::Line);
     }
-    if TAIL_NAV.contains(&k.as_str()) {
+    if is_menu_bar(line) {
+        return f("navigation", Scope::Line);
+    }
+    if head.starts_with('©') || head.starts_with("copyright") || head.starts_with("(c) ") {
+        return f("copyright", Scope::Line);
+    }
+    None
+}
+
+/// Headings and prefixes of link lists, kickers, disclaimers, tag lines
+/// and "Läs också" links (`k`: the line's key, lowercased).
+fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
+    if line.trim_start().starts_with("![") {
+        return f("image", Scope::Line);
+    }
+    if TAIL_NAV.contains(&k) {
         return f("navigation", Scope::Tail);
     }
-    if READ_ALSO.contains(&k.as_str()) {
+    if READ_ALSO.contains(&k) {
         return f("navigation", Scope::NextLine);
     }
     // Kickers naming the source: "Nyhet från Lindö kommun".
@@ -437,13 +452,19 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
             return f("navigation", Scope::Line);
         }
     }
-    if NAV_EXACT.contains(&k.as_str()) {
+    None
+}
+
+/// Whole lines from the look-up lists: navigation, advertisement and
+/// cookie buttons; cookie notices; newsletter sign-ups.
+fn list_rules(k: &str, words: usize) -> Option<Furniture> {
+    if NAV_EXACT.contains(&k) {
         return f("navigation", Scope::Line);
     }
-    if ADVERT.contains(&k.as_str()) {
+    if ADVERT.contains(&k) {
         return f("advertisement", Scope::Line);
     }
-    if COOKIE_EXACT.contains(&k.as_str()) {
+    if COOKIE_EXACT.contains(&k) {
         return f("cookie", Scope::Line);
     }
     if words <= 80
@@ -474,6 +495,11 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
             return f("newsletter", Scope::Line);
         }
     }
+    None
+}
+
+/// Copyright lines, the start of a press contact block, breadcrumbs.
+fn copyright_and_contact_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if k.starts_with('©')
         || k.starts_with("copyright")
         || k.starts_with("(c) ")
@@ -497,6 +523,532 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
         return f("navigation", Scope::Line);
     }
     None
+}
+
+/// Furniture by its shape rather than its words: skip links, page status
+/// notices, player buttons and durations, counters, share rows, file
+/// names and media ids, icon and logo texts, empty date labels, genre
+/// labels, dates under a label, letter closings. Each rule is one function
+/// below; `k` is the line's key (lowercased, final colon and arrows off).
+fn shape_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
+    if is_skip_link(k, words) || is_player(k, words) || is_share_row(k, words) {
+        return f("navigation", Scope::Line);
+    }
+    if is_read_more_link(k, words) {
+        return f("navigation", Scope::Line);
+    }
+    if is_page_notice(k, words) {
+        return f("notice", Scope::Line);
+    }
+    if is_genre_label(k) {
+        return f("navigation", Scope::Line);
+    }
+    if is_counter(k, words) {
+        return f("boilerplate", Scope::Line);
+    }
+    if is_file_name(line) || is_icon_or_logo(k, words) {
+        return f("image", Scope::Line);
+    }
+    if is_empty_date_label(k) || is_labelled_date(line) {
+        return f("date", Scope::Line);
+    }
+    if is_closing(k, words) {
+        return f("byline", Scope::Tail);
+    }
+    if is_tail_heading(k) {
+        return f("navigation", Scope::Tail);
+    }
+    if words <= 4 && k.ends_with(" kontakta oss") {
+        return f("contact", Scope::Contact);
+    }
+    None
+}
+
+/// The words of `k` without separators (`-`, `•`, `|`, ...).
+fn key_words(k: &str) -> impl Iterator<Item = &str> {
+    k.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '|' | '·' | ':'))
+        .filter(|w| !w.is_empty())
+}
+
+/// A skip link or a link to another site section: "Gå direkt till
+/// innehåll", "Hoppa till huvudinnehållet", "Skip to main content", "Gå
+/// till eugreenalliance".
+pub fn is_skip_link(k: &str, words: usize) -> bool {
+    words <= 6
+        && !k.ends_with(['.', '!', '?'])
+        && [
+            "gå till ",
+            "gå direkt till ",
+            "hoppa till ",
+            "hoppa direkt till ",
+            "hoppa över ",
+            "direkt till ",
+            "skip to ",
+            "jump to ",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+}
+
+/// A line that speaks about the page itself, not about the world: an
+/// archive or status notice ("Denna nyhet är äldre än 6 månader",
+/// "Innehållet publicerades under perioden …", "Artikeln uppdaterades …",
+/// "Statsråd på denna sida som har bytt ansvarsområde", "Nyheten har
+/// passerat sitt bäst före-datum", "Det talade ordet gäller"). Shape: the
+/// page named by a pointing phrase, and a status said of it.
+pub fn is_page_notice(k: &str, words: usize) -> bool {
+    if words > LONG_LINE_WORDS {
+        return false;
+    }
+    const PAGE: &[&str] = &[
+        "denna nyhet",
+        "den här nyheten",
+        "nyheten har",
+        "nyheten är",
+        "denna artikel",
+        "den här artikeln",
+        "artikeln är",
+        "artikeln uppdaterades",
+        "artikeln publicerades",
+        "artikeln har",
+        "denna sida",
+        "den här sidan",
+        "sidan är",
+        "sidan har",
+        "innehållet publicerades",
+        "innehållet på denna",
+        "innehållet på den här",
+        "innehållet är",
+        "detta pressmeddelande",
+        "det här pressmeddelandet",
+        "pressmeddelandet är",
+        "denna text",
+        "det talade ordet",
+    ];
+    const STATUS: &[&str] = &[
+        "äldre än",
+        "inte aktuell",
+        "inte längre",
+        "publicerades",
+        "uppdaterades",
+        "arkiv",
+        "bäst före",
+        "entledigats",
+        "bytt ansvarsområde",
+        "har avgått",
+        "gäller",
+        "under perioden",
+    ];
+    PAGE.iter().any(|p| k.contains(p)) && STATUS.iter().any(|s| k.contains(s))
+}
+
+/// A notice about the web site itself: planned work, disturbances, an
+/// unsupported browser ("Planerat tekniskt arbete på webbplatsen", "Denna
+/// webbplats använder teknik som troligen inte stöds i din webbläsare").
+/// Articles can be about a web site, so this holds only above the title.
+pub fn is_site_notice(line: &str) -> bool {
+    let k = key(line);
+    count_words(&k, 46) <= 45
+        && ["webbplatsen", "webbplats ", "din webbläsare", "webbsidan"]
+            .iter()
+            .any(|p| k.contains(p))
+        && [
+            "tekniskt arbete",
+            "störning",
+            "underhåll",
+            "inte stöds",
+            "webbläsare",
+            "driftstopp",
+            "ur funktion",
+        ]
+        .iter()
+        .any(|s| k.contains(s))
+}
+
+/// Media player furniture: a duration ("2:17 min", "03:45", "Längd: 12
+/// min", "Lästid 3 minuter") or a player button ("Spela upp", "Pausa",
+/// "Lyssna på artikeln", "Se video", "Ladda ner bild").
+pub fn is_player(k: &str, words: usize) -> bool {
+    if words > 5 {
+        return false;
+    }
+    let rest = ["längd", "speltid", "lästid", "tid"]
+        .iter()
+        .find_map(|p| k.strip_prefix(p))
+        .map_or(k, |r| r.trim_start_matches([':', ' ']));
+    if is_duration(rest) {
+        return true;
+    }
+    const BUTTONS: &[&str] = &[
+        "spela",
+        "spela upp",
+        "spela upp video",
+        "spela upp ljud",
+        "spela video",
+        "pausa",
+        "paus",
+        "stoppa",
+        "lyssna",
+        "se video",
+        "se klippet",
+        "se filmen",
+        "visa video",
+        "ladda ner",
+        "ladda ned",
+        "ladda ner bild",
+        "ladda ned bild",
+        "ladda ner bilden",
+        "ladda ner pdf",
+        "förstora bild",
+        "förstora bilden",
+        "helskärm",
+        "ljud av",
+        "ljud på",
+        "undertexter",
+    ];
+    if BUTTONS.contains(&k) {
+        return true;
+    }
+    ["lyssna på ", "spela upp "]
+        .iter()
+        .any(|p| k.starts_with(p))
+        && words <= 4
+}
+
+/// `2:17`, `02:17 min`, `1:02:17`, `12 min`, `3 minuter`, `45 sek`.
+fn is_duration(t: &str) -> bool {
+    let mut parts = t.split_whitespace();
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let unit = parts.next();
+    if parts.next().is_some() {
+        return false;
+    }
+    let clock = {
+        let fields: Vec<&str> = first.split(':').collect();
+        (2..=3).contains(&fields.len())
+            && fields[0].len() <= 2
+            && fields
+                .iter()
+                .all(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+            && fields[1..].iter().all(|f| f.len() == 2)
+    };
+    let number = first.bytes().all(|b| b.is_ascii_digit()) && first.len() <= 3;
+    let unit_ok = |u: &str| {
+        matches!(
+            u,
+            "min" | "min." | "minuter" | "minut" | "sek" | "sek." | "sekunder" | "s" | "tim"
+        )
+    };
+    match unit {
+        None => clock,
+        Some(u) => (clock || number) && unit_ok(u),
+    }
+}
+
+/// A counter: "Sedd av 120", "Läst 1 234 gånger", "120 visningar",
+/// "Antal visningar: 56", "3 kommentarer", "12 gilla-markeringar".
+pub fn is_counter(k: &str, words: usize) -> bool {
+    if words > 6 || !k.bytes().any(|b| b.is_ascii_digit()) || k.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    const COUNTED: &[&str] = &[
+        "sedd",
+        "sedda",
+        "sett",
+        "visad",
+        "visningar",
+        "visning",
+        "läst",
+        "lästs",
+        "läsningar",
+        "gånger",
+        "kommentarer",
+        "kommentar",
+        "delningar",
+        "delad",
+        "gillar",
+        "gilla-markeringar",
+        "gilla",
+        "views",
+        "likes",
+        "antal",
+    ];
+    // every word is a number or a counted word (or "av"), one of each
+    key_words(k).any(|w| COUNTED.contains(&w))
+        && key_words(k).all(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                || COUNTED.contains(&w)
+                || w == "av"
+        })
+}
+
+/// A share or print row: a short line of sharing verbs and network names
+/// ("Dela med dig", "Dela på Facebook", "Facebook LinkedIn E-post", "Skriv
+/// ut sidan", "Tipsa en vän").
+pub fn is_share_row(k: &str, words: usize) -> bool {
+    if words > 6 || k.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    if [
+        "dela ",
+        "tipsa ",
+        "skriv ut ",
+        "mejla ",
+        "e-posta ",
+        "skicka till ",
+        "share ",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+        && words <= 4
+    {
+        return true;
+    }
+    const NETWORKS: &[&str] = &[
+        "facebook",
+        "linkedin",
+        "twitter",
+        "x",
+        "instagram",
+        "youtube",
+        "e-post",
+        "mejla",
+        "e-posta",
+        "skriv",
+        "ut",
+        "dela",
+        "kopiera",
+        "länk",
+        "messenger",
+        "whatsapp",
+    ];
+    words >= 2
+        && k.split([' ', '|', '·', '•'])
+            .filter(|w| !w.is_empty())
+            .all(|w| NETWORKS.contains(&w))
+}
+
+/// A link to read on: "Läs hela artikeln …", "Läs mer på: www.…", "Läs mer
+/// om …", "Läs mer här".
+pub fn is_read_more_link(k: &str, words: usize) -> bool {
+    words <= 15
+        && [
+            "läs hela ",
+            "läs mer på",
+            "läs mer om ",
+            "läs mer här",
+            "läs mer hos ",
+            "läs pressmeddelandet",
+            "läs rapporten",
+            "läs artikeln",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+}
+
+/// An image file name or media id on its own line: `20931177-torget-vinter-3.jpg`,
+/// `IMG_2034.JPG`, `DSC_0042`, `bild.png`.
+pub fn is_file_name(line: &str) -> bool {
+    let t = line.trim();
+    if t.contains(char::is_whitespace) || t.len() > 120 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    const EXT: &[&str] = &[
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".tif", ".tiff", ".heic", ".bmp", ".mp4",
+        ".mov", ".mp3", ".pdf", ".docx", ".doc", ".xlsx", ".pptx",
+    ];
+    if let Some(ext) = EXT.iter().find(|e| lower.ends_with(*e)) {
+        let stem = &lower[..lower.len() - ext.len()];
+        return !stem.is_empty()
+            && stem
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '(' | ')'));
+    }
+    // camera ids: IMG_2034, DSC_0042, DSCN1234, P1040123
+    ["img_", "img-", "dsc_", "dscn", "dsc-", "_mg_"]
+        .iter()
+        .any(|p| {
+            lower.starts_with(p)
+                && lower[p.len()..].bytes().all(|b| b.is_ascii_digit())
+                && lower.len() > p.len() + 2
+        })
+}
+
+/// An icon's or a logo's alternative text: one word ending in `ikon` or
+/// `icon` ("Telefonikon"), or a genitive before `logotyp`, `logga` or
+/// `logo` ("Svalövs kommuns logotyp "Boet"").
+pub fn is_icon_or_logo(k: &str, words: usize) -> bool {
+    if words == 1 {
+        let w = k.trim_end_matches(['.', ':']);
+        return w.chars().count() > 5 && ["ikon", "ikonen", "icon"].iter().any(|e| w.ends_with(e));
+    }
+    if words > 6 {
+        return false;
+    }
+    let ws: Vec<&str> = k.split_whitespace().collect();
+    ws.windows(2).any(|p| {
+        matches!(
+            p[1].trim_end_matches(['.', ',']),
+            "logotyp" | "logga" | "logo" | "logotype"
+        ) && (p[0].ends_with('s') || p[0].ends_with(":s"))
+    }) || matches!(ws[0], "logotyp" | "logga" | "logo" | "logotype")
+}
+
+/// The words that label a date line (`Publicerad:`, `Senast uppdaterad`).
+const DATE_LABELS: &[&str] = &[
+    "publicerad",
+    "publicerat",
+    "publiceringsdatum",
+    "publiceringsdag",
+    "publiceras",
+    "uppdaterad",
+    "uppdaterat",
+    "uppdaterades",
+    "publicerades",
+    "senast",
+    "ändrad",
+    "ändrades",
+    "granskad",
+    "datum",
+    "sidan",
+    "den",
+];
+
+/// A date label without its date (the page's script filled it in, the
+/// scrape did not): "Publicerad", "Publiceringsdatum:", "Senast
+/// uppdaterad:", "Publicerad: Uppdaterad:".
+pub fn is_empty_date_label(k: &str) -> bool {
+    let mut any = false;
+    for w in key_words(k) {
+        if !DATE_LABELS.contains(&w) {
+            return false;
+        }
+        any = true;
+    }
+    any && !matches!(k, "den" | "sidan" | "senast" | "datum")
+}
+
+/// A date under a label that says when something other than the page was
+/// done: "Skickades in: 2021-07-07", "Svarade:2021-09-16", "Inkom: 3 mars
+/// 2024" (one to three label words with a past tense or participle, a
+/// colon, a full date and nothing else but a time). Not "Dag: 27 juni"
+/// in an invitation, which is body text.
+pub fn is_labelled_date(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    if !(1..=3).contains(&label_words)
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+    {
+        return false;
+    }
+    let lower = label.trim().to_lowercase();
+    // labels the byline parser reads (their dates are the page's)
+    if lower.split_whitespace().any(|w| DATE_LABELS.contains(&w)) {
+        return false;
+    }
+    let done = |w: &str| {
+        w == "inkom"
+            || w.chars().count() >= 5
+                && ["ades", "ade", "ad", "at", "des", "tes"]
+                    .iter()
+                    .any(|e| w.ends_with(e))
+    };
+    if !lower.split_whitespace().any(done) {
+        return false;
+    }
+    let rest = rest.trim();
+    let dates = super::dates::find_dates(rest, None);
+    let Some(d) = dates.first() else {
+        return false;
+    };
+    let after = rest[d.end..].trim();
+    d.start == 0
+        && d.iso.is_some()
+        && (after.is_empty()
+            || after
+                .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+                .trim_start_matches("kl.")
+                .trim_start_matches("kl")
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.')))
+}
+
+/// A genre or section label alone on its line: "Pressmeddelande -",
+/// "Pressmeddelanden", "Aktuellt", "Nyhet".
+pub fn is_genre_label(k: &str) -> bool {
+    const GENRES: &[&str] = &[
+        "pressmeddelande",
+        "pressmeddelanden",
+        "pressinbjudan",
+        "nyhet",
+        "nyheter",
+        "aktuellt",
+        "notis",
+        "debatt",
+        "krönika",
+        "ledare",
+        "reportage",
+        "intervju",
+        "nyhetsartikel",
+        "artikel",
+        "blogg",
+        "blogginlägg",
+    ];
+    let mut n = 0;
+    for w in key_words(k) {
+        if !GENRES.contains(&w) {
+            return false;
+        }
+        n += 1;
+    }
+    (1..=2).contains(&n)
+}
+
+/// A letter's closing that starts its signature: "Vänliga hälsningar,",
+/// "Med vänlig hälsning", "Hälsningar", "Mvh".
+pub fn is_closing(k: &str, words: usize) -> bool {
+    let k = k.trim_end_matches([',', '!']);
+    words <= 4
+        && matches!(
+            k,
+            "vänliga hälsningar"
+                | "vänlig hälsning"
+                | "med vänlig hälsning"
+                | "med vänliga hälsningar"
+                | "bästa hälsningar"
+                | "hälsningar"
+                | "hälsning"
+                | "mvh"
+                | "allt gott"
+        )
+}
+
+/// Headings of what follows an article on press pages: link, image and
+/// document lists ("Länkar", "Bilder", "Dokument", "Bilagor").
+pub fn is_tail_heading(k: &str) -> bool {
+    matches!(
+        k,
+        "länkar"
+            | "relaterade länkar"
+            | "externa länkar"
+            | "bilder"
+            | "pressbilder"
+            | "bildarkiv"
+            | "dokument"
+            | "bilagor"
+            | "filer"
+            | "ladda ner"
+            | "nedladdningar"
+    )
 }
 
 /// The number of white-space separated words of `t` (as `split_whitespace`
@@ -736,6 +1288,128 @@ mod tests {
         );
         assert_eq!(
             classify("Startsida | Om regionen | Lediga jobb").map(|f| f.reason),
+            Some("navigation")
+        );
+    }
+
+    fn reason(line: &str) -> Option<&'static str> {
+        classify(line).map(|f| f.reason)
+    }
+
+    #[test]
+    fn skip_links() {
+        for l in [
+            "Gå direkt till innehåll",
+            "Skip to main content",
+            "Gå till eugreenalliance",
+            "Hoppa till huvudinnehållet",
+        ] {
+            assert_eq!(reason(l), Some("navigation"), "{l}");
+        }
+        assert!(!is_skip_link("gå till val i höst och rösta på oss.", 8));
+    }
+
+    #[test]
+    fn page_notices() {
+        for l in [
+            "Denna nyhet är äldre än 6 månader och är kanske inte aktuell längre.",
+            "Innehållet publicerades under perioden 21 januari 2019 och 8 juli 2021",
+            "Artikeln uppdaterades 3 mars 2024",
+            "Statsråd på denna sida som har bytt ansvarsområde",
+            "Nyheten har passerat sitt bäst före-datum",
+            "Det talade ordet gäller.",
+        ] {
+            assert_eq!(reason(l), Some("notice"), "{l}");
+        }
+        assert_eq!(
+            reason("Nyheten om skolan har spridits snabbt i kommunen."),
+            None
+        );
+        assert!(is_site_notice("Planerat tekniskt arbete på webbplatsen"));
+        assert!(is_site_notice(
+            "Denna webbplats använder teknik som troligen inte stöds i din webbläsare."
+        ));
+        assert!(!is_site_notice(
+            "Kommunen lanserar en ny webbplats för unga."
+        ));
+    }
+
+    #[test]
+    fn player_counters_and_share_rows() {
+        for l in [
+            "2:17 min",
+            "03:45",
+            "Längd: 12 min",
+            "Spela upp",
+            "Lyssna på nyheten",
+            "Ladda ner bild",
+        ] {
+            assert_eq!(reason(l), Some("navigation"), "{l}");
+        }
+        for l in [
+            "Sedd av 120",
+            "Läst 1 234 gånger",
+            "120 visningar",
+            "3 kommentarer",
+        ] {
+            assert_eq!(reason(l), Some("boilerplate"), "{l}");
+        }
+        for l in [
+            "Dela på Facebook",
+            "Dela med dig",
+            "Facebook LinkedIn E-post",
+        ] {
+            assert_eq!(reason(l), Some("navigation"), "{l}");
+        }
+        assert_eq!(reason("2018-03-26"), None);
+        assert_eq!(reason("Klockan 14:30 öppnar mötet."), None);
+        assert!(!is_duration("14.30"));
+        assert!(is_duration("1:02:17"));
+    }
+
+    #[test]
+    fn file_names_icons_and_logos() {
+        for l in [
+            "20931177-torget-vinter-3.jpg",
+            "IMG_2034.JPG",
+            "DSC_0042",
+            "Telefonikon",
+        ] {
+            assert_eq!(reason(l), Some("image"), "{l}");
+        }
+        assert_eq!(reason("Svalövs kommuns logotyp \"Boet\"."), Some("image"));
+        assert_eq!(reason("Kommunen har fått en ny logotyp."), None);
+        assert!(!is_file_name("www.kommun.se"));
+    }
+
+    #[test]
+    fn date_labels_genres_closings_and_tail_headings() {
+        for l in [
+            "Publicerad",
+            "Publiceringsdatum:",
+            "Senast uppdaterad:",
+            "Publicerad: Uppdaterad:",
+        ] {
+            assert_eq!(reason(l), Some("date"), "{l}");
+        }
+        assert!(is_labelled_date("Skickades in: 2021-07-07"));
+        assert!(is_labelled_date("Svarade:2021-09-16"));
+        assert!(!is_labelled_date("Dag: torsdag 27 juni"));
+        assert!(!is_labelled_date("Publicerad: 2013-06-11 15:13:00"));
+        for l in ["Pressmeddelande -", "Pressmeddelanden", "Aktuellt"] {
+            assert_eq!(reason(l), Some("navigation"), "{l}");
+        }
+        assert_eq!(
+            classify("Vänliga hälsningar,").map(|f| f.scope),
+            Some(Scope::Tail)
+        );
+        assert_eq!(classify("Länkar").map(|f| f.scope), Some(Scope::Tail));
+        assert_eq!(
+            classify("Eller kontakta oss").map(|f| f.scope),
+            Some(Scope::Contact)
+        );
+        assert_eq!(
+            reason("Läs hela artikeln GD tar kritik på allvar"),
             Some("navigation")
         );
     }

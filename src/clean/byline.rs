@@ -59,7 +59,7 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(sidan uppdaterades|senast uppdaterad|senast ändrad|senast granskad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(sidan uppdaterades|senast uppdaterad|senast ändrad|senast granskad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
@@ -323,6 +323,11 @@ const META_FIRST_WORDS: &[&str] = &[
 /// they may stand in a meta line but set nothing.
 const IGNORED_MARKERS: &[&str] = &[
     "pressmeddelande",
+    "pressmeddelanden",
+    "cet",
+    "cest",
+    "utc",
+    "gmt",
     "nyhet",
     "nyheter",
     "debatt",
@@ -389,7 +394,7 @@ fn may_be_meta(s: &str) -> bool {
         {
             return true;
         }
-    } else if META_FIRST_WORDS.contains(&lower.as_str()) {
+    } else if META_FIRST_WORDS.contains(&lower.as_str()) || month_first_date(&lower, t) {
         return true;
     }
     if !c0.is_uppercase() {
@@ -399,6 +404,50 @@ fn may_be_meta(s: &str) -> bool {
         let letters = w.split(|c: char| !c.is_alphabetic()).next().unwrap_or(w);
         w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&letters)
     })
+}
+
+/// Whether `t`, whose first word lowercased is `first`, may start with a
+/// date written month first (`Feb 07, 2019`): a month name and a digit.
+fn month_first_date(first: &str, t: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "january",
+        "february",
+        "march",
+        "may",
+        "june",
+        "july",
+        "august",
+        "october",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "okt",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    MONTHS.contains(&first)
+        && t[first.len()..]
+            .trim_start_matches(['.', ' '])
+            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a date or a time (`find_dates`, `TIME`) can start at the start
@@ -671,6 +720,17 @@ mod tests {
     }
 
     #[test]
+    fn press_service_date_lines() {
+        let m =
+            parse_meta_line("Pressmeddelande   •   Feb 07, 2019 08:40 CET", None).expect("meta");
+        assert_eq!(m.published.as_deref(), Some("2019-02-07"));
+        let m =
+            parse_meta_line("Pressmeddelanden   •   Maj 03, 2019 11:00 CEST", None).expect("meta");
+        assert_eq!(m.published.as_deref(), Some("2019-05-03"));
+        assert_eq!(m.reason(), "date");
+    }
+
+    #[test]
     fn bare_name_beside_a_date() {
         let m = parse_meta_line("12 februari 2024 · Jonas Wiklund", None).expect("meta");
         assert_eq!(m.authors, ["Jonas Wiklund"]);
@@ -775,7 +835,8 @@ mod tests {
                 "Stockholms", "stad", "Region", "Västmark", "McDonald", "DiNapoli",
                 "2025Uppdaterad", "Lindqvistdigit", "\u{212a}l", "\u{17f}idan", "I", "Nyhet",
                 "Idag", "går", "dagen", "Kl.", "Klockan", "1.", "1995/96:141", "1:a", "2:e", "3e",
-                "12.", "Maj", "det", "de", "van", "1995", "12/3", "5.30",
+                "12.", "Maj", "det", "de", "van", "1995", "12/3", "5.30", "Feb", "07,", "CET",
+                "CEST", "Pressmeddelanden", "May", "oct", "2019",
             ]), 0..9),
             seps in proptest::collection::vec(
                 proptest::sample::select(vec![" ", "", "  ", " | "]), 9),

@@ -1,7 +1,9 @@
 //! Swedish date expressions to ISO 8601 dates.
 //!
 //! Understood forms: `17 november 2022`, `17 nov. 2022`, `den 17:e november
-//! 2022`, `2022-11-17` (also with a time, `2022-11-17T08:00:00+01:00`),
+//! 2022`, `21 februari, 2019`, `Feb 07, 2019` and `Maj 03, 2019` (the
+//! month first, as press-release services write it), `2022-11-17` (also
+//! with a time, `2022-11-17T08:00:00+01:00`),
 //! `17/11/2022`, `17.11.2022`, a day and month without a year (`17
 //! november`, only with a reference date) and the relative words `idag`,
 //! `i dag`, `igår`, `i går`, `i förrgår` (only with a reference date;
@@ -34,7 +36,16 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?::e|:a|e|a)?\.?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s*(\d{4}))?",
+        r"(?i)\b(\d{1,2})(?::e|:a|e|a)?\.?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:,?\s*(\d{4}))?",
+    )
+    .expect("valid regex")
+});
+
+/// The month first, as press-release services write it: `Feb 07, 2019`,
+/// `Maj 03, 2019`, `May 3 2019`.
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)\.?\s+(\d{1,2}),?\s+(\d{4})\b",
     )
     .expect("valid regex")
 });
@@ -61,6 +72,15 @@ fn month_number(name: &str) -> Option<u32> {
         "oktober" | "okt" => 10,
         "november" | "nov" => 11,
         "december" | "dec" => 12,
+        // English names of press-release services (`Feb 07, 2019`)
+        "january" => 1,
+        "february" => 2,
+        "march" => 3,
+        "may" => 5,
+        "june" => 6,
+        "july" => 7,
+        "august" => 8,
+        "october" | "oct" => 10,
         _ => return None,
     };
     Some(m)
@@ -142,6 +162,21 @@ pub fn find_dates(s: &str, reference: Option<Ymd>) -> Vec<DateMatch> {
             start: all.start(),
             end: all.end(),
             iso: y.and_then(|y| iso(y, m, d)),
+        });
+    }
+    for c in MONTH_FIRST.captures_iter(s) {
+        let Some(all) = c.get(0) else { continue };
+        if overlaps(&taken, all.start(), all.end()) {
+            continue;
+        }
+        let m = month_number(&c[1]).unwrap_or(0);
+        let d: u32 = c[2].parse().unwrap_or(0);
+        let y: i32 = c[3].parse().unwrap_or(0);
+        taken.push((all.start(), all.end()));
+        found.push(DateMatch {
+            start: all.start(),
+            end: all.end(),
+            iso: iso(y, m, d),
         });
     }
     for c in NUMERIC.captures_iter(s) {
@@ -236,6 +271,28 @@ mod tests {
             parse_date("Måndag 1 Juni 2020", None).as_deref(),
             Some("2020-06-01")
         );
+    }
+
+    #[test]
+    fn comma_before_the_year_and_the_month_first() {
+        assert_eq!(
+            parse_date("21 februari, 2019", None).as_deref(),
+            Some("2019-02-21")
+        );
+        assert_eq!(
+            parse_date("Pressmeddelande • Feb 07, 2019 08:40 CET", None).as_deref(),
+            Some("2019-02-07")
+        );
+        assert_eq!(
+            parse_date("Maj 03, 2019 11:00 CEST", None).as_deref(),
+            Some("2019-05-03")
+        );
+        assert_eq!(
+            parse_date("May 3 2019", None).as_deref(),
+            Some("2019-05-03")
+        );
+        // a number after a month word is no date without a year
+        assert_eq!(parse_date("mars 12 personer", None), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! (`"\n\n"`); every [`Block`] is a byte span into it. Nothing is removed
 //! without a [`Removed`] entry.
 
+pub mod batch;
 pub mod boilerplate;
 pub mod byline;
 pub mod dates;
@@ -14,6 +15,9 @@ pub mod html;
 pub mod text;
 
 pub use dates::parse_date;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::document::{Metadata, Removed};
 use crate::ingest::{Format, RawDoc};
@@ -103,10 +107,17 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
 /// parser ([`html`]). JSON Lines fields `title`, `date`/`published`,
 /// `updated`/`modified` and `author`/`authors` feed the metadata.
 pub fn clean(raw: &RawDoc) -> Cleaned {
+    clean_with(raw, &Arc::default())
+}
+
+/// [`clean`] with the lines that recur in many documents of the input's
+/// source (see [`batch`]): such a line shaped like furniture is removed.
+/// With an empty set this is [`clean`].
+pub fn clean_with(raw: &RawDoc, recurring: &Arc<BTreeSet<String>>) -> Cleaned {
     let mut out = match raw.format {
-        Format::Html => clean_html(&raw.text),
-        Format::Text => clean_text(&raw.text),
-        Format::Jsonl => clean_record(raw),
+        Format::Html => clean_html(&raw.text, recurring),
+        Format::Text => clean_text(&raw.text, recurring),
+        Format::Jsonl => clean_record(raw, recurring),
     };
     if out.text.trim().is_empty() {
         let removed = std::mem::take(&mut out.removed);
@@ -155,13 +166,14 @@ fn front_matter_value<'a>(block: &'a str, keys: &[&str]) -> Option<&'a str> {
     })
 }
 
-fn clean_text(source: &str) -> Cleaned {
+fn clean_text(source: &str, recurring: &Arc<BTreeSet<String>>) -> Cleaned {
     let (front, body) = split_front_matter(source);
     let paras = text::paragraphs(body);
     let mut out = text::structure(
         &paras,
         &text::Options {
             detect_title: true,
+            recurring: Arc::clone(recurring),
             ..Default::default()
         },
     );
@@ -216,10 +228,10 @@ fn looks_like_html(text: &str) -> bool {
         .any(|tag| t.contains(tag))
 }
 
-fn clean_record(raw: &RawDoc) -> Cleaned {
+fn clean_record(raw: &RawDoc, recurring: &Arc<BTreeSet<String>>) -> Cleaned {
     let title = field_str(raw, &["title", "headline", "rubrik"]).map(str::to_string);
     let mut out = if looks_like_html(&raw.text) {
-        let mut c = clean_html(&raw.text);
+        let mut c = clean_html(&raw.text, recurring);
         if c.metadata.title.is_none() {
             c.metadata.title = title;
         }
@@ -232,6 +244,7 @@ fn clean_record(raw: &RawDoc) -> Cleaned {
                 detect_title: title.is_none(),
                 known_title: title,
                 reference: None,
+                recurring: Arc::clone(recurring),
             },
         )
     };
@@ -287,7 +300,7 @@ fn clean_record(raw: &RawDoc) -> Cleaned {
     out
 }
 
-fn clean_html(src: &str) -> Cleaned {
+fn clean_html(src: &str, recurring: &Arc<BTreeSet<String>>) -> Cleaned {
     let page = html::extract(src);
     let meta = &page.meta;
     let known_title = meta.h1.clone().or_else(|| meta.head_title.clone());
@@ -297,6 +310,7 @@ fn clean_html(src: &str) -> Cleaned {
             known_title,
             detect_title: false,
             reference: None,
+            recurring: Arc::clone(recurring),
         },
     );
     let md = &mut out.metadata;

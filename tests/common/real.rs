@@ -299,9 +299,15 @@ fn score_cleaning(page: &Page, doc: &Document, sc: &mut Score) {
 
 /// A furniture line counts as removed when the cleaned text holds fewer
 /// copies of it than the page has beyond the copies listed as furniture.
+/// Copies are counted the same way in the page and in the cleaned text:
+/// whole lines for a short line, occurrences anywhere for a line of 12
+/// characters or more (so a site name that is also part of the headline,
+/// or a caption naming a person the body names too, is not counted as
+/// kept furniture when its own line is gone).
 fn score_furniture(page: &Page, doc: &Document, sc: &mut Score) {
     let src_lines: Vec<String> = page.text.lines().map(norm).collect();
     let out_lines: Vec<String> = doc.text.lines().map(norm).collect();
+    let src_text = norm(&page.text);
     let out_text = norm(&doc.text);
     let mut listed: Vec<String> = page.gold.furniture.iter().map(|f| norm(f)).collect();
     listed.sort();
@@ -311,12 +317,18 @@ fn score_furniture(page: &Page, doc: &Document, sc: &mut Score) {
             continue;
         }
         let n_listed = page.gold.furniture.iter().filter(|x| norm(x) == f).count();
-        let n_src = src_lines.iter().filter(|l| **l == f).count().max(n_listed);
-        let n_out = if f.chars().count() >= 12 {
-            out_text.matches(f.as_str()).count()
+        let (n_src, n_out) = if f.chars().count() >= 12 {
+            (
+                src_text.matches(f.as_str()).count(),
+                out_text.matches(f.as_str()).count(),
+            )
         } else {
-            out_lines.iter().filter(|l| **l == f).count()
+            (
+                src_lines.iter().filter(|l| **l == f).count(),
+                out_lines.iter().filter(|l| **l == f).count(),
+            )
         };
+        let n_src = n_src.max(n_listed);
         let allowed = n_src - n_listed;
         let left = n_out.saturating_sub(allowed).min(n_listed);
         sc.furniture += n_listed;

@@ -1,0 +1,221 @@
+//! Phase 1: what each unit is on its own (site furniture, a date, byline
+//! or credit line, or content), then the rules that need the unit's
+//! neighbours on the same page: lines repeated within a few lines (a
+//! caption or a headline copied twice), the explanation under a notice,
+//! an image's text above its caption.
+
+use super::super::boilerplate;
+use super::super::byline;
+use super::shapes::ends_sentence;
+use super::{Class, Options, Page};
+
+/// How many units apart two copies of a line may stand to be one copied
+/// twice.
+const REPEAT_WINDOW: usize = 3;
+
+/// Classifies every unit of the page.
+pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
+    for i in 0..page.len() {
+        let (fur, class) = classify_line(page.line(i), opts);
+        page.furniture[i] = fur;
+        page.class[i] = class;
+    }
+    recurring_lines(page, opts);
+    mark_repeated(page);
+    notice_explanations(page);
+    alt_text_above_caption(page);
+}
+
+/// A line compared with its copies: lowercase, white space collapsed,
+/// dashes and quotation marks unified (a scrape copies `–` as `-`).
+pub fn copy_key(line: &str) -> String {
+    let mapped: String = line
+        .chars()
+        .map(|c| match c {
+            '–' | '—' | '−' | '‒' => '-',
+            '”' | '“' | '„' | '»' | '«' => '"',
+            c => c,
+        })
+        .collect();
+    super::shapes::norm(&mapped)
+}
+
+/// Whether a line is shaped like furniture for the corpus rule: not article
+/// text for sure (a sentence of eight words or more, or twenty words) and
+/// at most fifteen words.
+pub fn furniture_shaped(line: &str, words: usize) -> bool {
+    words <= 15 && !super::shapes::article_sentence(line, words)
+}
+
+/// A content line that recurs in many documents of the page's source
+/// ([`Options::recurring`]) and is shaped like furniture is furniture.
+pub fn recurring_lines(page: &mut Page<'_, '_>, opts: &Options) {
+    if opts.recurring.is_empty() {
+        return;
+    }
+    for i in 0..page.len() {
+        if page.is_content(i)
+            && furniture_shaped(page.line(i), page.words(i))
+            && opts.recurring.contains(&copy_key(page.line(i)))
+        {
+            page.class[i] = Class::Remove("boilerplate");
+        }
+    }
+}
+
+/// A content line that comes again within [`REPEAT_WINDOW`] units: the
+/// first copy is marked [`Page::repeated`] (the title and caption phases
+/// decide about it), the later copies are removed.
+pub fn mark_repeated(page: &mut Page<'_, '_>) {
+    let keys: Vec<String> = (0..page.len()).map(|i| copy_key(page.line(i))).collect();
+    for i in 0..page.len() {
+        if !page.is_content(i) || page.repeated[i] {
+            continue;
+        }
+        for j in i + 1..(i + 1 + REPEAT_WINDOW).min(page.len()) {
+            if keys[j] == keys[i] && page.is_content(j) {
+                page.repeated[i] = true;
+                page.class[j] = Class::Remove("duplicate");
+            }
+        }
+    }
+}
+
+/// The line under a notice heading that explains it ("Statsråd på denna
+/// sida som har bytt ansvarsområde" / "Från den 21 januari 2019 till den
+/// 30 november 2021 var hon …"): a short line with a date.
+pub fn notice_explanations(page: &mut Page<'_, '_>) {
+    for i in 0..page.len().saturating_sub(1) {
+        let notice = matches!(page.class[i], Class::Remove("notice"));
+        if !notice || ends_sentence(page.line(i)) {
+            continue;
+        }
+        let j = i + 1;
+        if page.is_content(j)
+            && page.words(j) <= 30
+            && !super::super::dates::find_dates(page.line(j), None).is_empty()
+        {
+            page.class[j] = Class::Remove("notice");
+        }
+    }
+}
+
+/// An image's text right above its caption, both starting alike ("Talman
+/// Urban Ahlin håller ett tal" / "Talman Urban Ahlin höll ett tal …
+/// Foto: …"): the first is the image's text.
+pub fn alt_text_above_caption(page: &mut Page<'_, '_>) {
+    for i in 0..page.len().saturating_sub(1) {
+        let j = i + 1;
+        if !page.is_content(i) || !page.is_content(j) || page.words(i) > 15 {
+            continue;
+        }
+        let (a, b) = (page.line(i), page.line(j));
+        if ends_sentence(a) || byline::caption_credit(b).is_none() {
+            continue;
+        }
+        let head = |l: &str| copy_key(l).split(' ').take(3).collect::<Vec<_>>().join(" ");
+        if page.words(i) >= 3 && head(a) == head(b) {
+            page.class[i] = Class::Remove("image");
+        }
+    }
+}
+
+/// One line on its own: its furniture shape (if any) and its class.
+pub fn classify_line(line: &str, opts: &Options) -> (Option<boilerplate::Furniture>, Class) {
+    if let Some(fu) = boilerplate::classify(line) {
+        return (Some(fu), Class::Remove(fu.reason));
+    }
+    if let Some(m) = byline::parse_meta_line(line, opts.reference) {
+        return (None, Class::Meta(m));
+    }
+    (None, Class::Keep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_page::kept;
+    use super::*;
+
+    #[test]
+    fn a_caption_copied_twice_goes_and_a_dash_quote_copied_keeps_one_copy() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Så här fina är de nya lokalerna.\n\nSå här fina är de nya lokalerna.\n\n\
+                 Arbetet börjar i vår och tar två år enligt kommunen.";
+        assert!(!kept(t).contains("Så här fina"), "{}", kept(t));
+        let t = "Kommunen bygger ny skola\n\n– Det är bra, säger Anna Berg.\n\n- Det är bra, säger Anna Berg.\n\n\
+                 Arbetet börjar i vår och tar två år enligt kommunen.";
+        assert_eq!(kept(t).matches("Det är bra").count(), 1);
+        assert_eq!(copy_key("– Ja  JA"), "- ja ja");
+    }
+
+    #[test]
+    fn a_headline_copied_twice_is_the_title_once() {
+        let t = "Kommunen bygger ny skola\n\nKommunen bygger ny skola\n\n\
+                 Kommunen har beslutat att bygga en ny skola i centrum.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
+        );
+    }
+
+    #[test]
+    fn a_recurring_short_line_goes_a_recurring_sentence_stays() {
+        use super::super::{paragraphs, structure};
+        let text = "Kommunen bygger ny skola\n\nDu syns och hörs i Hultsfred!\n\n\
+                    Kommunen har beslutat att bygga en ny skola i centrum av staden.";
+        let recurring: std::collections::BTreeSet<String> = [
+            copy_key("Du syns och hörs i Hultsfred!"),
+            copy_key("Kommunen har beslutat att bygga en ny skola i centrum av staden."),
+        ]
+        .into();
+        let c = structure(
+            &paragraphs(text),
+            &Options {
+                detect_title: true,
+                recurring: std::sync::Arc::new(recurring),
+                ..Default::default()
+            },
+        );
+        assert!(!c.text.contains("Du syns"));
+        assert!(c.text.contains("Kommunen har beslutat"));
+        assert!(c.removed.iter().any(|r| r.reason == "boilerplate"));
+    }
+
+    #[test]
+    fn the_explanation_under_a_notice_goes() {
+        let t = "Statsråd på denna sida som har bytt ansvarsområde\n\n\
+                 Från den 21 januari 2019 till den 30 november 2021 var hon civilminister.\n\n\
+                 Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
+        );
+    }
+
+    #[test]
+    fn an_image_text_above_its_caption_goes() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Talman Urban Ahlin håller ett tal\n\n\
+                 Talman Urban Ahlin höll ett tal vid avslutningen. Foto: Ingemar Edfalk\n\n\
+                 Arbetet börjar i vår och tar två år enligt kommunen.";
+        assert!(!kept(t).contains("håller ett tal"));
+        assert!(kept(t).contains("höll ett tal"));
+    }
+
+    #[test]
+    fn lines_on_their_own() {
+        let o = Options::default();
+        assert!(matches!(
+            classify_line("Stäng", &o).1,
+            Class::Remove("navigation")
+        ));
+        assert!(matches!(
+            classify_line("Publicerad 3 mars 2025", &o).1,
+            Class::Meta(_)
+        ));
+        assert!(matches!(
+            classify_line("Kommunen bygger en ny skola.", &o).1,
+            Class::Keep
+        ));
+    }
+}

@@ -1,0 +1,129 @@
+//! Phase 4, the middle of a page (between the head and the tail): links
+//! after a bare "Läs också", captions and their credits, image texts, and
+//! the author's signature under the body.
+
+use super::super::boilerplate::Scope;
+use super::super::byline;
+use super::shapes::{dash_quote_rest, is_alt_text};
+use super::tail::Facts;
+use super::{Class, Hint, Page};
+
+/// Cleans the units before `tail`.
+pub fn clean(page: &mut Page<'_, '_>, tail: usize) {
+    let mut i = 0;
+    while i < tail {
+        match (&page.class[i], page.furniture[i]) {
+            (Class::Remove(_), Some(fu)) if fu.scope == Scope::NextLine => {
+                if let Some(j) = link_after(page, i, tail) {
+                    page.class[j] = Class::Remove("navigation");
+                    i = j + 1;
+                    continue;
+                }
+            }
+            (Class::Meta(m), _) if m.reason() == "credit" && i > 0 => caption_above_credit(page, i),
+            (Class::Keep, _) => page.class[i] = content_class(page, i),
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// The link line a bare "Läs också" at `i` takes: the next unit that is
+/// not removed, when it is short content that does not end a sentence.
+fn link_after(page: &Page<'_, '_>, i: usize, tail: usize) -> Option<usize> {
+    let j = (i + 1..tail).find(|&j| !matches!(page.class[j], Class::Remove(_)))?;
+    (page.is_content(j) && page.words(j) <= 15 && !page.line(j).ends_with('.')).then_some(j)
+}
+
+/// A credit-only line at `i` right under a caption line of the same
+/// paragraph: that line is a caption.
+fn caption_above_credit(page: &mut Page<'_, '_>, i: usize) {
+    let p = i - 1;
+    if page.units[p].para == page.units[i].para && page.is_content(p) && page.words(p) <= 60 {
+        page.class[p] = Class::Caption(None);
+    }
+}
+
+/// The class of a content unit of the middle: a caption (with the byte
+/// where its credit starts), an image text, a caption copied twice (a
+/// short repeated line that is no dash quote), or kept.
+pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
+    let l = page.line(i);
+    let hint = page.units[i].hint;
+    if page.repeated[i] && page.words(i) <= 25 && dash_quote_rest(l).is_none() {
+        return Class::Remove("caption");
+    }
+    if hint == Hint::Caption {
+        return Class::Caption(byline::caption_credit(l).map(|(at, _)| at));
+    }
+    if let Some((at, _)) = byline::caption_credit(l) {
+        if at > 0 && page.words(i) <= 80 {
+            return Class::Caption(Some(at));
+        }
+    } else if hint == Hint::Unknown && is_alt_text(l) {
+        return Class::Remove("image");
+    }
+    Class::Keep
+}
+
+/// The author's signature under the body ("Gunilla Rask (S)" and a role
+/// line), after the last article-sized paragraph, when a byline named the
+/// author.
+pub fn signature(page: &mut Page<'_, '_>, tail: usize, facts: &Facts) {
+    let mut known_authors: Vec<String> = Vec::new();
+    for c in &page.class {
+        if let Class::Meta(m) = c {
+            known_authors.extend(m.authors.iter().cloned());
+        }
+    }
+    if known_authors.is_empty() {
+        return;
+    }
+    let mut sig_para: Option<usize> = None;
+    for i in 0..tail {
+        if facts.article_after[i] || !page.is_content(i) || page.words(i) > 10 {
+            continue;
+        }
+        let l = page.line(i);
+        if known_authors.iter().any(|a| l.starts_with(a.as_str())) {
+            sig_para = Some(page.units[i].para);
+            page.class[i] = Class::Remove("byline");
+        } else if sig_para == Some(page.units[i].para) {
+            page.class[i] = Class::Remove("byline");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_page::kept;
+
+    #[test]
+    fn read_also_takes_the_link_line() {
+        let t = "Kommunen bygger ny skola\n\nKommunen bygger en ny skola i centrum av staden.\n\nLäs också\n\n\
+                 Skolan får nytt tak\n\nArbetet börjar i vår och tar två år enligt kommunen.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen bygger en ny skola i centrum av staden.|Arbetet börjar i vår och tar två år enligt kommunen."
+        );
+    }
+
+    #[test]
+    fn captions_lose_their_credit() {
+        let t = "Kommunen bygger ny skola\n\nElever i skolan. Foto: Anna Berg\n\nKommunen bygger en ny skola i centrum av staden.";
+        assert!(kept(t).contains("|Elever i skolan.|"));
+    }
+
+    #[test]
+    fn image_texts_go() {
+        let t = "Kommunen bygger ny skola\n\nBild På Tre Elever\n\nKommunen bygger en ny skola i centrum av staden.";
+        assert!(!kept(t).contains("Bild"));
+    }
+
+    #[test]
+    fn the_signature_of_a_named_author_goes() {
+        let t = "Kommunen bygger ny skola\n\nAv: Gunilla Rask\n\nKommunen bygger en ny skola i centrum av staden och det är bra för alla som bor här.\n\n\
+                 Gunilla Rask (S)\nkommunalråd";
+        assert!(!kept(t).contains("kommunalråd"));
+    }
+}

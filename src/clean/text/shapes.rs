@@ -1,0 +1,237 @@
+//! Shapes of one line that the phases ask about: could it be a title, a
+//! subheading, body text, an image's alternative text.
+
+use super::super::byline::{self, FUNCTION_WORDS};
+
+/// Whether a line could be a title. A headline may start with a dash
+/// quote ("– Vi måste våga prioritera").
+pub fn title_like(line: &str, words: usize) -> bool {
+    let start = dash_quote_rest(line).unwrap_or(line);
+    (1..=30).contains(&words)
+        && line.chars().count() <= 250
+        && !line.ends_with(['.', ',', ';', ':'])
+        && start
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"' || c == '”' || c == '«')
+}
+
+/// The text after a leading dash quote (`– Vi`, `- Vi`, `—Vi`), or `None`.
+pub fn dash_quote_rest(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(['–', '-', '—', '−'])?;
+    Some(rest.trim_start())
+}
+
+/// Whether a line is an image's alternative text left in a scrape:
+/// `Bild på ...`, or Title-Case words with a capitalised function word
+/// (`Bild På Tre Cioerna`), which Swedish sentence-case text never has.
+pub fn is_alt_text(line: &str) -> bool {
+    if line.ends_with(['.', '!', '?', ':', ',', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 40 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    // "Foto på en tårta där någon tagit en bit. På tårtan står …": a
+    // picture described, however long.
+    if words.len() <= 40
+        && ["foto på ", "bild på ", "fotot visar "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    if [
+        "bild på ",
+        "bilden visar",
+        "foto på ",
+        "porträttbild",
+        "porträtt av",
+        "illustration av",
+        "image of",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    if words.len() < 3 || words.len() > 12 {
+        return false;
+    }
+    let all_caps = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    });
+    let capitalised_function_word = words[1..].iter().any(|w| {
+        FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+            && w.chars().next().is_some_and(char::is_uppercase)
+    });
+    all_caps && (capitalised_function_word || words.len() >= 6)
+}
+
+/// Whether a line is a portrait's caption: a person's name alone ("Bengt
+/// Friberg"), after a title or role word ("Kommundirektör Bengt Friberg",
+/// "Talman Urban Ahlin"), or before a party letter or a comma and a role
+/// ("Rickard Carstedt (S) ordförande i Regionala utvecklingsnämnden",
+/// "Martina Simonsson, socialsekreterare"). Not a sentence, no colon.
+pub fn is_portrait_caption(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() > 14 || ends_sentence(line) || line.contains(':') {
+        return false;
+    }
+    if byline::is_person_name(line) {
+        return true;
+    }
+    if (3..=4).contains(&words.len()) && byline::is_person_name(&words[1..].join(" ")) {
+        return true;
+    }
+    (2..=3).any(|n| {
+        words.len() > n
+            && byline::is_person_name(&words[..n].join(" ").replace(',', ""))
+            && (words[n - 1].ends_with(',') || is_party(words[n]))
+    })
+}
+
+/// `(S)`, `(M)`, `(KD)`, `(MP)`: a party letter in parentheses.
+fn is_party(w: &str) -> bool {
+    let inner = w
+        .trim_end_matches([',', '.'])
+        .strip_prefix('(')
+        .and_then(|w| w.strip_suffix(')'));
+    inner.is_some_and(|p| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_uppercase()))
+}
+
+/// Whether a line was glued from two page elements by the scrape: a word
+/// that starts in lowercase, runs three lowercase letters or more and goes
+/// on with a capitalised word ("länJust", "kommunvägledareAnn-Sofi").
+/// Product names (`iPhone`, `LinkedIn`) do not have that shape.
+pub fn is_glued(line: &str) -> bool {
+    line.split_whitespace().any(|w| {
+        let cs: Vec<char> = w.chars().collect();
+        if !cs.first().is_some_and(|c| c.is_lowercase()) {
+            return false;
+        }
+        let run = cs.iter().take_while(|c| c.is_lowercase()).count();
+        run >= 3
+            && cs.get(run).is_some_and(|c| c.is_uppercase())
+            && cs.get(run + 1).is_some_and(|c| c.is_lowercase())
+    })
+}
+
+/// Whether a paragraph is article text for sure: a sentence of eight
+/// words or more, or twenty words.
+pub fn article_sentence(line: &str, words: usize) -> bool {
+    words >= 20 || (words >= 8 && line.ends_with(['.', '!', '?', '"', '”', '»']))
+}
+
+/// Whether a one-line paragraph may be a subheading.
+pub fn heading_like(line: &str, words: usize) -> bool {
+    (1..=10).contains(&words)
+        && line.chars().count() <= 90
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !line.ends_with([
+            '.', ',', ';', ':', '!', '?', '…', '"', '”', '»', '\'', ')', '-', '–',
+        ])
+        && !byline::is_person_name(line)
+}
+
+/// Whether a paragraph reads as body text: eight words or more, or ending
+/// a sentence.
+pub fn body_like(line: &str, words: usize) -> bool {
+    words >= 8 || line.ends_with(['.', '!', '?', '"', '”', '»'])
+}
+
+/// Whether a line ends a sentence (for the labels and titles above a
+/// headline, which do not).
+pub fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '?', '!'])
+}
+
+/// A line lowercased with white space collapsed, for comparing lines.
+pub fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert!(title_like("Kommunen bygger ny skola", 4));
+        assert!(title_like("”Vi måste våga”", 3));
+        assert!(!title_like("Kommunen bygger ny skola.", 4));
+        assert!(!title_like("kommunen bygger", 2));
+    }
+
+    #[test]
+    fn alt_texts() {
+        assert!(is_alt_text("Bild på tre glada elever"));
+        assert!(is_alt_text("Bild På Tre Cioerna"));
+        assert!(!is_alt_text("Tillit från medborgare"));
+        assert!(!is_alt_text("Bild på tre glada elever."));
+    }
+
+    #[test]
+    fn dash_quote_headlines() {
+        assert!(title_like("– Vi måste våga prioritera", 5));
+        assert!(!title_like("– vi", 2));
+        assert_eq!(dash_quote_rest("- Ja"), Some("Ja"));
+    }
+
+    #[test]
+    fn pictures_described() {
+        assert!(is_alt_text(
+            "Foto på en tårta där någon tagit en bit. På tårtan står det Årets arbetsplats"
+        ));
+    }
+
+    #[test]
+    fn portrait_captions() {
+        assert!(is_portrait_caption("Bengt Friberg"));
+        assert!(is_portrait_caption("Kommundirektör Bengt Friberg"));
+        assert!(is_portrait_caption(
+            "Rickard Carstedt (S) ordförande i Regionala utvecklingsnämnden"
+        ));
+        assert!(is_portrait_caption("Martina Simonsson, socialsekreterare"));
+        assert!(!is_portrait_caption(
+            "Lars Engqvist blir tillförordnad kommunchef"
+        ));
+        assert!(!is_portrait_caption(
+            "Andreas Norlén vald till riksdagens talman"
+        ));
+        assert!(!is_portrait_caption("Anna Ek (S): Vi måste satsa"));
+    }
+
+    #[test]
+    fn glued_elements() {
+        assert!(is_glued(
+            "Aktuella varningsmeddelanden i Södermanlands länJust nu är det"
+        ));
+        assert!(is_glued(
+            "En av våra stolta kommunvägledareAnn-Sofi Karlsson"
+        ));
+        assert!(!is_glued(
+            "Kommunen använder LinkedIn och iPhone och McDonalds"
+        ));
+    }
+
+    #[test]
+    fn headings_and_body() {
+        assert!(heading_like("Så arbetar vi med tillit", 5));
+        assert!(!heading_like("Anna Berg", 2));
+        assert!(!heading_like("Det här är en mening.", 5));
+        assert!(body_like("Kort mening.", 2));
+        assert!(!body_like("Kort rubrik", 2));
+        assert_eq!(norm(" Två  Ord "), "två ord");
+    }
+}

@@ -1,0 +1,278 @@
+//! Phase 3, the head of a page: the title, and what stands above it and
+//! between it and the body (category labels, kickers, notices about the
+//! web site, portraits' captions, image texts, lines glued by the scrape,
+//! captions copied twice).
+//!
+//! The head ends at the first line that is article text for sure (a
+//! sentence of eight words or more). A title is a title-like line of the
+//! head; a line that only names a person, or a line copied twice that the
+//! body does not follow, is not the title while a title-like line follows
+//! it.
+
+use super::super::boilerplate;
+use super::super::byline;
+use super::shapes::{ends_sentence, is_alt_text, is_glued, is_portrait_caption, norm, title_like};
+use super::{Class, Hint, Options, Page};
+
+/// What the head phase decided.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Head {
+    /// The title unit, when the title is a line of the page.
+    pub unit: Option<usize>,
+    /// A title known from elsewhere that is not a line of the head: it is
+    /// put before the text.
+    pub prepend: Option<String>,
+}
+
+/// Finds the title before `tail`, marks it, and removes the furniture
+/// above it and between it and the body.
+pub fn find(page: &mut Page<'_, '_>, opts: &Options, tail: usize) -> Head {
+    let mut head = Head::default();
+    if let Some(fi) = (0..tail).find(|&i| page.is_content(i) && page.units[i].hint == Hint::Title) {
+        head.unit = Some(fi);
+    } else if let Some(t) = opts.known_title.as_deref().filter(|t| !t.trim().is_empty()) {
+        head.unit = known(page, t, tail);
+        if head.unit.is_none() {
+            head.prepend = Some(t.trim().to_string());
+        }
+    } else if opts.detect_title {
+        head.unit = detect(page, tail);
+    }
+    if let Some(t) = head.unit {
+        remove_above(page, t);
+        page.class[t] = Class::Title;
+        remove_below(page, t, tail);
+    }
+    head
+}
+
+/// The line of the head that is the known title (a notice or label may
+/// stand above it).
+fn known(page: &Page<'_, '_>, title: &str, tail: usize) -> Option<usize> {
+    let first = (0..tail).find(|&i| page.is_content(i))?;
+    let end = page.first_sentence(first, tail);
+    let want = norm(title);
+    (first..=end.min(tail.saturating_sub(1)))
+        .find(|&i| page.is_content(i) && norm(page.line(i)) == want)
+}
+
+/// Whether unit `i` is followed, in its own paragraph, by a line starting
+/// in lowercase: then it is wrapped running text, not a title or a label.
+fn wrapped(page: &Page<'_, '_>, i: usize) -> bool {
+    page.units.get(i + 1).is_some_and(|nu| {
+        nu.para == page.units[i].para
+            && page
+                .line(i + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    })
+}
+
+/// Whether unit `i` is a short label: one or two words, or a section
+/// name of the form "X och Y" ("Kultur och fritid"), no sentence.
+fn short_label(page: &Page<'_, '_>, i: usize) -> bool {
+    let l = page.line(i);
+    let section = page.words(i) == 3 && matches!(l.split_whitespace().nth(1), Some("och" | "&"));
+    (page.words(i) <= 2 || section) && !ends_sentence(l)
+}
+
+/// Whether unit `i` may be the title.
+fn title_candidate(page: &Page<'_, '_>, i: usize) -> bool {
+    title_like(page.line(i), page.words(i)) && !is_alt_text(page.line(i)) && !wrapped(page, i)
+}
+
+/// Whether unit `i` is a site notice, an image text or a line glued by the
+/// scrape: furniture wherever it stands in the head.
+pub fn head_furniture(page: &Page<'_, '_>, i: usize) -> Option<&'static str> {
+    let l = page.line(i);
+    if boilerplate::is_site_notice(l) {
+        Some("notice")
+    } else if is_glued(l) || (page.units[i].hint == Hint::Unknown && is_alt_text(l)) {
+        Some("image")
+    } else {
+        None
+    }
+}
+
+/// Whether unit `i` is a line that may stand in for a title but is not one
+/// when a title-like line follows it in the head: a portrait's caption, or
+/// a line copied twice that the body does not follow.
+fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
+    let end = page.first_sentence(i + 1, tail);
+    let next = page.next_content(i, tail);
+    let copied_not_headline = page.repeated[i] && next != Some(end);
+    (is_portrait_caption(page.line(i)) || copied_not_headline)
+        && (i + 1..end).any(|j| {
+            page.is_content(j)
+                && title_candidate(page, j)
+                && !is_portrait_caption(page.line(j))
+                && head_furniture(page, j).is_none()
+        })
+}
+
+/// The title of a plain text: past head furniture, lines that yield to a
+/// later title and category labels ("Digitalisering"), the first
+/// title-like line; none when a line of another kind comes first.
+fn detect(page: &mut Page<'_, '_>, tail: usize) -> Option<usize> {
+    let mut i = (0..tail).find(|&i| page.is_content(i));
+    while let Some(ci) = i {
+        let next = page.next_content(ci, tail);
+        if let Some(reason) = head_furniture(page, ci) {
+            page.class[ci] = Class::Remove(reason);
+            i = next;
+            continue;
+        }
+        if yields_to_later_title(page, ci, tail) {
+            page.class[ci] = Class::Remove("image");
+            i = next;
+            continue;
+        }
+        let label = short_label(page, ci) && !wrapped(page, ci);
+        match next {
+            Some(nj)
+                if label && page.words(ci) <= 2 && page.words(nj) <= 2 && short_label(page, nj) =>
+            {
+                page.class[ci] = Class::Remove("navigation");
+                i = Some(nj);
+            }
+            Some(nj)
+                if label
+                    && page.words(nj) > page.words(ci)
+                    && page.words(nj) >= 4
+                    && title_candidate(page, nj) =>
+            {
+                page.class[ci] = Class::Remove("navigation");
+                i = Some(nj);
+            }
+            _ => break,
+        }
+    }
+    i.filter(|&ci| title_candidate(page, ci))
+}
+
+/// Above the title: kickers and category labels ("Teknik"), head
+/// furniture, portraits' captions and lines copied twice go.
+fn remove_above(page: &mut Page<'_, '_>, t: usize) {
+    for j in 0..t {
+        if !page.is_content(j) {
+            continue;
+        }
+        if let Some(reason) = head_furniture(page, j) {
+            page.class[j] = Class::Remove(reason);
+        } else if page.words(j) <= 3 && !ends_sentence(page.line(j)) {
+            page.class[j] = Class::Remove("navigation");
+        } else if page.repeated[j] || is_portrait_caption(page.line(j)) {
+            page.class[j] = Class::Remove("image");
+        }
+    }
+}
+
+/// Between the title and the body: a bare person's name (a portrait's
+/// caption), a line glued from an image text and its caption, a caption
+/// copied twice.
+fn remove_below(page: &mut Page<'_, '_>, t: usize, tail: usize) {
+    let end = page.first_sentence(t + 1, tail);
+    for j in t + 1..end {
+        if !page.is_content(j) || page.units[j].hint != Hint::Unknown {
+            continue;
+        }
+        let l = page.line(j);
+        if byline::is_person_name(l) || is_glued(l) || (page.repeated[j] && !ends_sentence(l)) {
+            page.class[j] = Class::Remove("image");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_page::{kept, title};
+
+    #[test]
+    fn labels_above_the_title_are_skipped() {
+        assert_eq!(
+            title("Nyheter\n\nKultur och fritid\n\nKommunen bygger ny skola\n\nText om skolan som är lång nog.")
+                .as_deref(),
+            Some("Kommunen bygger ny skola")
+        );
+    }
+
+    #[test]
+    fn a_sentence_is_no_title() {
+        assert_eq!(
+            title("Kommunen bygger en ny skola i centrum av staden i år.\n\nMer text här."),
+            None
+        );
+        assert_eq!(
+            title(
+                "En kvinna ler mot kameran.\n\nBerätta om ditt jobb?\nJag arbetar som socialsekreterare i kommunen."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn wrapped_text_is_no_title() {
+        assert_eq!(
+            title("Kommunen bygger\nen ny skola i centrum av staden."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_portrait_caption_yields_to_the_headline() {
+        let t = "Kommundirektör Bengt Friberg\n\nKS har utsett Bengt Friberg som kommundirektör\n\n\
+                 Kommunstyrelsen utsåg under tisdagens sammanträde Bengt Friberg som kommundirektör.";
+        assert_eq!(
+            kept(t),
+            "KS har utsett Bengt Friberg som kommundirektör|Kommunstyrelsen utsåg under tisdagens sammanträde Bengt Friberg som kommundirektör."
+        );
+        // a name under the title is a portrait's caption
+        let t = "Friberg slutar nästa vår\n\nBengt Friberg\n\n\
+                 Kommundirektör Bengt Friberg planerar att gå i pension under våren.";
+        assert!(!kept(t).contains("|Bengt Friberg|"));
+        // alone, a name-and-role line may be the title
+        assert_eq!(
+            title("Anna Ek, ny kommundirektör\n\nKommunstyrelsen utsåg under tisdagen Anna Ek till kommundirektör.")
+                .as_deref(),
+            Some("Anna Ek, ny kommundirektör")
+        );
+    }
+
+    #[test]
+    fn notices_and_glued_lines_above_the_title_go() {
+        let t = "Planerat tekniskt arbete på webbplatsen\n\n\
+                 Aktuella varningar i länetJust nu finns flera varningar. Läs mer på SMHI:s webbplats.\n\n\
+                 Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
+        );
+    }
+
+    #[test]
+    fn a_dash_quote_headline_is_the_title() {
+        assert_eq!(
+            title("– Vi måste våga prioritera\n\nKommunstyrelsens ordförande vill se över budgeten i år.")
+                .as_deref(),
+            Some("– Vi måste våga prioritera")
+        );
+    }
+
+    #[test]
+    fn a_known_title_below_a_notice_is_the_title_not_a_heading() {
+        use super::super::{Options, paragraphs, structure};
+        let p = paragraphs(
+            "Denna nyhet är äldre än 12 månader.\n\nSkolan Öppnar\n\nKommunen har beslutat att bygga en ny skola i centrum.",
+        );
+        let c = structure(
+            &p,
+            &Options {
+                known_title: Some("Skolan öppnar".into()),
+                ..Default::default()
+            },
+        );
+        assert_eq!(c.metadata.title.as_deref(), Some("Skolan Öppnar"));
+        assert!(c.metadata.headings.is_empty());
+    }
+}
