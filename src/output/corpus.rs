@@ -318,7 +318,7 @@ mod tests {
             c.submit(2, Some(b"{\"id\":\"c\"}\n".to_vec()));
             c.submit(0, Some(b"{\"id\":\"a\"}\n".to_vec()));
             let (len, hash) = streamed.join().unwrap().unwrap();
-            assert_eq!(len, 12);
+            assert_eq!(len, 11);
             assert_eq!(hash, content_hash(b"{\"id\":\"b\"}\n"));
         });
         corpus.commit().unwrap();
