@@ -26,3 +26,37 @@ fn test_split_gates() {
     // nobody tunes rules to them
     println!("{}", sc.report("test"));
 }
+
+/// `SVTEXT_PAGE=<slug> cargo test --test real_pages dump_dev_page -- --ignored --nocapture`
+/// prints svtext's paragraphs and speakers for one page of the dev split
+/// (never the held-back one).
+#[test]
+#[ignore]
+fn dump_dev_page() {
+    let Ok(slug) = std::env::var("SVTEXT_PAGE") else {
+        return;
+    };
+    let codebook = svtext::themes::Codebook::builtin();
+    for page in real::pages("dev") {
+        if !slug.split(',').any(|s| s == page.name) {
+            continue;
+        }
+        let doc = real::analyse(&page, &codebook);
+        let chars: Vec<char> = doc.text.chars().collect();
+        println!("=== {}", page.name);
+        for p in &doc.paragraphs {
+            let t: String = chars[p.start..p.end].iter().collect();
+            println!("[{} {:?}] {}", p.kind, p.speaker, t.replace('\n', "⏎"));
+        }
+        for s in &doc.speakers {
+            println!(
+                "{} {} roles {:?} orgs {:?}",
+                s.id, s.name, s.roles, s.organisations
+            );
+            for q in &s.quotes {
+                let t: String = chars[q.start..q.end].iter().collect();
+                println!("   {} {:?}: {:.100}", q.kind, q.cue, t.replace('\n', "⏎"));
+            }
+        }
+    }
+}

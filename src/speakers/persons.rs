@@ -1,0 +1,467 @@
+//! The people of an article: one registry of persons, their mentions
+//! (full names, surnames, given names, pronouns), the roles and
+//! organisations of the apposition around each mention, their quotes, and
+//! the assembly of the speakers at the end.
+
+use std::collections::HashMap;
+
+use super::apposition::{apposition, before_name};
+use super::context::LocalOrgs;
+use super::cues::{CueWords, byline_re, cue_name_re};
+use super::names::{self, Gender};
+use super::walk::Para;
+use super::{QuoteKind, QuoteSpan, SpeakerInfo, Speakers, orgs, roles};
+use crate::clean::BlockKind;
+use crate::language::stem::FxBuild;
+use crate::span::Span;
+
+pub(super) struct Person {
+    pub(super) name: String,
+    pub(super) given: String,
+    pub(super) surname: String,
+    pub(super) gender: Gender,
+    pub(super) roles: Vec<String>,
+    pub(super) orgs: Vec<(String, bool)>,
+    pub(super) mentions: Vec<Span>,
+    pub(super) quotes: Vec<QuoteSpan>,
+    pub(super) excluded: bool,
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Mention {
+    pub(super) span: Span,
+    pub(super) person: usize,
+    /// End of the apposition after the mention (roles, organisation).
+    pub(super) appo_end: usize,
+}
+
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) sentences: &'a [Span],
+    pub(super) persons: Vec<Person>,
+    /// Every mention in text order: (start, person).
+    pub(super) order: Vec<(usize, usize)>,
+    /// Municipalities and regions named in the text (see [`local_orgs`]).
+    pub(super) local_orgs: LocalOrgs,
+    /// Persons by given name, surname and each surname part.
+    pub(super) index: HashMap<String, Vec<usize>, FxBuild>,
+}
+
+pub(super) fn sentence_of(sentences: &[Span], pos: usize, para: Span) -> Span {
+    let i = sentences.partition_point(|s| s.end <= pos);
+    match sentences.get(i) {
+        Some(s) if s.start <= pos && para.contains(*s) => *s,
+        _ => para,
+    }
+}
+
+pub(super) fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn slice(&self, s: Span) -> &'a str {
+        self.text.get(s.start..s.end).unwrap_or("")
+    }
+
+    /// The person a full name stands for, registering a new one.
+    pub(super) fn person_for(&mut self, m: &names::NameMatch) -> usize {
+        let sur = m.surname.as_str();
+        let candidates = self.index.get(&m.given).cloned().unwrap_or_default();
+        for i in candidates {
+            let p = &mut self.persons[i];
+            if p.given != m.given {
+                continue;
+            }
+            if p.surname == sur || p.surname.strip_suffix('s') == Some(sur) {
+                if p.surname != sur && !sur.ends_with('s') {
+                    // First seen in the genitive ("Anna Gärdins"): keep the base form.
+                    p.surname = sur.to_string();
+                    p.name = format!("{} {}", p.given, sur);
+                    self.index_person(i);
+                }
+                return i;
+            }
+            if sur.strip_suffix('s') == Some(p.surname.as_str()) {
+                return i;
+            }
+        }
+        self.persons.push(Person {
+            name: format!("{} {}", m.given, sur),
+            given: m.given.clone(),
+            surname: sur.to_string(),
+            gender: m.gender,
+            roles: Vec::new(),
+            orgs: Vec::new(),
+            mentions: Vec::new(),
+            quotes: Vec::new(),
+            excluded: false,
+        });
+        let i = self.persons.len() - 1;
+        self.index_person(i);
+        i
+    }
+
+    /// Makes person `i` findable by given name, surname and surname parts.
+    pub(super) fn index_person(&mut self, i: usize) {
+        let p = &self.persons[i];
+        let mut keys = vec![p.given.clone(), p.surname.clone()];
+        keys.extend(p.surname.split(' ').map(str::to_string));
+        for k in keys {
+            let v = self.index.entry(k).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+
+    /// A known person referred to by one word: the surname (or its last
+    /// part), or the given name when only one person has it; genitives too.
+    pub(super) fn single(&self, w: &str) -> Option<usize> {
+        let base = w.strip_suffix('s');
+        let matches = |x: &str| Some(x) == Some(w) || Some(x) == base;
+        let mut candidates: Vec<usize> = self.index.get(w).cloned().unwrap_or_default();
+        if let Some(b) = base
+            && let Some(v) = self.index.get(b)
+        {
+            candidates.extend(v);
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        let by_surname: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = &self.persons[i];
+                !p.excluded && (matches(&p.surname) || p.surname.split(' ').any(matches))
+            })
+            .collect();
+        if by_surname.len() == 1 {
+            return by_surname.first().copied();
+        }
+        if !by_surname.is_empty() {
+            return None;
+        }
+        let by_given: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| !self.persons[i].excluded && matches(&self.persons[i].given))
+            .collect();
+        (by_given.len() == 1).then(|| by_given[0])
+    }
+
+    /// A known person named by a transcript label: full name, surname(s)
+    /// or given name.
+    pub(super) fn by_label(&self, label: &str) -> Option<usize> {
+        let hits: Vec<usize> = (0..self.persons.len())
+            .filter(|&i| {
+                let p = &self.persons[i];
+                !p.excluded && (p.name == label || p.surname == label || p.given == label)
+            })
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    }
+
+    pub(super) fn pronoun(&self, pos: usize, female: bool) -> Option<usize> {
+        let end = self.order.partition_point(|(s, _)| *s < pos);
+        // A pronoun refers back a few paragraphs at most.
+        self.order[..end]
+            .iter()
+            .rev()
+            .take(200)
+            .map(|(_, p)| *p)
+            .find(|&p| {
+                let per = &self.persons[p];
+                !per.excluded
+                    && match per.gender {
+                        Gender::Female => female,
+                        Gender::Male => !female,
+                        Gender::Unknown => true,
+                    }
+            })
+    }
+
+    /// Registers the people named in one paragraph.
+    pub(super) fn mentions(
+        &mut self,
+        para: Span,
+        ws: &[Span],
+        authors: &[String],
+        cues: CueWords,
+    ) -> Vec<Mention> {
+        let text = self.text;
+        let mut out: Vec<Mention> = Vec::new();
+        let mut found = names::scan_words(text, ws);
+        // Context: two capitalised words right after an inverted cue are a
+        // name even when the given name is not in the SCB list
+        // ("..., säger Volodymyr Zelenskyj").
+        if cues.inverted
+            && let Some(slice) = text.get(para.start..para.end)
+        {
+            for c in cue_name_re().captures_iter(slice) {
+                let (Some(g), Some(sn)) = (c.get(1), c.get(2)) else {
+                    continue;
+                };
+                let span = Span::new(para.start + g.start(), para.start + sn.end());
+                if found
+                    .iter()
+                    .any(|f| f.span.start < span.end && span.start < f.span.end)
+                    || names::is_wordlike(g.as_str())
+                    // "Örnsköldsviks Allehanda": a genitive, not a given name.
+                    || g.as_str().ends_with('s')
+                    || !names::is_surname_like(sn.as_str())
+                    || roles::role_word(g.as_str()).is_some()
+                {
+                    continue;
+                }
+                found.push(names::NameMatch {
+                    span,
+                    given: g.as_str().to_string(),
+                    surname: sn.as_str().to_string(),
+                    gender: names::Gender::Unknown,
+                });
+            }
+            found.sort_by_key(|m| m.span.start);
+        }
+        for m in found {
+            let idx = self.person_for(&m);
+            let mut from = para.start.max(m.span.start.saturating_sub(24));
+            while from < m.span.start && !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let byline = text
+                .get(from..m.span.start)
+                .is_some_and(|b| byline_re().is_match(b));
+            let name = m.span.slice(text);
+            if byline || authors.iter().any(|a| a.trim().eq_ignore_ascii_case(name)) {
+                self.persons[idx].excluded = true;
+            }
+            out.push(Mention {
+                span: m.span,
+                person: idx,
+                appo_end: m.span.end,
+            });
+        }
+        // One-word references to people already known.
+        let full: Vec<Span> = out.iter().map(|m| m.span).collect();
+        let mut fi = 0;
+        for &w in ws {
+            // `full` is in text order: skip the words inside full names.
+            while fi < full.len() && full[fi].end <= w.start {
+                fi += 1;
+            }
+            if full
+                .get(fi)
+                .is_some_and(|f| f.start <= w.start && w.end <= f.end)
+            {
+                continue;
+            }
+            let word = w.slice(text);
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if let Some(p) = self.single(word) {
+                out.push(Mention {
+                    span: w,
+                    person: p,
+                    appo_end: w.end,
+                });
+            }
+        }
+        out.sort_by_key(|m| m.span.start);
+        for m in out.iter_mut() {
+            let excluded = self.persons[m.person].excluded;
+            let after = ws.partition_point(|w| w.start < m.span.end);
+            let before = ws.partition_point(|w| w.end <= m.span.start);
+            let (roles, orgs, end) = apposition(text, &ws[after..ws.len().min(after + 24)], m.span);
+            let (broles, borg) = before_name(
+                text,
+                &ws[before.saturating_sub(5)..before],
+                m.span,
+                &self.local_orgs,
+            );
+            m.appo_end = end;
+            // "Anna Svensson, reporter": the article's own staff.
+            const STAFF: &[&str] = &["reporter", "journalist", "fotograf", "skribent", "redaktör"];
+            if broles
+                .iter()
+                .chain(&roles)
+                .any(|r| STAFF.contains(&r.as_str()))
+            {
+                self.persons[m.person].excluded = true;
+            }
+            if excluded || self.persons[m.person].excluded {
+                continue;
+            }
+            let p = &mut self.persons[m.person];
+            for r in broles.into_iter().chain(roles) {
+                if !p.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
+                    p.roles.push(r);
+                }
+            }
+            for (o, strong) in borg.into_iter().map(|o| (o, true)).chain(orgs) {
+                orgs::merge_into(&mut p.orgs, &o, strong);
+            }
+            p.mentions.push(m.span);
+            self.order.push((m.span.start, m.person));
+        }
+        out
+    }
+
+    pub(super) fn subject_after(&mut self, para: &Para, pos: usize) -> Option<(usize, usize)> {
+        for m in &para.mentions {
+            if m.span.start < pos || m.span.start - pos > 45 {
+                continue;
+            }
+            let between = self.text.get(pos..m.span.start).unwrap_or(".");
+            if between.contains(['.', ',', ';', '!', '?', '”', '"', '»'])
+                || between.contains(": ")
+                || word_count(between) > 3
+            {
+                break;
+            }
+            return (!self.persons[m.person].excluded).then_some((m.person, m.appo_end));
+        }
+        let rest = self.text.get(pos..para.span.end).unwrap_or("");
+        for (pro, female) in [("hon", true), ("han", false), ("Hon", true), ("Han", false)] {
+            if rest.starts_with(pro) && !rest[pro.len()..].starts_with(char::is_alphanumeric) {
+                let p = self.pronoun(pos, female)?;
+                let span = Span::new(pos, pos + pro.len());
+                self.persons[p].mentions.push(span);
+                return Some((p, span.end));
+            }
+        }
+        None
+    }
+
+    pub(super) fn subject_before(&mut self, para: &Para, pos: usize) -> Option<usize> {
+        let before = self.text.get(para.span.start..pos).unwrap_or("");
+        let trimmed = before.trim_end();
+        for (pro, female) in [("hon", true), ("han", false), ("Hon", true), ("Han", false)] {
+            if let Some(head) = trimmed.strip_suffix(pro)
+                && !head.ends_with(char::is_alphanumeric)
+            {
+                let start = para.span.start + head.len();
+                let p = self.pronoun(start, female)?;
+                self.persons[p]
+                    .mentions
+                    .push(Span::new(start, start + pro.len()));
+                return Some(p);
+            }
+        }
+        let m = para.mentions.iter().rev().find(|m| m.span.end <= pos)?;
+        let between = self.text.get(m.span.end..pos).unwrap_or(".");
+        let ok = between.len() <= 90
+            && !between.contains(['.', '!', '?', ':', ';', '”', '"'])
+            && (between.trim().is_empty() || between.starts_with([',', ' ']))
+            && m.appo_end + 3 >= pos.min(m.appo_end + 3);
+        // "NAME (S) säger", "NAME, som leder projektet, menar att",
+        // "NAME håller inte med och menar att".
+        let tail_ok = self.text.get(m.appo_end.min(pos)..pos).is_some_and(|t| {
+            let words: Vec<&str> = t
+                .trim_matches([',', ' ', '(', ')'])
+                .split_whitespace()
+                .collect();
+            words.len() <= 1
+                || (words.len() <= 4
+                    && words
+                        .iter()
+                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == ',')))
+        });
+        (ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
+    }
+
+    pub(super) fn add_quote(
+        &mut self,
+        p: usize,
+        span: Span,
+        kind: QuoteKind,
+        cue: Option<&str>,
+    ) -> bool {
+        if span.is_empty() || self.text.get(span.start..span.end).is_none() {
+            return false;
+        }
+        let q = QuoteSpan {
+            span,
+            kind,
+            cue: cue.map(str::to_string),
+        };
+        // Duplicates are removed when the speakers are assembled.
+        self.persons[p].quotes.push(q);
+        true
+    }
+}
+
+pub(super) fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Speakers {
+    let mut keep: Vec<(usize, usize)> = ctx
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.excluded && !p.quotes.is_empty())
+        .map(|(i, p)| {
+            let first = p.mentions.iter().map(|m| m.start).min().unwrap_or_else(|| {
+                p.quotes
+                    .iter()
+                    .map(|q| q.span.start)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            });
+            (first, i)
+        })
+        .collect();
+    keep.sort();
+    let mut map = vec![None; ctx.persons.len()];
+    for (new, (_, old)) in keep.iter().enumerate() {
+        map[*old] = Some(new);
+    }
+    let mut speakers = Vec::with_capacity(keep.len());
+    let mut persons = ctx.persons;
+    for (_, old) in &keep {
+        let p = std::mem::replace(
+            &mut persons[*old],
+            Person {
+                name: String::new(),
+                given: String::new(),
+                surname: String::new(),
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+                orgs: Vec::new(),
+                mentions: Vec::new(),
+                quotes: Vec::new(),
+                excluded: true,
+            },
+        );
+        let any_strong = p.orgs.iter().any(|(_, s)| *s);
+        let organisations = p
+            .orgs
+            .into_iter()
+            .filter(|(_, s)| *s || !any_strong)
+            .map(|(o, _)| o)
+            .collect();
+        let mut mentions = p.mentions;
+        mentions.sort();
+        mentions.dedup();
+        let mut quotes = p.quotes;
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        quotes.dedup_by(|a, b| a.span == b.span);
+        speakers.push(SpeakerInfo {
+            name: p.name,
+            roles: p.roles,
+            organisations,
+            mentions,
+            quotes,
+        });
+    }
+    for (_, sp) in out.iter_mut() {
+        *sp = sp.and_then(|s| map.get(s).copied().flatten());
+    }
+    Speakers {
+        speakers,
+        paragraphs: out,
+    }
+}

@@ -1,0 +1,147 @@
+//! Quote pairing: quotation marks paired into quotations, and the trimming
+//! of a quote span (dashes, marks, white space).
+
+use crate::span::Span;
+
+pub(super) fn trim_span(text: &str, s: Span) -> Span {
+    let Some(slice) = text.get(s.start..s.end) else {
+        return Span::new(s.start, s.start);
+    };
+    let lead = slice.len() - slice.trim_start().len();
+    let t = slice.trim();
+    Span::new(s.start + lead, s.start + lead + t.len())
+}
+
+/// Trims whitespace, dashes, quotation marks and a trailing comma.
+pub(super) fn trim_quote(text: &str, s: Span) -> Span {
+    let Some(slice) = text.get(s.start..s.end) else {
+        return Span::new(s.start, s.start);
+    };
+    let strip: &[char] = &['–', '—', '-', '”', '“', '»', '«', '„', '"', ' ', '\n', '\t'];
+    let t1 = slice.trim_start_matches(strip);
+    let start = s.start + (slice.len() - t1.len());
+    let t2 = t1.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || "”“»«\"".contains(c));
+    // Keep a closing quotation mark only when an opening one was kept.
+    Span::new(start, start + t2.len())
+}
+
+/// The next quotation mark (”, “, «, », „ or ") in `s` at or after byte
+/// `from` (a character boundary), skipping other text byte by byte: every
+/// mark is `"` or starts with byte 0xC2 or 0xE2.
+pub(super) fn next_mark(s: &str, from: usize) -> Option<(usize, char)> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `x` is `b` (the classic zero-byte test).
+    let has = |x: u64, b: u8| {
+        let y = x ^ (LO * u64::from(b));
+        y.wrapping_sub(LO) & !y & HI != 0
+    };
+    let bytes = s.as_bytes();
+    let mut i = from;
+    loop {
+        // Eight bytes at a time past text without a candidate byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(b);
+            if has(x, b'"') || has(x, 0xC2) || has(x, 0xE2) {
+                break;
+            }
+            i += 8;
+        }
+        let &b = bytes.get(i)?;
+        match b {
+            b'"' => return Some((i, '"')),
+            0xC2 | 0xE2 => {
+                let c = s.get(i..).and_then(|t| t.chars().next())?;
+                if matches!(c, '”' | '“' | '«' | '»' | '„') {
+                    return Some((i, c));
+                }
+                i += c.len_utf8();
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+pub(super) fn quote_pairs(text: &str, span: Span) -> Vec<(Span, Span)> {
+    // (whole pair including marks, content)
+    let mut out = Vec::new();
+    let Some(slice) = text.get(span.start..span.end) else {
+        return out;
+    };
+    let mut from = 0;
+    while let Some((i, c)) = next_mark(slice, from) {
+        let closers = closers_of(c).unwrap_or(&['"', '”']);
+        // Every closer is a mark: only the marks after the opener are tried.
+        let mut at = i + c.len_utf8();
+        let mut found = None;
+        while let Some((j, d)) = next_mark(slice, at) {
+            if closers.contains(&d) {
+                found = Some((j, d));
+                break;
+            }
+            at = j + d.len_utf8();
+        }
+        // An opener never closed: nothing after it can pair either.
+        let Some((j, d)) = found else { break };
+        let whole = Span::new(span.start + i, span.start + j + d.len_utf8());
+        let content = Span::new(span.start + i + c.len_utf8(), span.start + j);
+        out.push((whole, content));
+        from = j + d.len_utf8();
+    }
+    out
+}
+
+/// The marks that close a quotation opened by `open`; `None` when `open`
+/// is not a quotation mark.
+pub(super) fn closers_of(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '”' => &['”'],
+        '“' => &['”', '"', '“'],
+        '«' => &['»'],
+        '»' => &['»', '«'],
+        '„' => &['“', '"', '”'],
+        '"' => &['"', '”'],
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote_pairs_by_chars(text: &str) -> Vec<(Span, Span)> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices();
+        while let Some((i, c)) = iter.next() {
+            let Some(closers) = closers_of(c) else {
+                continue;
+            };
+            if let Some((j, d)) = iter.by_ref().find(|(_, d)| closers.contains(d)) {
+                out.push((
+                    Span::new(i, j + d.len_utf8()),
+                    Span::new(i + c.len_utf8(), j),
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn quote_pairs_match_the_char_walk() {
+        for t in [
+            "– Ja, säger hon. ”Vi är klara”, sa hon. \"Nej\" – «Kanske» och »så» här.",
+            "„Början“ och „slut\" och “engelskt” och ”öppen utan slut",
+            "»ett»två«tre« ’inte’ – ”a” ”b",
+            "Inga citattecken alls – bara tankstreck — och ’apostrofer’.",
+            "\"\"\"",
+            "”",
+        ] {
+            let span = Span::new(0, t.len());
+            assert_eq!(quote_pairs(t, span), quote_pairs_by_chars(t), "{t}");
+        }
+        let t = "x ”inne” y";
+        assert_eq!(quote_pairs(t, Span::new(0, t.len())).len(), 1);
+    }
+}
