@@ -1,5 +1,10 @@
-//! The walk over an article's paragraphs: each paragraph's features, and
-//! the decision of whose speech it is.
+//! The walk over an article's paragraphs: each paragraph's features
+//! ([`Para`]), the state carried from one paragraph to the next ([`Walk`]),
+//! and one named rule per form of speech, each returning its [`Decision`]
+//! for the paragraph. The rules are tried in the order of [`Walk::step`];
+//! the first that decides wins.
+
+use std::collections::HashMap;
 
 use super::context::local_orgs;
 use super::cues::{
@@ -13,22 +18,107 @@ use super::{QuoteKind, Speakers};
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
 use crate::span::Span;
-use std::collections::HashMap;
 
+/// One paragraph and what the walk needs to know about it, computed once.
 #[derive(Default)]
 pub(super) struct Para {
+    /// The paragraph without surrounding white space.
     pub(super) span: Span,
+    /// Its kind from cleaning; `None` for a block that is not valid text.
     pub(super) kind: Option<BlockKind>,
+    /// The people named in it, in text order.
     pub(super) mentions: Vec<Mention>,
+    /// Its quotations: (span with the marks, span of the words inside).
     pub(super) marks: Vec<(Span, Span)>,
+    /// A first-person pronoun outside quotation marks.
     pub(super) first_person: bool,
+    /// It ends with a question mark.
     pub(super) ends_q: bool,
+    /// It starts with a dash.
     pub(super) dash: bool,
+    /// Short, without final punctuation: a heading in all but kind.
     pub(super) heading_like: bool,
+    /// The person it names and nothing else ("Anna Ek, it-chef").
     pub(super) name_only: Option<usize>,
+    /// A byline ("Text: ...").
     pub(super) byline: bool,
+    /// A press contact block ("Kontakt", "För mer information").
     pub(super) contact: bool,
+    /// Its cue words.
     pub(super) cues: CueWords,
+}
+
+/// What a rule decided about a paragraph. The walk applies it to its state
+/// ([`Walk::apply`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Decision {
+    /// Nothing changes (a title, an empty block, a paragraph whose quote
+    /// comes with the next one, a label that is the host's).
+    Keep,
+    /// A line holding only a name: the person is introduced.
+    NameLine(usize),
+    /// A byline, a contact block or a caption: it ends a run of speech.
+    Furniture,
+    /// A heading: it ends a run of speech and may introduce a person.
+    Heading,
+    /// An interviewer's question; the answers after it belong to `answerer`.
+    Question {
+        /// Who answers, when known.
+        answerer: Option<usize>,
+    },
+    /// A question label of a transcript ("Fråga:"), without an answerer.
+    HostTurn,
+    /// The whole paragraph is this person's speech.
+    Speech(usize),
+    /// The paragraph is this person's speech, inside a run that goes on
+    /// (a plain paragraph between two first-person paragraphs).
+    RunGoesOn(usize),
+    /// Narrative that attributes speech to this person inside it.
+    Introduces(usize),
+    /// A pull-quote of this person.
+    PullQuote(usize),
+    /// A quotation opened and not closed in this paragraph.
+    OpensQuotation,
+    /// Narrative: the run ends; a person named becomes the one referred to.
+    Narrative,
+}
+
+/// The state carried from one paragraph to the next.
+#[derive(Default)]
+pub(super) struct Walk {
+    /// The person named or speaking last.
+    active: Option<usize>,
+    /// The speaker of the run of speech paragraphs going on.
+    run: Option<usize>,
+    /// The person the previous paragraph introduced.
+    intro: Option<usize>,
+    /// A cue with a colon ending the previous paragraph: (speaker, cue).
+    pending: Option<(usize, String)>,
+    /// The previous paragraph was a question.
+    prev_q: bool,
+    /// The article speaks in the first person itself (a debate article, an
+    /// interpellation, a press release in the organisation's voice): then a
+    /// first-person paragraph after an introduction is no turn of its own.
+    author_voice: bool,
+    /// The article marks speech with dashes.
+    dash_article: bool,
+    /// Paragraphs of a quotation opened and not yet closed.
+    open_chain: Vec<usize>,
+    /// Transcript labels seen so far.
+    labels_seen: Vec<String>,
+    /// A question has been answered: the article is (partly) an interview.
+    interview: bool,
+    /// Transcript labels that belong to the host.
+    interviewers: Vec<String>,
+}
+
+/// The walk over one article: its context, paragraphs, output and state.
+struct Walker<'a, 'm> {
+    ctx: Ctx<'a>,
+    paras: Vec<Para>,
+    out: Vec<(BlockKind, Option<usize>)>,
+    metadata: &'m Metadata,
+    state: Walk,
 }
 
 /// Runs attribution over a cleaned article.
@@ -46,375 +136,440 @@ pub(crate) fn run(
         local_orgs: local_orgs(text),
         index: HashMap::default(),
     };
-    let mut paras: Vec<Para> = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        let valid = b.span.start <= b.span.end && text.get(b.span.start..b.span.end).is_some();
-        if !valid {
-            paras.push(Para {
-                kind: None,
-                ..Para::default()
-            });
-            continue;
+    let paras: Vec<Para> = blocks
+        .iter()
+        .map(|b| para_of(&mut ctx, b, metadata))
+        .collect();
+    let mut w = Walker {
+        ctx,
+        paras,
+        out: blocks.iter().map(|b| (b.kind, None)).collect(),
+        metadata,
+        state: Walk::default(),
+    };
+    for i in 0..w.paras.len() {
+        let para = std::mem::take(&mut w.paras[i]);
+        if para.kind.is_some() {
+            let d = w.step(&para, i);
+            w.apply(&para, i, d);
         }
-        let span = trim_span(text, b.span);
-        let s = ctx.slice(span);
-        let (ws, mixed) = names::words_marked(text, span);
-        let cues = cue_words(text, span, &ws, &mixed);
-        let mentions = ctx.mentions(span, &ws, &metadata.authors, cues);
-        let marks = quote_pairs(text, span);
-        let first_person = ws.iter().any(|w| {
-            let word = w.slice(text);
-            word.len() <= 5 && is_first_person(word) && !marks.iter().any(|(m, _)| m.contains(*w))
-        });
-        let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
-        let dash = s.starts_with('–') || s.starts_with('—') || s.starts_with("- ");
-        let last_char = s.chars().last();
-        let heading_like =
-            !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
-        let name_only = mentions.first().and_then(|m| {
-            let rest = text.get(m.span.end..span.end).unwrap_or("x");
-            let ok = m.span.start == span.start
-                && (rest.trim_end_matches('.').is_empty()
-                    || (rest.starts_with(',')
-                        && word_count(s) <= 10
-                        && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
-                        && !rest.trim_end_matches('.').contains('.')));
-            (ok && !ctx.persons[m.person].excluded).then_some(m.person)
-        });
-        let byline = byline_start_re().is_match(s) || s.contains("Reporter ");
-        let contact = contact_re().is_match(s);
-        paras.push(Para {
-            span,
-            kind: Some(b.kind),
-            mentions,
-            marks,
-            first_person,
-            ends_q,
-            dash,
-            heading_like,
-            name_only,
-            byline,
-            contact,
-            cues,
-        });
+        w.paras[i] = para;
+    }
+    finish(w.ctx, w.out)
+}
+
+/// The features of one block; registers the people it names.
+fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
+    let text = ctx.text;
+    let valid = b.span.start <= b.span.end && text.get(b.span.start..b.span.end).is_some();
+    if !valid {
+        return Para::default();
+    }
+    let span = trim_span(text, b.span);
+    let s = ctx.slice(span);
+    let (ws, mixed) = names::words_marked(text, span);
+    let cues = cue_words(text, span, &ws, &mixed);
+    let mentions = ctx.mentions(span, &ws, &metadata.authors, cues);
+    let marks = quote_pairs(text, span);
+    let first_person = ws.iter().any(|w| {
+        let word = w.slice(text);
+        word.len() <= 5 && is_first_person(word) && !marks.iter().any(|(m, _)| m.contains(*w))
+    });
+    let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
+    let dash = s.starts_with('–') || s.starts_with('—') || s.starts_with("- ");
+    let last_char = s.chars().last();
+    let heading_like =
+        !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
+    let name_only = mentions.first().and_then(|m| {
+        let rest = text.get(m.span.end..span.end).unwrap_or("x");
+        let ok = m.span.start == span.start
+            && (rest.trim_end_matches('.').is_empty()
+                || (rest.starts_with(',')
+                    && word_count(s) <= 10
+                    && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
+                    && !rest.trim_end_matches('.').contains('.')));
+        (ok && !ctx.persons[m.person].excluded).then_some(m.person)
+    });
+    let byline = byline_start_re().is_match(s) || s.contains("Reporter ");
+    let contact = contact_re().is_match(s);
+    Para {
+        span,
+        kind: Some(b.kind),
+        mentions,
+        marks,
+        first_person,
+        ends_q,
+        dash,
+        heading_like,
+        name_only,
+        byline,
+        contact,
+        cues,
+    }
+}
+
+impl Walker<'_, '_> {
+    /// Tries the rules in order; the first that decides wins.
+    fn step(&mut self, p: &Para, i: usize) -> Decision {
+        let kind = p.kind.unwrap_or(BlockKind::Body);
+        let intro = self.state.intro.take();
+        let chain = std::mem::take(&mut self.state.open_chain);
+        if kind == BlockKind::Title || p.span.is_empty() {
+            return Decision::Keep;
+        }
+        if let Some(d) = self.name_line(p) {
+            return d;
+        }
+        if p.byline || p.contact || kind == BlockKind::Caption {
+            return Decision::Furniture;
+        }
+        if let Some(d) = self.heading(p, i) {
+            return d;
+        }
+        if let Some(d) = self.transcript_label(p) {
+            return d;
+        }
+        if let Some(d) = self.colon_quote(p) {
+            return d;
+        }
+        if let Some(d) = self.explicit_attribution(p, i, &chain) {
+            return d;
+        }
+        if let Some(d) = self.pull_quote(p, i) {
+            return d;
+        }
+        let who = self.uncued_speaker(p, intro);
+        if let Some(d) = self.question(p, i, who) {
+            return d;
+        }
+        if let Some(d) = self.uncued_speech(p, who) {
+            return d;
+        }
+        if let Some(d) = self.lost_dash_between_turns(p, i) {
+            return d;
+        }
+        if let Some(d) = self.open_quotation(p, i, chain) {
+            return d;
+        }
+        Decision::Narrative
     }
 
-    let mut out: Vec<(BlockKind, Option<usize>)> = blocks.iter().map(|b| (b.kind, None)).collect();
-    let mut active: Option<usize> = None;
-    let mut run: Option<usize> = None;
-    let mut intro: Option<usize> = None;
-    let mut pending: Option<(usize, String)> = None;
-    let mut prev_q = false;
-    // The article speaks in the first person itself (a debate article, an
-    // interpellation, a press release in the organisation's voice): then a
-    // first-person paragraph after an introduction is no turn of its own.
-    let mut author_voice = false;
-    // The article marks speech with dashes.
-    let mut dash_article = false;
-    let mut open_chain: Vec<usize> = Vec::new();
-    let mut labels_seen: Vec<String> = Vec::new();
-    // A question has been answered: the article is (partly) an interview.
-    let mut interview = false;
-    let mut interviewers: Vec<String> = Vec::new();
+    /// Applies a decision to the state and the output.
+    fn apply(&mut self, p: &Para, i: usize, d: Decision) {
+        let st = &mut self.state;
+        match d {
+            Decision::Keep | Decision::OpensQuotation => {}
+            Decision::NameLine(who) => {
+                st.active = Some(who);
+                st.intro = Some(who);
+                st.run = None;
+                st.prev_q = false;
+                st.pending = None;
+            }
+            Decision::Furniture => {
+                st.run = None;
+                st.pending = None;
+            }
+            Decision::Heading => {
+                st.run = None;
+                st.pending = None;
+                st.prev_q = false;
+                // A short line that names someone introduces them like a sentence does.
+                self.introduce_named(p);
+            }
+            Decision::Question { answerer } => {
+                self.out[i].0 = BlockKind::Question;
+                st.prev_q = true;
+                if let Some(a) = answerer {
+                    st.interview = true;
+                    if st.run.is_none() {
+                        st.run = Some(a);
+                    }
+                }
+            }
+            Decision::HostTurn => {}
+            Decision::Speech(who) => {
+                self.out[i].1 = Some(who);
+                st.run = Some(who);
+                st.active = Some(who);
+                st.prev_q = false;
+            }
+            Decision::RunGoesOn(who) => self.out[i].1 = Some(who),
+            Decision::Introduces(who) => {
+                st.active = Some(who);
+                st.intro = Some(who);
+                st.run = None;
+                st.prev_q = false;
+            }
+            Decision::PullQuote(who) => {
+                self.out[i] = (BlockKind::Quote, Some(who));
+                st.run = None;
+            }
+            Decision::Narrative => {
+                st.run = None;
+                st.prev_q = false;
+                self.introduce_named(p);
+            }
+        }
+    }
 
-    for i in 0..paras.len() {
-        let Some(kind) = paras[i].kind else { continue };
-        let para = std::mem::take(&mut paras[i]);
-        let span = para.span;
-        let s = ctx.slice(span);
-        let next = paras.get(i + 1);
-        let cur_intro = intro.take();
-        let chain_before = std::mem::take(&mut open_chain);
-        let narrative = |active: &mut Option<usize>, intro: &mut Option<usize>, ctx: &Ctx| {
-            if let Some(m) = para
-                .mentions
+    /// The last person a paragraph names becomes the one referred to next.
+    fn introduce_named(&mut self, p: &Para) {
+        if let Some(m) = p
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| !self.ctx.persons[m.person].excluded)
+        {
+            self.state.active = Some(m.person);
+            self.state.intro = Some(m.person);
+        }
+    }
+
+    /// A line holding only a name ("Anna Ek" or "Anna Ek, it-chef").
+    fn name_line(&self, p: &Para) -> Option<Decision> {
+        p.name_only.map(Decision::NameLine)
+    }
+
+    /// A heading, or a short line without final punctuation. A short
+    /// first-person line above a name line may come marked as a heading: it
+    /// is a pull-quote all the same.
+    fn heading(&self, p: &Para, i: usize) -> Option<Decision> {
+        let kind = p.kind?;
+        let above_name = self.next(i).is_some_and(|n| n.name_only.is_some()) && p.first_person;
+        ((kind == BlockKind::Heading || p.heading_like) && !p.ends_q && !above_name)
+            .then_some(Decision::Heading)
+    }
+
+    /// The paragraph after `i`.
+    fn next(&self, i: usize) -> Option<&Para> {
+        self.paras.get(i + 1)
+    }
+
+    /// A transcript label ("Anna Ek: ...", "Fråga: ..."): the host's
+    /// questions, or a turn of the person named.
+    fn transcript_label(&mut self, p: &Para) -> Option<Decision> {
+        let text = self.ctx.text;
+        let span = p.span;
+        let c = label_re().captures(self.ctx.slice(span))?;
+        let l = c.get(1)?;
+        let label = l.as_str();
+        let st = &mut self.state;
+        let body = trim_quote(text, Span::new(span.start + l.end() + 1, span.end));
+        // The host: a label whose first turn is a question keeps that role.
+        if !st.labels_seen.iter().any(|x| x == label) {
+            st.labels_seen.push(label.to_string());
+            if p.ends_q {
+                st.interviewers.push(label.to_string());
+            }
+        }
+        if INTERVIEWER.contains(&label)
+            || p.ends_q
+            || st.interviewers.iter().any(|x| x == label)
+            || self.metadata.authors.iter().any(|a| a.trim() == label)
+            || p.mentions
                 .iter()
-                .rev()
-                .find(|m| !ctx.persons[m.person].excluded)
-            {
-                *active = Some(m.person);
-                *intro = Some(m.person);
-            }
-        };
-        if kind == BlockKind::Title || span.is_empty() {
-            paras[i] = para;
-            continue;
-        }
-        if let Some(p) = para.name_only {
-            active = Some(p);
-            intro = Some(p);
-            run = None;
-            prev_q = false;
-            pending = None;
-            paras[i] = para;
-            continue;
-        }
-        if para.byline || para.contact || kind == BlockKind::Caption {
-            run = None;
-            pending = None;
-            paras[i] = para;
-            continue;
-        }
-        // A short first-person line above a name line may come marked as a
-        // heading: it is a pull-quote all the same.
-        let above_name = next.is_some_and(|n| n.name_only.is_some()) && para.first_person;
-        if (kind == BlockKind::Heading || para.heading_like) && !para.ends_q && !above_name {
-            run = None;
-            pending = None;
-            prev_q = false;
-            // A short line that names someone introduces them like a sentence does.
-            narrative(&mut active, &mut intro, &ctx);
-            paras[i] = para;
-            continue;
-        }
-        // Transcript labels.
-        if let Some(c) = label_re().captures(s)
-            && let Some(l) = c.get(1)
+                .any(|m| m.span.start == span.start && self.ctx.persons[m.person].excluded)
         {
-            let label = l.as_str();
-            let body = trim_quote(text, Span::new(span.start + l.end() + 1, span.end));
-            // The host: a label whose first turn is a question keeps that role.
-            let first_turn = !labels_seen.iter().any(|l| l == label);
-            if first_turn {
-                labels_seen.push(label.to_string());
-                if para.ends_q {
-                    interviewers.push(label.to_string());
-                }
+            if p.ends_q || INTERVIEWER.contains(&label) {
+                return Some(Decision::Question { answerer: None });
             }
-            if INTERVIEWER.contains(&label)
-                || para.ends_q
-                || interviewers.iter().any(|l| l == label)
-                || metadata.authors.iter().any(|a| a.trim() == label)
-                || para
-                    .mentions
-                    .iter()
-                    .any(|m| m.span.start == span.start && ctx.persons[m.person].excluded)
-            {
-                if para.ends_q || INTERVIEWER.contains(&label) {
-                    out[i].0 = BlockKind::Question;
-                    prev_q = true;
-                }
-                paras[i] = para;
-                continue;
-            }
-            let who = if label == "Svar" || label == "S" {
-                run.or(active)
-            } else {
-                para.mentions
-                    .iter()
-                    .find(|m| m.span.start == span.start && m.span.end == span.start + l.end())
-                    .map(|m| m.person)
-                    .or_else(|| ctx.by_label(label))
-            };
-            if let Some(p) = who
-                && !ctx.persons[p].excluded
-                && ctx.add_quote(p, body, QuoteKind::Turn, Some(":"))
-            {
-                out[i].1 = Some(p);
-                run = Some(p);
-                active = Some(p);
-                prev_q = false;
-                paras[i] = para;
-                continue;
-            }
+            return Some(Decision::HostTurn);
         }
-        // A cue with a colon at the end of the previous paragraph.
-        if let Some((p, cue)) = pending.take()
-            && !para.ends_q
-        {
-            let q = trim_quote(text, span);
-            if ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) {
-                out[i].1 = Some(p);
-                run = Some(p);
-                active = Some(p);
-                paras[i] = para;
-                continue;
-            }
+        let who = if label == "Svar" || label == "S" {
+            st.run.or(st.active)
+        } else {
+            p.mentions
+                .iter()
+                .find(|m| m.span.start == span.start && m.span.end == span.start + l.end())
+                .map(|m| m.person)
+                .or_else(|| self.ctx.by_label(label))
+        }?;
+        (!self.ctx.persons[who].excluded
+            && self.ctx.add_quote(who, body, QuoteKind::Turn, Some(":")))
+        .then_some(Decision::Speech(who))
+    }
+
+    /// The paragraph after a cue with a colon ("NAME säger:") is the
+    /// speaker's quote.
+    fn colon_quote(&mut self, p: &Para) -> Option<Decision> {
+        let (who, cue) = self.state.pending.take()?;
+        if p.ends_q {
+            return None;
         }
-        // Explicit attributions inside the paragraph.
-        if para.dash {
-            dash_article = true;
+        let q = trim_quote(self.ctx.text, p.span);
+        self.ctx
+            .add_quote(who, q, QuoteKind::Direct, Some(&cue))
+            .then_some(Decision::Speech(who))
+    }
+
+    /// Explicit attributions inside the paragraph (see [`explicit`]).
+    fn explicit_attribution(&mut self, p: &Para, i: usize, chain: &[usize]) -> Option<Decision> {
+        let text = self.ctx.text;
+        if p.dash {
+            self.state.dash_article = true;
         }
-        let ex = explicit(&mut ctx, &para);
-        if let Some(p) = ex.pending {
-            pending = Some(p);
+        let ex = explicit(&mut self.ctx, p);
+        if let Some(pending) = ex.pending {
+            self.state.pending = Some(pending);
         }
-        if let Some((p, cue)) = ex.previous.clone()
+        // "Det säger NAME": the paragraph before was NAME's.
+        if let Some((who, cue)) = ex.previous.clone()
             && i > 0
-            && out[i - 1].1.is_none()
-            && matches!(out[i - 1].0, BlockKind::Body | BlockKind::Quote)
+            && self.out[i - 1].1.is_none()
+            && matches!(self.out[i - 1].0, BlockKind::Body | BlockKind::Quote)
         {
-            let q = trim_quote(text, paras[i - 1].span);
-            if ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) {
-                out[i - 1].1 = Some(p);
+            let q = trim_quote(text, self.paras[i - 1].span);
+            if self.ctx.add_quote(who, q, QuoteKind::Direct, Some(&cue)) {
+                self.out[i - 1].1 = Some(who);
             }
         }
-        if let Some(p) = ex.para_speaker {
+        if let Some(who) = ex.para_speaker {
             // Earlier paragraphs of the same quotation (opened, never closed).
-            for j in chain_before {
-                let q = trim_quote(text, paras[j].span);
-                if ctx.add_quote(p, q, QuoteKind::Direct, None) {
-                    out[j].1 = Some(p);
+            for &j in chain {
+                let q = trim_quote(text, self.paras[j].span);
+                if self.ctx.add_quote(who, q, QuoteKind::Direct, None) {
+                    self.out[j].1 = Some(who);
                 }
             }
-            out[i].1 = Some(p);
-            run = Some(p);
-            active = Some(p);
-            prev_q = false;
-            paras[i] = para;
-            continue;
+            return Some(Decision::Speech(who));
         }
-        if let Some(p) = ex.any_speaker {
-            active = Some(p);
-            intro = Some(p);
-            run = None;
-            prev_q = false;
-            paras[i] = para;
-            continue;
+        if let Some(who) = ex.any_speaker {
+            return Some(Decision::Introduces(who));
         }
-        if pending.is_some() {
-            paras[i] = para;
-            continue;
+        if self.state.pending.is_some() {
+            return Some(Decision::Keep);
         }
-        if ex.unresolved {
-            run = None;
-            prev_q = false;
-            narrative(&mut active, &mut intro, &ctx);
-            paras[i] = para;
-            continue;
-        }
-        // A pull-quote: speech followed by a line with only a name.
-        let whole_marks = para
-            .marks
-            .first()
-            .is_some_and(|(m, _)| m.start == span.start && m.end >= span.end.saturating_sub(1));
-        // Evaluated only under a name line: a pull-quote often repeats body text.
-        let speechlike = || {
-            para.first_person
-                || para.dash
-                || whole_marks
-                || word_count(s) <= 30
-                || (s.len() >= 20
-                    && (text[..span.start].contains(s) || text[span.end..].contains(s)))
-        };
-        // A name line that ends the article under first-person text is the
-        // author's signature, not a pull-quote attribution.
-        let signature = author_voice || i + 2 >= paras.len();
-        if let Some(p) = next.and_then(|n| n.name_only)
-            && !signature
-            && speechlike()
-            && !para.ends_q
-            && word_count(s) <= 90
-        {
-            let q = trim_quote(text, span);
-            if ctx.add_quote(p, q, QuoteKind::Pullquote, None) {
-                out[i] = (BlockKind::Quote, Some(p));
-                run = None;
-                paras[i] = para;
-                continue;
-            }
-        }
-        if para.first_person && !para.dash && !whole_marks && run.is_none() && cur_intro.is_none() {
-            author_voice = true;
-        }
-        let cur_intro = if author_voice && !(para.dash || whole_marks) {
-            None
-        } else {
-            cur_intro
-        };
-        let who = run.or(cur_intro).or(if para.dash || whole_marks {
-            active
-        } else {
-            None
-        });
-        // An interviewer's question.
-        if para.ends_q
-            && !para.dash
-            && !whole_marks
-            && who.or(active).is_some()
-            && next.is_some_and(|n| {
-                n.name_only.is_none()
-                    && n.kind.is_some()
-                    && (n.dash
-                        || n.first_person
-                        || label_re().is_match(ctx.slice(n.span))
-                        || (interview && n.mentions.is_empty() && !n.heading_like && !n.ends_q))
-            })
-        {
-            out[i].0 = BlockKind::Question;
-            prev_q = true;
-            interview = true;
-            if run.is_none() {
-                run = who.or(active);
-            }
-            paras[i] = para;
-            continue;
-        }
-        // Speech without a cue: a dash paragraph, a paragraph in quotation
-        // marks, or a first-person paragraph after its speaker's introduction.
-        let own_mention = who.is_some_and(|p| {
-            para.mentions
-                .iter()
-                .any(|m| m.person == p && ctx.slice(m.span).contains(' '))
-        });
-        if let Some(p) = who
-            && (para.dash
-                || whole_marks
-                || (para.first_person && !own_mention)
-                || (prev_q && interview && para.mentions.is_empty()))
-            && !ctx.persons[p].excluded
-        {
-            let kind_q = if prev_q || !(para.dash || whole_marks) {
-                QuoteKind::Turn
-            } else {
-                QuoteKind::Direct
-            };
-            let q = trim_quote(text, span);
-            if ctx.add_quote(p, q, kind_q, None) {
-                out[i].1 = Some(p);
-                run = Some(p);
-                prev_q = false;
-                paras[i] = para;
-                continue;
-            }
-        }
-        // A plain paragraph between two first-person paragraphs of a turn
-        // (only where the page has lost its dashes).
-        if let Some(p) = run
-            && !dash_article
-            && para.mentions.is_empty()
-            && !para.first_person
-            && next.is_some_and(|n| {
-                n.first_person && n.mentions.is_empty() && !n.ends_q && n.name_only.is_none()
-            })
-        {
-            let q = trim_quote(text, span);
-            if ctx.add_quote(p, q, QuoteKind::Turn, None) {
-                out[i].1 = Some(p);
-                paras[i] = para;
-                continue;
-            }
-        }
-        // A quotation opened and not closed: its speaker may come with the
-        // next paragraph ("”... ¶ ”...”, säger NAME").
-        let opens = s.starts_with(['”', '“', '»', '„', '"'])
-            && para
-                .marks
-                .first()
-                .is_none_or(|(m, _)| m.start != span.start);
-        if opens {
-            open_chain = chain_before;
-            open_chain.push(i);
-            paras[i] = para;
-            continue;
-        }
-        run = None;
-        prev_q = false;
-        narrative(&mut active, &mut intro, &ctx);
-        paras[i] = para;
+        ex.unresolved.then_some(Decision::Narrative)
     }
 
-    finish(ctx, out)
+    /// Whether the paragraph is one quotation from start to end.
+    fn whole_marks(p: &Para) -> bool {
+        p.marks
+            .first()
+            .is_some_and(|(m, _)| m.start == p.span.start && m.end >= p.span.end.saturating_sub(1))
+    }
+
+    /// A pull-quote: speech followed by a line with only a name. A name
+    /// line that ends the article under first-person text is the author's
+    /// signature, not a pull-quote attribution.
+    fn pull_quote(&mut self, p: &Para, i: usize) -> Option<Decision> {
+        let text = self.ctx.text;
+        let span = p.span;
+        let s = self.ctx.slice(span);
+        let who = self.next(i).and_then(|n| n.name_only)?;
+        let signature = self.state.author_voice || i + 2 >= self.paras.len();
+        // A pull-quote often repeats body text.
+        let speechlike = p.first_person
+            || p.dash
+            || Self::whole_marks(p)
+            || word_count(s) <= 30
+            || (s.len() >= 20 && (text[..span.start].contains(s) || text[span.end..].contains(s)));
+        if signature || !speechlike || p.ends_q || word_count(s) > 90 {
+            return None;
+        }
+        let q = trim_quote(text, span);
+        self.ctx
+            .add_quote(who, q, QuoteKind::Pullquote, None)
+            .then_some(Decision::PullQuote(who))
+    }
+
+    /// Whose speech a paragraph without a cue would be: the run's speaker,
+    /// the person the paragraph before introduced, or for a dash or
+    /// quotation paragraph the person referred to last. Notes when the
+    /// article speaks in its own first person.
+    fn uncued_speaker(&mut self, p: &Para, intro: Option<usize>) -> Option<usize> {
+        let st = &mut self.state;
+        let marked = p.dash || Self::whole_marks(p);
+        if p.first_person && !marked && st.run.is_none() && intro.is_none() {
+            st.author_voice = true;
+        }
+        let intro = if st.author_voice && !marked {
+            None
+        } else {
+            intro
+        };
+        st.run.or(intro).or(if marked { st.active } else { None })
+    }
+
+    /// An interviewer's question: a question before an answer (a dash, a
+    /// first-person paragraph, a transcript label, or, once the article is
+    /// an interview, any paragraph that names nobody).
+    fn question(&mut self, p: &Para, i: usize, who: Option<usize>) -> Option<Decision> {
+        let st = &self.state;
+        if !p.ends_q || p.dash || Self::whole_marks(p) || who.or(st.active).is_none() {
+            return None;
+        }
+        let answered = self.next(i).is_some_and(|n| {
+            n.name_only.is_none()
+                && n.kind.is_some()
+                && (n.dash
+                    || n.first_person
+                    || label_re().is_match(self.ctx.slice(n.span))
+                    || (st.interview && n.mentions.is_empty() && !n.heading_like && !n.ends_q))
+        });
+        answered.then_some(Decision::Question {
+            answerer: who.or(st.active),
+        })
+    }
+
+    /// Speech without a cue: a dash paragraph, a paragraph in quotation
+    /// marks, a first-person paragraph after its speaker's introduction
+    /// (scraped pages that lost the dashes), or an answer in an interview.
+    fn uncued_speech(&mut self, p: &Para, who: Option<usize>) -> Option<Decision> {
+        let who = who?;
+        let marked = p.dash || Self::whole_marks(p);
+        let own_mention = p
+            .mentions
+            .iter()
+            .any(|m| m.person == who && self.ctx.slice(m.span).contains(' '));
+        let st = &self.state;
+        let speech = marked
+            || (p.first_person && !own_mention)
+            || (st.prev_q && st.interview && p.mentions.is_empty());
+        if !speech || self.ctx.persons[who].excluded {
+            return None;
+        }
+        let kind = if st.prev_q || !marked {
+            QuoteKind::Turn
+        } else {
+            QuoteKind::Direct
+        };
+        let q = trim_quote(self.ctx.text, p.span);
+        self.ctx
+            .add_quote(who, q, kind, None)
+            .then_some(Decision::Speech(who))
+    }
+
+    /// A plain paragraph between two first-person paragraphs of a turn
+    /// (only where the page has lost its dashes).
+    fn lost_dash_between_turns(&mut self, p: &Para, i: usize) -> Option<Decision> {
+        let who = self.state.run?;
+        let next_turn = self.next(i).is_some_and(|n| {
+            n.first_person && n.mentions.is_empty() && !n.ends_q && n.name_only.is_none()
+        });
+        if self.state.dash_article || !p.mentions.is_empty() || p.first_person || !next_turn {
+            return None;
+        }
+        let q = trim_quote(self.ctx.text, p.span);
+        self.ctx
+            .add_quote(who, q, QuoteKind::Turn, None)
+            .then_some(Decision::RunGoesOn(who))
+    }
+
+    /// A quotation opened and not closed: its speaker may come with the
+    /// next paragraph ("”... ¶ ”...”, säger NAME").
+    fn open_quotation(&mut self, p: &Para, i: usize, mut chain: Vec<usize>) -> Option<Decision> {
+        let s = self.ctx.slice(p.span);
+        let opens = s.starts_with(['”', '“', '»', '„', '"'])
+            && p.marks.first().is_none_or(|(m, _)| m.start != p.span.start);
+        if !opens {
+            return None;
+        }
+        chain.push(i);
+        self.state.open_chain = chain;
+        Some(Decision::OpensQuotation)
+    }
 }
 
 #[cfg(test)]
