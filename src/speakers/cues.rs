@@ -23,7 +23,15 @@ avslutade|fortsatte|betonade|påpekade|svarade|uppgav|hävdade|tyckte|summerade|
 pub(super) const REPORT_CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
 poängterar|understryker|betonar|påpekar|uppger|hävdar|tycker|tror|varnar|menade|ansåg|\
 berättade|konstaterade|förklarade|framhöll|poängterade|underströk|betonade|påpekade|uppgav|\
-hävdade|tyckte|trodde|varnade";
+hävdade|tyckte|trodde|varnade|nämner|nämnde|skriver|skrev|svarar|svarade";
+
+/// Adverbs that may stand between a verb of reported speech and its "att"
+/// ("nämnde bland annat att").
+const REPORT_ADVERBS: &str = "bland annat|också|även|dock|då|nu|samtidigt|vidare|själv|tidigare";
+
+/// Verbs that report what someone talks about ("NAME berättar om ...").
+pub(super) const TALK_CUES: &str =
+    "berättar|berättade|talar|talade|pratar|pratade|föreläser|föreläste";
 
 /// The cue words of a paragraph and their surroundings, decided by one scan
 /// before any cue regex runs. Every cue regex needs its cue as a whole word
@@ -44,8 +52,8 @@ pub(super) struct CueWords {
     /// A word of [`CUES`] followed, within 60 characters, by a colon with
     /// none of `.!?”“»«"` in between: needed by [`colon_cue_re`].
     pub(super) colon: bool,
-    /// A word of [`REPORT_CUES`] followed by whitespace, "att" and
-    /// whitespace: needed by [`report_re`].
+    /// A word of [`REPORT_CUES`] followed by whitespace: needed by
+    /// [`report_re`], [`inverted_report_re`] and [`talk_re`].
     pub(super) report: bool,
 }
 
@@ -132,11 +140,7 @@ pub(super) fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) ->
             }
         }
         if !out.report && sets.report.contains(run) {
-            let rest = after.trim_start();
-            out.report = rest.len() < after.len()
-                && rest
-                    .strip_prefix("att")
-                    .is_some_and(|r| r.starts_with(char::is_whitespace));
+            out.report = after.starts_with(char::is_whitespace);
         }
     };
     let mut mixed = mixed.iter().copied().peekable();
@@ -191,9 +195,42 @@ pub(super) fn colon_cue_re() -> &'static Regex {
     re(&R, || format!(r"\b({CUES})\b[^.!?:”“»«\x22]{{0,60}}:"))
 }
 
+/// "menar att", "nämnde bland annat att": a verb of reported speech and
+/// its "att".
 pub(super) fn report_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, || format!(r"\b({REPORT_CUES})\s+att\s+"))
+    re(&R, || {
+        format!(r"\b({REPORT_CUES})\s+(?:(?:{REPORT_ADVERBS})\s+)?att\s+")
+    })
+}
+
+/// A verb of reported speech before its subject ("Vid mötet berättade
+/// NAME att ..."): the verb and the white space after it.
+pub(super) fn inverted_report_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"\b({REPORT_CUES})\s+"))
+}
+
+/// "att" (after an optional adverb) opening the reported clause after a
+/// subject: "... NAME att ...", "... NAME, ROLE, att".
+pub(super) fn att_after_subject_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        format!(r"^(?:,[^,.!?]{{1,80}},)?\s+(?:(?:{REPORT_ADVERBS})\s+)?att\s+")
+    })
+}
+
+/// "berättar om": what someone talks about.
+pub(super) fn talk_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"\b({TALK_CUES})\s+om\s+"))
+}
+
+/// A cue after a lower-case word and before a capitalised one: an
+/// inverted cue whose comma is missing ("... på allvar menar NAME").
+pub(super) fn bare_cue_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"\p{{Ll}} ({CUES}) \p{{Lu}}"))
 }
 
 pub(super) fn cue_name_re() -> &'static Regex {
@@ -328,6 +365,8 @@ mod tests {
                 (det_cue_re(), c.det),
                 (after_close_re(), c.speech),
                 (report_re(), c.report),
+                (inverted_report_re(), c.report),
+                (bare_cue_re(), c.speech),
             ];
             for (r, flag) in checks {
                 // Any start after a non-letter, as the regexes also run on

@@ -45,6 +45,9 @@ pub(super) struct Ctx<'a> {
     pub(super) local_orgs: LocalOrgs,
     /// Persons by given name, surname and each surname part.
     pub(super) index: HashMap<String, Vec<usize>, FxBuild>,
+    /// Some paragraph of the article opens with a dash or a quotation
+    /// mark: the article marks its direct speech.
+    pub(super) marks_speech: bool,
 }
 
 pub(super) fn sentence_of(sentences: &[Span], pos: usize, para: Span) -> Span {

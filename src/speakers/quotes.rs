@@ -17,12 +17,58 @@ pub(super) fn trim_quote(text: &str, s: Span) -> Span {
     let Some(slice) = text.get(s.start..s.end) else {
         return Span::new(s.start, s.start);
     };
-    let strip: &[char] = &['–', '—', '-', '”', '“', '»', '«', '„', '"', ' ', '\n', '\t'];
+    let strip: &[char] = &[
+        '–', '—', '-', '−', '”', '“', '»', '«', '„', '"', ' ', '\n', '\t',
+    ];
     let t1 = slice.trim_start_matches(strip);
     let start = s.start + (slice.len() - t1.len());
     let t2 = t1.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || "”“»«\"".contains(c));
-    // Keep a closing quotation mark only when an opening one was kept.
-    Span::new(start, start + t2.len())
+    // Keep a closing quotation mark when an opening one was kept.
+    let open = t2.chars().filter(|&c| c == '”' || c == '"').count() % 2 == 1;
+    let end = match t1[t2.len()..].chars().next() {
+        Some(c @ ('”' | '"')) if open => t2.len() + c.len_utf8(),
+        _ => t2.len(),
+    };
+    Span::new(start, start + end)
+}
+
+/// Whether `c` is a dash that opens a quote: en dash, em dash, hyphen or
+/// the minus sign some pages type for it.
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '-' | '−')
+}
+
+/// Whether the paragraph `s` opens with a dash quote ("– Vi ...", "- Vi").
+pub(super) fn starts_with_dash(s: &str) -> bool {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some('-') => cs.next().is_some_and(char::is_whitespace),
+        Some(c) => is_dash(c),
+        None => false,
+    }
+}
+
+/// A quoted subheading: a short line that is one quotation and no
+/// sentence ("”Kritiserar majoriteten”"), followed by nothing in the same
+/// paragraph or by a line break. It heads the text after it; it is nobody's
+/// quote.
+pub(super) fn is_quoted_subheading(s: &str) -> bool {
+    let line = s.split('\n').next().unwrap_or("").trim();
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    let inner = line
+        .trim_start_matches(['”', '“', '"', '»', '«', '„'])
+        .trim_end_matches(['”', '“', '"', '»', '«']);
+    let words = inner.split_whitespace().count();
+    closers_of(first).is_some_and(|c| c.contains(&last))
+        && line.chars().count() > 2
+        && (1..=8).contains(&words)
+        && !inner.ends_with(['.', ',', '!', '?', ':', ';', '…'])
+        && !inner.contains(['”', '"', '»'])
 }
 
 /// The next quotation mark (”, “, «, », „ or ") in `s` at or after byte
@@ -110,6 +156,26 @@ pub(super) fn closers_of(open: char) -> Option<&'static [char]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_subheadings_are_headings_not_quotes() {
+        assert!(is_quoted_subheading("”Kritiserar majoriteten”"));
+        assert!(is_quoted_subheading(
+            "”Påminna om vinsterna med en krislåda”\nSamtidigt är det bara 22 procent."
+        ));
+        assert!(!is_quoted_subheading("”Vi är nöjda med beslutet.”"));
+        assert!(!is_quoted_subheading("”Vi är nöjda”, säger Anna Ek."));
+        assert!(!is_quoted_subheading("Kritiserar majoriteten"));
+    }
+
+    #[test]
+    fn dashes_that_open_a_quote() {
+        for s in ["– Ja.", "— Ja.", "- Ja.", "− Ja."] {
+            assert!(starts_with_dash(s), "{s}");
+        }
+        assert!(!starts_with_dash("-Ja"));
+        assert!(!starts_with_dash("Ja – nej"));
+    }
 
     fn quote_pairs_by_chars(text: &str) -> Vec<(Span, Span)> {
         let mut out = Vec::new();

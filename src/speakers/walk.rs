@@ -13,7 +13,7 @@ use super::cues::{
 use super::explicit::explicit;
 use super::names;
 use super::persons::{Ctx, Mention, finish, word_count};
-use super::quotes::{quote_pairs, trim_quote, trim_span};
+use super::quotes::{is_quoted_subheading, quote_pairs, starts_with_dash, trim_quote, trim_span};
 use super::{QuoteKind, Speakers};
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
@@ -135,6 +135,13 @@ pub(crate) fn run(
         order: Vec::new(),
         local_orgs: local_orgs(text),
         index: HashMap::default(),
+        marks_speech: blocks.iter().any(|b| {
+            let s = text
+                .get(b.span.start..b.span.end)
+                .unwrap_or("")
+                .trim_start();
+            starts_with_dash(s) || s.starts_with(['”', '“', '»', '„', '"'])
+        }),
     };
     let paras: Vec<Para> = blocks
         .iter()
@@ -176,7 +183,7 @@ fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
         word.len() <= 5 && is_first_person(word) && !marks.iter().any(|(m, _)| m.contains(*w))
     });
     let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
-    let dash = s.starts_with('–') || s.starts_with('—') || s.starts_with("- ");
+    let dash = starts_with_dash(s);
     let last_char = s.chars().last();
     let heading_like =
         !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
@@ -331,13 +338,17 @@ impl Walker<'_, '_> {
         p.name_only.map(Decision::NameLine)
     }
 
-    /// A heading, or a short line without final punctuation. A short
+    /// A heading, a short line without final punctuation, or a quoted
+    /// subheading ([`is_quoted_subheading`]). A short
     /// first-person line above a name line may come marked as a heading: it
     /// is a pull-quote all the same.
     fn heading(&self, p: &Para, i: usize) -> Option<Decision> {
         let kind = p.kind?;
-        let above_name = self.next(i).is_some_and(|n| n.name_only.is_some()) && p.first_person;
-        ((kind == BlockKind::Heading || p.heading_like) && !p.ends_q && !above_name)
+        let above_name = self.next(i).is_some_and(|n| n.name_only.is_some());
+        let quoted = !above_name && is_quoted_subheading(self.ctx.slice(p.span));
+        ((kind == BlockKind::Heading || p.heading_like || quoted)
+            && !p.ends_q
+            && !(above_name && p.first_person))
             .then_some(Decision::Heading)
     }
 
@@ -572,18 +583,26 @@ impl Walker<'_, '_> {
     }
 }
 
+/// Attribution over `text` split at blank lines, its paragraphs as its
+/// sentences (for the tests of the rules).
+#[cfg(test)]
+pub(super) fn find_in(text: &str, authors: &[&str]) -> Speakers {
+    let blocks = crate::clean::split_blocks(text);
+    let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+    let sentences = crate::language::analyze(text, &spans, true).sentences;
+    let meta = Metadata {
+        authors: authors.iter().map(|a| a.to_string()).collect(),
+        ..Metadata::default()
+    };
+    run(text, &blocks, &sentences, &meta)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn find(text: &str, authors: &[&str]) -> Speakers {
-        let blocks = crate::clean::split_blocks(text);
-        let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
-        let meta = Metadata {
-            authors: authors.iter().map(|a| a.to_string()).collect(),
-            ..Metadata::default()
-        };
-        run(text, &blocks, &sentences, &meta)
+        find_in(text, authors)
     }
 
     #[test]
