@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::apposition::{apposition, before_name};
-use super::context::LocalOrgs;
+use super::context::ContextOrgs;
 use super::cues::{CueWords, byline_re, cue_name_re};
 use super::names::{self, Gender};
 use super::walk::Para;
@@ -41,8 +41,8 @@ pub(super) struct Ctx<'a> {
     pub(super) persons: Vec<Person>,
     /// Every mention in text order: (start, person).
     pub(super) order: Vec<(usize, usize)>,
-    /// Municipalities and regions named in the text (see [`local_orgs`]).
-    pub(super) local_orgs: LocalOrgs,
+    /// The municipality and region the article is about.
+    pub(super) context: ContextOrgs,
     /// Persons by given name, surname and each surname part.
     pub(super) index: HashMap<String, Vec<usize>, FxBuild>,
     /// Some paragraph of the article opens with a dash or a quotation
@@ -50,6 +50,46 @@ pub(super) struct Ctx<'a> {
     pub(super) marks_speech: bool,
 }
 
+/// Adds a role to a person's list unless it is there; a role that is the
+/// tail of another ("ordförande" of "kommunstyrelsens ordförande",
+/// "utvecklingsdirektör" of "regional utvecklingsdirektör") is the same
+/// role, and the fuller wording is kept.
+pub(super) fn merge_role(list: &mut Vec<String>, r: String) {
+    let tail = |long: &str, short: &str| {
+        let (l, s) = (long.to_lowercase(), short.to_lowercase());
+        l == s || (l.ends_with(&s) && l[..l.len() - s.len()].ends_with(' '))
+    };
+    if let Some(x) = list.iter_mut().find(|x| tail(&r, x) || tail(x, &r)) {
+        if r.len() > x.len() {
+            *x = r;
+        }
+        return;
+    }
+    list.push(r);
+}
+
+/// Adds the organisation the article is about to a person whose title is
+/// held against it ([`ContextOrgs::of_role`]), unless they already have an
+/// organisation of that kind.
+fn add_context_orgs(context: &ContextOrgs, p: &mut Person) {
+    for r in &p.roles {
+        let Some(o) = context.of_role(r) else {
+            continue;
+        };
+        let regional = |x: &str| x.starts_with("Region ") || x.ends_with("regionen");
+        let municipal = |x: &str| x.ends_with(" kommun") || x.ends_with(" stad");
+        let has_kind = p
+            .orgs
+            .iter()
+            .any(|(x, _)| (regional(&o) && regional(x)) || (municipal(&o) && municipal(x)));
+        if !has_kind {
+            orgs::merge_into(&mut p.orgs, &o, true);
+        }
+    }
+}
+
+/// The sentence of `sentences` holding byte `pos`, or the paragraph when
+/// none inside it does.
 pub(super) fn sentence_of(sentences: &[Span], pos: usize, para: Span) -> Span {
     let i = sentences.partition_point(|s| s.end <= pos);
     match sentences.get(i) {
@@ -286,7 +326,7 @@ impl<'a> Ctx<'a> {
                 text,
                 &ws[before.saturating_sub(5)..before],
                 m.span,
-                &self.local_orgs,
+                &self.context,
             );
             m.appo_end = end;
             // "Anna Svensson, reporter": the article's own staff.
@@ -303,9 +343,7 @@ impl<'a> Ctx<'a> {
             }
             let p = &mut self.persons[m.person];
             for r in broles.into_iter().chain(roles) {
-                if !p.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
-                    p.roles.push(r);
-                }
+                merge_role(&mut p.roles, r);
             }
             for (o, strong) in borg.into_iter().map(|o| (o, true)).chain(orgs) {
                 orgs::merge_into(&mut p.orgs, &o, strong);
@@ -322,6 +360,18 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let between = self.text.get(pos..m.span.start).unwrap_or(".");
+            // "avslutar bildningsnämndens ordförande, NAME": a title and a comma.
+            let title_comma = between.strip_suffix(", ").is_some_and(|t| {
+                t.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| roles::role_word(w).is_some())
+                    && !t.contains([',', '.'])
+            });
+            let between = if title_comma {
+                &between[..between.len() - 2]
+            } else {
+                between
+            };
             if between.contains(['.', ',', ';', '!', '?', '”', '"', '»'])
                 || between.contains(": ")
                 || word_count(between) > 3
@@ -439,6 +489,8 @@ pub(super) fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Spea
                 excluded: true,
             },
         );
+        let mut p = p;
+        add_context_orgs(&ctx.context, &mut p);
         let any_strong = p.orgs.iter().any(|(_, s)| *s);
         let organisations = p
             .orgs

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::context::local_orgs;
+use super::context::ContextOrgs;
 use super::cues::{
     CueWords, INTERVIEWER, byline_start_re, contact_re, cue_words, is_first_person, label_re,
 };
@@ -70,9 +70,6 @@ pub(super) enum Decision {
     HostTurn,
     /// The whole paragraph is this person's speech.
     Speech(usize),
-    /// The paragraph is this person's speech, inside a run that goes on
-    /// (a plain paragraph between two first-person paragraphs).
-    RunGoesOn(usize),
     /// Narrative that attributes speech to this person inside it.
     Introduces(usize),
     /// A pull-quote of this person.
@@ -90,6 +87,8 @@ pub(super) struct Walk {
     active: Option<usize>,
     /// The speaker of the run of speech paragraphs going on.
     run: Option<usize>,
+    /// The last speaker, while nobody else has been named since.
+    last_speaker: Option<usize>,
     /// The person the previous paragraph introduced.
     intro: Option<usize>,
     /// A cue with a colon ending the previous paragraph: (speaker, cue).
@@ -106,7 +105,8 @@ pub(super) struct Walk {
     open_chain: Vec<usize>,
     /// Transcript labels seen so far.
     labels_seen: Vec<String>,
-    /// A question has been answered: the article is (partly) an interview.
+    /// The article is (partly) an interview: a question has been answered,
+    /// or the article is laid out as questions and answers ([`is_interview`]).
     interview: bool,
     /// Transcript labels that belong to the host.
     interviewers: Vec<String>,
@@ -133,7 +133,7 @@ pub(crate) fn run(
         sentences,
         persons: Vec::new(),
         order: Vec::new(),
-        local_orgs: local_orgs(text),
+        context: ContextOrgs::of(text),
         index: HashMap::default(),
         marks_speech: blocks.iter().any(|b| {
             let s = text
@@ -147,12 +147,16 @@ pub(crate) fn run(
         .iter()
         .map(|b| para_of(&mut ctx, b, metadata))
         .collect();
+    let interview = is_interview(&ctx, &paras);
     let mut w = Walker {
         ctx,
         paras,
         out: blocks.iter().map(|b| (b.kind, None)).collect(),
         metadata,
-        state: Walk::default(),
+        state: Walk {
+            interview,
+            ..Walk::default()
+        },
     };
     for i in 0..w.paras.len() {
         let para = std::mem::take(&mut w.paras[i]);
@@ -163,6 +167,28 @@ pub(crate) fn run(
         w.paras[i] = para;
     }
     finish(w.ctx, w.out)
+}
+
+/// Whether the article is a Q&A interview: at least two short questions,
+/// each followed by a paragraph that is no question and names nobody (the
+/// answer).
+fn is_interview(ctx: &Ctx, paras: &[Para]) -> bool {
+    let answered = paras
+        .windows(2)
+        .filter(|w| {
+            let (q, a) = (&w[0], &w[1]);
+            q.kind == Some(BlockKind::Body)
+                && q.ends_q
+                && !q.dash
+                && q.marks.is_empty()
+                && word_count(ctx.slice(q.span)) <= 40
+                && a.kind == Some(BlockKind::Body)
+                && !a.ends_q
+                && a.mentions.is_empty()
+                && !a.heading_like
+        })
+        .count();
+    answered >= 2
 }
 
 /// The features of one block; registers the people it names.
@@ -215,6 +241,56 @@ fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
     }
 }
 
+/// Whom a narrative paragraph introduces.
+enum Intro {
+    /// One person: named (the last named, when one is named twice), or
+    /// referred to as "han"/"hon" while they are the one referred to.
+    Person(usize),
+    /// Several people (a list of names): none of them.
+    Several,
+    /// Nobody.
+    Nobody,
+}
+
+/// Whom paragraph `p` introduces, `active` being the person referred to
+/// before it. A dash quote without a cue after it is that person's.
+fn introduced(ctx: &Ctx, p: &Para, active: Option<usize>) -> Intro {
+    let mut named = p
+        .mentions
+        .iter()
+        .filter(|m| !ctx.persons[m.person].excluded)
+        .map(|m| m.person);
+    if let Some(last) = p
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| !ctx.persons[m.person].excluded)
+    {
+        return if named.all(|x| x == last.person) {
+            Intro::Person(last.person)
+        } else {
+            Intro::Several
+        };
+    }
+    let Some(a) = active else {
+        return Intro::Nobody;
+    };
+    let pronoun = match ctx.persons[a].gender {
+        names::Gender::Female => ["hon", "Hon", "henne", "hennes"],
+        names::Gender::Male => ["han", "Han", "honom", "hans"],
+        names::Gender::Unknown => ["hon", "han", "Hon", "Han"],
+    };
+    let text = ctx.slice(p.span);
+    let refers = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| pronoun.contains(&w));
+    if refers {
+        Intro::Person(a)
+    } else {
+        Intro::Nobody
+    }
+}
+
 impl Walker<'_, '_> {
     /// Tries the rules in order; the first that decides wins.
     fn step(&mut self, p: &Para, i: usize) -> Decision {
@@ -252,9 +328,6 @@ impl Walker<'_, '_> {
         if let Some(d) = self.uncued_speech(p, who) {
             return d;
         }
-        if let Some(d) = self.lost_dash_between_turns(p, i) {
-            return d;
-        }
         if let Some(d) = self.open_quotation(p, i, chain) {
             return d;
         }
@@ -263,7 +336,21 @@ impl Walker<'_, '_> {
 
     /// Applies a decision to the state and the output.
     fn apply(&mut self, p: &Para, i: usize, d: Decision) {
+        let speaker = match d {
+            Decision::Speech(w) | Decision::Introduces(w) | Decision::PullQuote(w) => Some(w),
+            _ => None,
+        };
+        let other_named = p
+            .mentions
+            .iter()
+            .any(|m| !self.ctx.persons[m.person].excluded && Some(m.person) != speaker);
         let st = &mut self.state;
+        if other_named {
+            st.last_speaker = None;
+        }
+        if speaker.is_some() {
+            st.last_speaker = speaker;
+        }
         match d {
             Decision::Keep | Decision::OpensQuotation => {}
             Decision::NameLine(who) => {
@@ -301,7 +388,6 @@ impl Walker<'_, '_> {
                 st.active = Some(who);
                 st.prev_q = false;
             }
-            Decision::RunGoesOn(who) => self.out[i].1 = Some(who),
             Decision::Introduces(who) => {
                 st.active = Some(who);
                 st.intro = Some(who);
@@ -313,23 +399,30 @@ impl Walker<'_, '_> {
                 st.run = None;
             }
             Decision::Narrative => {
+                // On a page that lost its dashes, a line of narrative that
+                // names nobody interrupts a speaker's run without ending
+                // their part of the article.
+                let interrupted = st.run.filter(|_| !self.ctx.marks_speech);
                 st.run = None;
                 st.prev_q = false;
                 self.introduce_named(p);
+                if self.state.intro.is_none() {
+                    self.state.intro = interrupted;
+                }
             }
         }
     }
 
-    /// The last person a paragraph names becomes the one referred to next.
+    /// The person a narrative paragraph introduces ([`introduced`]) becomes
+    /// the one referred to next.
     fn introduce_named(&mut self, p: &Para) {
-        if let Some(m) = p
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| !self.ctx.persons[m.person].excluded)
-        {
-            self.state.active = Some(m.person);
-            self.state.intro = Some(m.person);
+        match introduced(&self.ctx, p, self.state.active) {
+            Intro::Person(who) => {
+                self.state.active = Some(who);
+                self.state.intro = Some(who);
+            }
+            Intro::Several => self.state.active = None,
+            Intro::Nobody => {}
         }
     }
 
@@ -486,12 +579,14 @@ impl Walker<'_, '_> {
     }
 
     /// Whose speech a paragraph without a cue would be: the run's speaker,
-    /// the person the paragraph before introduced, or for a dash or
-    /// quotation paragraph the person referred to last. Notes when the
-    /// article speaks in its own first person.
+    /// the person the paragraph before introduced (by name, or as "hon" or
+    /// "han"), or, for a dash or quotation paragraph, the last speaker when
+    /// nobody else has been named since. Notes when the article speaks in
+    /// its own first person.
     fn uncued_speaker(&mut self, p: &Para, intro: Option<usize>) -> Option<usize> {
         let st = &mut self.state;
-        let marked = p.dash || Self::whole_marks(p);
+        let marked =
+            p.dash || Self::whole_marks(p) || Self::opens_unclosed(self.ctx.slice(p.span), p);
         if p.first_person && !marked && st.run.is_none() && intro.is_none() {
             st.author_voice = true;
         }
@@ -500,7 +595,15 @@ impl Walker<'_, '_> {
         } else {
             intro
         };
-        st.run.or(intro).or(if marked { st.active } else { None })
+        let last = if marked { st.last_speaker } else { None };
+        st.run.or(intro).or(last)
+    }
+
+    /// Whether the paragraph opens a quotation it does not close (a quote
+    /// going on in the next paragraph, or cut off by the end of the page).
+    fn opens_unclosed(s: &str, p: &Para) -> bool {
+        s.starts_with(['”', '“', '»', '„', '"'])
+            && p.marks.first().is_none_or(|(m, _)| m.start != p.span.start)
     }
 
     /// An interviewer's question: a question before an answer (a dash, a
@@ -526,18 +629,23 @@ impl Walker<'_, '_> {
 
     /// Speech without a cue: a dash paragraph, a paragraph in quotation
     /// marks, a first-person paragraph after its speaker's introduction
-    /// (scraped pages that lost the dashes), or an answer in an interview.
+    /// where the page lost all its dashes (in an article that marks its
+    /// quotes, an unmarked first-person paragraph is the article's own
+    /// voice or a paraphrase), or an answer in an interview.
     fn uncued_speech(&mut self, p: &Para, who: Option<usize>) -> Option<Decision> {
         let who = who?;
-        let marked = p.dash || Self::whole_marks(p);
+        let marked =
+            p.dash || Self::whole_marks(p) || Self::opens_unclosed(self.ctx.slice(p.span), p);
         let own_mention = p
             .mentions
             .iter()
             .any(|m| m.person == who && self.ctx.slice(m.span).contains(' '));
         let st = &self.state;
-        let speech = marked
-            || (p.first_person && !own_mention)
-            || (st.prev_q && st.interview && p.mentions.is_empty());
+        // In an interview an answer runs on over unmarked paragraphs.
+        let answer_goes_on = st.interview && st.run == Some(who);
+        let lost_dash =
+            p.first_person && !own_mention && (!self.ctx.marks_speech || answer_goes_on);
+        let speech = marked || lost_dash || (st.prev_q && st.interview && p.mentions.is_empty());
         if !speech || self.ctx.persons[who].excluded {
             return None;
         }
@@ -550,22 +658,6 @@ impl Walker<'_, '_> {
         self.ctx
             .add_quote(who, q, kind, None)
             .then_some(Decision::Speech(who))
-    }
-
-    /// A plain paragraph between two first-person paragraphs of a turn
-    /// (only where the page has lost its dashes).
-    fn lost_dash_between_turns(&mut self, p: &Para, i: usize) -> Option<Decision> {
-        let who = self.state.run?;
-        let next_turn = self.next(i).is_some_and(|n| {
-            n.first_person && n.mentions.is_empty() && !n.ends_q && n.name_only.is_none()
-        });
-        if self.state.dash_article || !p.mentions.is_empty() || p.first_person || !next_turn {
-            return None;
-        }
-        let q = trim_quote(self.ctx.text, p.span);
-        self.ctx
-            .add_quote(who, q, QuoteKind::Turn, None)
-            .then_some(Decision::RunGoesOn(who))
     }
 
     /// A quotation opened and not closed: its speaker may come with the
