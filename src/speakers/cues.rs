@@ -242,6 +242,17 @@ pub(super) fn cue_name_re() -> &'static Regex {
     })
 }
 
+/// A given name and a lower-case word right after an inverted cue
+/// ("..., säger Eva lind").
+pub(super) fn cue_lower_name_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        format!(
+            r"(?:[,!?…]|\.\.\.)[”“»\x22]?\s+(?:{CUES})\s+(\p{{Lu}}\p{{Ll}}+) (\p{{Ll}}{{2,}})\b"
+        )
+    })
+}
+
 pub(super) fn det_cue_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || format!(r"(?:^|[.!?”]\s+)(Det|Så) ({CUES})\s+"))
@@ -361,6 +372,7 @@ mod tests {
             let checks = [
                 (inverted_re(), c.inverted),
                 (cue_name_re(), c.inverted),
+                (cue_lower_name_re(), c.inverted),
                 (colon_cue_re(), c.colon),
                 (det_cue_re(), c.det),
                 (after_close_re(), c.speech),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::apposition::{apposition, before_name};
 use super::context::ContextOrgs;
-use super::cues::{CueWords, byline_re, cue_name_re};
+use super::cues::{CueWords, byline_re, cue_lower_name_re, cue_name_re};
 use super::names::{self, Gender};
 use super::walk::Para;
 use super::{QuoteKind, QuoteSpan, SpeakerInfo, Speakers, orgs, roles};
@@ -48,6 +48,71 @@ pub(super) struct Ctx<'a> {
     /// Some paragraph of the article opens with a dash or a quotation
     /// mark: the article marks its direct speech.
     pub(super) marks_speech: bool,
+}
+
+/// Names right after an inverted cue that the name list misses: two
+/// capitalised words whose given name is not in the SCB list ("...,
+/// säger Volodymyr Zelenskyj"), and a known given name with its surname
+/// printed in lower case ("..., säger Eva lind"). Adds them to `found`, in
+/// text order.
+fn names_after_cue(text: &str, para: Span, found: &mut Vec<names::NameMatch>) {
+    let Some(slice) = text.get(para.start..para.end) else {
+        return;
+    };
+    let overlaps = |found: &[names::NameMatch], span: Span| {
+        found
+            .iter()
+            .any(|f| f.span.start < span.end && span.start < f.span.end)
+    };
+    for c in cue_name_re().captures_iter(slice) {
+        let (Some(g), Some(sn)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let span = Span::new(para.start + g.start(), para.start + sn.end());
+        if overlaps(found, span)
+            || names::is_wordlike(g.as_str())
+            // "Örnsköldsviks Allehanda": a genitive, not a given name.
+            || g.as_str().ends_with('s')
+            || !names::is_surname_like(sn.as_str())
+            || roles::role_word(g.as_str()).is_some()
+        {
+            continue;
+        }
+        found.push(names::NameMatch {
+            span,
+            given: g.as_str().to_string(),
+            surname: sn.as_str().to_string(),
+            gender: names::Gender::Unknown,
+        });
+    }
+    for c in cue_lower_name_re().captures_iter(slice) {
+        let (Some(g), Some(sn)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let span = Span::new(para.start + g.start(), para.start + sn.end());
+        let mut cs = sn.as_str().chars();
+        let capital: String = cs
+            .next()
+            .map(|f| f.to_uppercase().chain(cs).collect())
+            .unwrap_or_default();
+        let ends_clause = slice[sn.end()..]
+            .chars()
+            .next()
+            .is_none_or(|ch| matches!(ch, ',' | '.' | '!' | '?' | ' ' | '\n'));
+        let Some(gender) = names::given_gender(g.as_str()) else {
+            continue;
+        };
+        if overlaps(found, span) || !ends_clause || !names::is_surnameish(&capital) {
+            continue;
+        }
+        found.push(names::NameMatch {
+            span,
+            given: g.as_str().to_string(),
+            surname: capital,
+            gender,
+        });
+    }
+    found.sort_by_key(|m| m.span.start);
 }
 
 /// Adds a role to a person's list unless it is there; a role that is the
@@ -109,9 +174,19 @@ impl<'a> Ctx<'a> {
         self.text.get(s.start..s.end).unwrap_or("")
     }
 
-    /// The person a full name stands for, registering a new one.
+    /// The person a full name stands for, registering a new one; a known
+    /// person's double surname alone is that person.
     pub(super) fn person_for(&mut self, m: &names::NameMatch) -> usize {
         let sur = m.surname.as_str();
+        // "säger Berg Lind" after "Eva Berg Lind": the double surname alone.
+        let whole = format!("{} {sur}", m.given);
+        if let Some(i) = self
+            .persons
+            .iter()
+            .position(|p| p.name.ends_with(&format!(" {whole}")) && !p.excluded)
+        {
+            return i;
+        }
         let candidates = self.index.get(&m.given).cloned().unwrap_or_default();
         for i in candidates {
             let p = &mut self.persons[i];
@@ -152,6 +227,7 @@ impl<'a> Ctx<'a> {
         let p = &self.persons[i];
         let mut keys = vec![p.given.clone(), p.surname.clone()];
         keys.extend(p.surname.split(' ').map(str::to_string));
+        keys.extend(p.given.split(' ').map(str::to_string));
         for k in keys {
             let v = self.index.entry(k).or_default();
             if !v.contains(&i) {
@@ -193,7 +269,10 @@ impl<'a> Ctx<'a> {
         let by_given: Vec<usize> = candidates
             .iter()
             .copied()
-            .filter(|&i| !self.persons[i].excluded && matches(&self.persons[i].given))
+            .filter(|&i| {
+                let p = &self.persons[i];
+                !p.excluded && (matches(&p.given) || p.given.split(' ').next().is_some_and(matches))
+            })
             .collect();
         (by_given.len() == 1).then(|| by_given[0])
     }
@@ -243,33 +322,8 @@ impl<'a> Ctx<'a> {
         // Context: two capitalised words right after an inverted cue are a
         // name even when the given name is not in the SCB list
         // ("..., säger Volodymyr Zelenskyj").
-        if cues.inverted
-            && let Some(slice) = text.get(para.start..para.end)
-        {
-            for c in cue_name_re().captures_iter(slice) {
-                let (Some(g), Some(sn)) = (c.get(1), c.get(2)) else {
-                    continue;
-                };
-                let span = Span::new(para.start + g.start(), para.start + sn.end());
-                if found
-                    .iter()
-                    .any(|f| f.span.start < span.end && span.start < f.span.end)
-                    || names::is_wordlike(g.as_str())
-                    // "Örnsköldsviks Allehanda": a genitive, not a given name.
-                    || g.as_str().ends_with('s')
-                    || !names::is_surname_like(sn.as_str())
-                    || roles::role_word(g.as_str()).is_some()
-                {
-                    continue;
-                }
-                found.push(names::NameMatch {
-                    span,
-                    given: g.as_str().to_string(),
-                    surname: sn.as_str().to_string(),
-                    gender: names::Gender::Unknown,
-                });
-            }
-            found.sort_by_key(|m| m.span.start);
+        if cues.inverted {
+            names_after_cue(text, para, &mut found);
         }
         for m in found {
             let idx = self.person_for(&m);
@@ -518,5 +572,44 @@ pub(super) fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Spea
     Speakers {
         speakers,
         paragraphs: out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::walk::find_in;
+    use super::*;
+
+    #[test]
+    fn lower_case_surname_after_a_cue() {
+        let t = "Rubrik\n\n– Det blir bra, säger Eva lind, rektor.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(sp.speakers[0].name, "Eva Lind");
+        assert_eq!(sp.speakers[0].roles, ["rektor"]);
+        // Not a word of the sentence after a given name.
+        let t = "Rubrik\n\n– Det blir bra, säger Eva och går.";
+        assert!(find_in(t, &[]).speakers.iter().all(|s| s.name != "Eva Och"));
+    }
+
+    #[test]
+    fn double_surnames_and_first_names_refer_back_to_one_speaker() {
+        let t = "Rubrik\n\n– Vi börjar nu, säger Eva Berg Lind, it-chef i Ale kommun.\n\n– Det tar tid, säger Berg Lind.\n\n– Men det går, säger Eva.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Eva Berg Lind"]);
+        assert_eq!(sp.speakers[0].quotes.len(), 3);
+        assert!(sp.paragraphs[1..].iter().all(|(_, w)| *w == Some(0)));
+    }
+
+    #[test]
+    fn a_role_is_kept_once_in_its_fullest_wording() {
+        let mut r = vec!["regional utvecklingsdirektör".to_string()];
+        merge_role(&mut r, "utvecklingsdirektör".into());
+        merge_role(&mut r, "kommunchef".into());
+        assert_eq!(r, ["regional utvecklingsdirektör", "kommunchef"]);
+        let mut r = vec!["ordförande".to_string()];
+        merge_role(&mut r, "kommunstyrelsens ordförande".into());
+        assert_eq!(r, ["kommunstyrelsens ordförande"]);
     }
 }

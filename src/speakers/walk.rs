@@ -166,7 +166,35 @@ pub(crate) fn run(
         }
         w.paras[i] = para;
     }
+    caption_repeats(&mut w);
     finish(w.ctx, w.out)
+}
+
+/// A caption that repeats a speaker's quote (at least four words of it)
+/// is attributed to that speaker.
+fn caption_repeats(w: &mut Walker) {
+    let text = w.ctx.text;
+    for (i, p) in w.paras.iter().enumerate() {
+        if p.kind != Some(BlockKind::Caption) || w.out[i].1.is_some() {
+            continue;
+        }
+        let q = trim_quote(text, p.span);
+        let words = q.slice(text);
+        if word_count(words) < 4 {
+            continue;
+        }
+        let who = w.ctx.persons.iter().position(|per| {
+            !per.excluded
+                && per.quotes.iter().any(|x| {
+                    x.span != q && x.span.slice(text).contains(words.trim_end_matches('.'))
+                })
+        });
+        if let Some(who) = who
+            && w.ctx.add_quote(who, q, QuoteKind::Pullquote, None)
+        {
+            w.out[i].1 = Some(who);
+        }
+    }
 }
 
 /// Whether the article is a Q&A interview: at least two short questions,
@@ -303,7 +331,11 @@ impl Walker<'_, '_> {
         if let Some(d) = self.name_line(p) {
             return d;
         }
-        if p.byline || p.contact || kind == BlockKind::Caption {
+        if kind == BlockKind::Caption {
+            self.caption(p, i);
+            return Decision::Furniture;
+        }
+        if p.byline || p.contact {
             return Decision::Furniture;
         }
         if let Some(d) = self.heading(p, i) {
@@ -429,6 +461,17 @@ impl Walker<'_, '_> {
     /// A line holding only a name ("Anna Ek" or "Anna Ek, it-chef").
     fn name_line(&self, p: &Para) -> Option<Decision> {
         p.name_only.map(Decision::NameLine)
+    }
+
+    /// A photo caption with its own attribution ("”Det tar tid”, säger
+    /// NAME.", "NAME berättar om ..."): the speech is theirs, and a caption
+    /// that is their quote gets their id. A caption that only repeats a
+    /// quote is matched after the walk ([`caption_repeats`]).
+    fn caption(&mut self, p: &Para, i: usize) {
+        let ex = explicit(&mut self.ctx, p);
+        if let Some(who) = ex.para_speaker {
+            self.out[i].1 = Some(who);
+        }
     }
 
     /// A heading, a short line without final punctuation, or a quoted
@@ -692,6 +735,64 @@ pub(super) fn find_in(text: &str, authors: &[&str]) -> Speakers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn speaker_of(sp: &Speakers, i: usize) -> Option<&str> {
+        sp.paragraphs[i].1.map(|s| sp.speakers[s].name.as_str())
+    }
+
+    #[test]
+    fn third_person_paragraph_on_a_page_without_dashes_is_narrative() {
+        let t = "Rubrik\n\nAnna Ek är kommunchef.\n\nVi har mycket att göra just nu.\n\nKommunen har 60 000 invånare och ligger vid kusten.\n\nVi vill växa.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), Some("Anna Ek"));
+        assert_eq!(speaker_of(&sp, 3), None);
+        assert_eq!(speaker_of(&sp, 4), Some("Anna Ek"));
+    }
+
+    #[test]
+    fn a_dash_quote_after_a_list_of_names_has_no_speaker() {
+        let t = "Rubrik\n\n– Det gick bra, säger Ola Ek.\n\nJuryn bestod av Anna Berg, Per Holm och Eva Lund.\n\n– Nu firar vi.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 3), None);
+        let t = "Rubrik\n\n– Det gick bra, säger Ola Ek.\n\nPriset delas ut varje år.\n\n– Nu firar vi.";
+        assert_eq!(speaker_of(&find_in(t, &[]), 3), Some("Ola Ek"));
+    }
+
+    #[test]
+    fn an_unmarked_first_person_paragraph_in_a_dash_article_is_no_quote() {
+        let t = "Rubrik\n\n– Tillit tar tid, säger Lars Berg.\n\nSverige står ut, och vi har hög tillit.\n\n– Det är viktigt, säger Lars Berg.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), None);
+    }
+
+    #[test]
+    fn questions_and_answers_laid_out_without_marks() {
+        let t = "Rubrik\n\nTalman Ola Ek\n\nHur har hösten varit?\n\nDen har varit intensiv.\n\nVad minns du mest?\n\nMånga möten.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.paragraphs[2].0, BlockKind::Question);
+        assert_eq!(speaker_of(&sp, 3), Some("Ola Ek"));
+        assert_eq!(sp.paragraphs[4].0, BlockKind::Question);
+        assert_eq!(speaker_of(&sp, 5), Some("Ola Ek"));
+    }
+
+    #[test]
+    fn a_quoted_subheading_is_nobody_s_quote() {
+        let t = "Rubrik\n\n– Vi satsar, säger Ola Ek.\n\n”Kritiserar majoriteten”\n\nOppositionen är missnöjd.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), None);
+        assert_eq!(sp.paragraphs[2].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_caption_repeating_a_quote_is_its_speaker_s() {
+        let t = "Rubrik\n\n– Vi måste bli bättre på att dela data, säger Anna Lund, it-chef.\n\nVi måste bli bättre på att dela data.\n\nNarrativ text här.";
+        let mut blocks = crate::clean::split_blocks(t);
+        blocks[2].kind = BlockKind::Caption;
+        let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+        let sentences = crate::language::analyze(t, &spans, true).sentences;
+        let sp = run(t, &blocks, &sentences, &Metadata::default());
+        assert_eq!(sp.paragraphs[2].1, Some(0));
+    }
 
     fn find(text: &str, authors: &[&str]) -> Speakers {
         find_in(text, authors)
