@@ -33,6 +33,11 @@ pub enum BlockKind {
     Quote,
     /// An interviewer's question.
     Question,
+    /// A byline kept in the text ("Text: Anna Ek", "Reporter Anna Ek").
+    Byline,
+    /// A press contact block kept in the text ("Kontakt: ...", "För mer
+    /// information ...").
+    Contact,
 }
 
 impl BlockKind {
@@ -45,6 +50,8 @@ impl BlockKind {
             BlockKind::Caption => "caption",
             BlockKind::Quote => "quote",
             BlockKind::Question => "question",
+            BlockKind::Byline => "byline",
+            BlockKind::Contact => "contact",
         }
     }
 }
@@ -92,6 +99,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         });
         pos += part.len() + 2;
     }
+    byline::mark_kinds(text, &mut out);
     out
 }
 
@@ -107,6 +115,7 @@ pub fn clean(raw: &RawDoc) -> Cleaned {
         Format::Text => clean_text(&raw.text),
         Format::Jsonl => clean_record(raw),
     };
+    byline::mark_kinds(&out.text, &mut out.blocks);
     if out.text.trim().is_empty() {
         let removed = std::mem::take(&mut out.removed);
         let metadata = std::mem::take(&mut out.metadata);

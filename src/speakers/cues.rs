@@ -278,21 +278,7 @@ pub(super) fn byline_re() -> &'static Regex {
     })
 }
 
-pub(super) fn byline_start_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, || {
-        r"(?i)^(?:text|av|foto|fotograf|bild|reporter|illustration|grafik)\s*:".to_string()
-    })
-}
-
-pub(super) fn contact_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, || {
-        r"(?i)^(?:kontakt|kontaktperson|presskontakt|för mer information|mer information|ytterligare information|frågor besvaras av|för frågor)"
-            .to_string()
-    })
-}
-
+/// First-person pronouns: an unmarked paragraph holding one may be speech.
 pub(super) const FIRST_PERSON: &[&str] = &[
     "jag", "vi", "mig", "oss", "min", "mitt", "mina", "vår", "vårt", "våra",
 ];

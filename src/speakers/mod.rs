@@ -27,7 +27,8 @@ mod apposition;
 mod context;
 mod cues;
 mod explicit;
-pub mod names;
+/// Person names: the crate's one name module, shared with cleaning.
+pub use crate::names;
 pub mod orgs;
 mod persons;
 mod quotes;

@@ -7,9 +7,7 @@
 use std::collections::HashMap;
 
 use super::context::ContextOrgs;
-use super::cues::{
-    CueWords, INTERVIEWER, byline_start_re, contact_re, cue_words, is_first_person, label_re,
-};
+use super::cues::{CueWords, INTERVIEWER, cue_words, is_first_person, label_re};
 use super::explicit::explicit;
 use super::names;
 use super::persons::{Ctx, Mention, finish, word_count};
@@ -40,9 +38,9 @@ pub(super) struct Para {
     pub(super) heading_like: bool,
     /// The person it names and nothing else ("Anna Ek, it-chef").
     pub(super) name_only: Option<usize>,
-    /// A byline ("Text: ...").
+    /// A byline, as cleaning marked it ([`BlockKind::Byline`]).
     pub(super) byline: bool,
-    /// A press contact block ("Kontakt", "För mer information").
+    /// A press contact block, as cleaning marked it ([`BlockKind::Contact`]).
     pub(super) contact: bool,
     /// Its cue words.
     pub(super) cues: CueWords,
@@ -251,8 +249,8 @@ fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
                     && !rest.trim_end_matches('.').contains('.')));
         (ok && !ctx.persons[m.person].excluded).then_some(m.person)
     });
-    let byline = byline_start_re().is_match(s) || s.contains("Reporter ");
-    let contact = contact_re().is_match(s);
+    let byline = b.kind == BlockKind::Byline;
+    let contact = b.kind == BlockKind::Contact;
     Para {
         span,
         kind: Some(b.kind),
