@@ -18,6 +18,11 @@ fn dev_split_figures() {
     }
 }
 
+/// The held-back split gates the speaker figures. Issue 14 set the targets
+/// at P and R 0.95, roles 0.95, organisations 0.90 and paragraph attribution
+/// 0.95; the held-back split does not reach all of them yet (recall 0.769,
+/// roles 0.667 on 6 judged speakers), so the gate is the floor of the
+/// figures reached after issue 14 (rounded down), not the targets.
 #[test]
 fn test_split_gates() {
     let sc = real::score_split("test");
@@ -25,6 +30,19 @@ fn test_split_gates() {
     // figures only: the held-back pages' misses are not printed, so that
     // nobody tunes rules to them
     println!("{}", sc.report("test"));
+    let floors = [
+        ("speaker precision", sc.speaker_p(), 1.00),
+        ("speaker recall", sc.speaker_r(), 0.76),
+        ("roles", sc.roles(), 0.66),
+        ("organisations", sc.orgs(), 1.00),
+        ("paragraph attribution", sc.attribution(), 0.97),
+    ];
+    for (what, got, floor) in floors {
+        assert!(
+            got >= floor,
+            "{what} on the held-back split: {got:.3} < {floor:.2}"
+        );
+    }
 }
 
 /// `SVTEXT_PAGE=<slug> cargo test --test real_pages dump_dev_page -- --ignored --nocapture`
