@@ -359,7 +359,7 @@ pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
     } else {
         gap
     };
-    let comma = a.pre[i] == ", " || (i > 0 && a.pre[i] == "), ") || (i > 0 && a.pre[i] == ", ");
+    let comma = a.pre[i] == ", " || (i > 0 && a.pre[i] == "), ");
     if comma {
         let som = a.is(i, "som") && (a.is(i + 1, "är") || a.is(i + 1, "var"));
         let ar = a.is(i, "är") || a.is(i, "var");

@@ -82,6 +82,7 @@ pub(super) fn cue_slot(w: &[u8]) -> Option<usize> {
     Some(h & 4095)
 }
 
+/// The cue sets and their filter, built once.
 pub(super) static CUE_SETS: LazyLock<CueSets> = LazyLock::new(|| {
     let mut filter = [0u64; 64];
     for w in CUES.split('|').chain(REPORT_CUES.split('|')) {
@@ -176,20 +177,24 @@ pub(super) fn cue_words(text: &str, para: Span, ws: &[Span], mixed: &[usize]) ->
     out
 }
 
+/// The regex in `cell`, compiled from `pat` on first use.
 pub(super) fn re(cell: &'static OnceLock<Regex>, pat: impl FnOnce() -> String) -> &'static Regex {
     cell.get_or_init(|| Regex::new(&pat()).expect("valid regex"))
 }
 
+/// An inverted cue after a comma or end punctuation: "..., säger ".
 pub(super) fn inverted_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || format!(r"([,!?…]|\.\.\.)[”“»\x22]?\s+({CUES})\s+"))
 }
 
+/// A cue right after a closing quotation mark: "”, säger ".
 pub(super) fn after_close_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || format!(r"^\s*[,.!?]?\s*({CUES})\s+"))
 }
 
+/// A cue and, within 60 characters, a colon: "säger i ett pressmeddelande:".
 pub(super) fn colon_cue_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || format!(r"\b({CUES})\b[^.!?:”“»«\x22]{{0,60}}:"))
@@ -233,6 +238,7 @@ pub(super) fn bare_cue_re() -> &'static Regex {
     re(&R, || format!(r"\p{{Ll}} ({CUES}) \p{{Lu}}"))
 }
 
+/// Two capitalised words after an inverted cue (a name the list may miss).
 pub(super) fn cue_name_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || {
@@ -253,16 +259,19 @@ pub(super) fn cue_lower_name_re() -> &'static Regex {
     })
 }
 
+/// "Det säger" / "Så sade" opening a sentence.
 pub(super) fn det_cue_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || format!(r"(?:^|[.!?”]\s+)(Det|Så) ({CUES})\s+"))
 }
 
+/// "enligt" and the white space after it.
 pub(super) fn enligt_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || r"\b[Ee]nligt\s+".to_string())
 }
 
+/// A transcript label at the start of a paragraph: "Anna Ek: ...".
 pub(super) fn label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || {
@@ -270,6 +279,7 @@ pub(super) fn label_re() -> &'static Regex {
     })
 }
 
+/// A byline marker just before a name ("Text:", "Foto:", "Reporter").
 pub(super) fn byline_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || {
@@ -301,6 +311,7 @@ pub(super) fn is_first_person(word: &str) -> bool {
         .any(|f| f.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(f.chars()))
 }
 
+/// Transcript labels of the interviewer.
 pub(super) const INTERVIEWER: &[&str] = &[
     "Intervjuare",
     "Reporter",

@@ -15,6 +15,7 @@ use crate::clean::BlockKind;
 use crate::language::stem::FxBuild;
 use crate::span::Span;
 
+/// One person named in the article.
 pub(super) struct Person {
     pub(super) name: String,
     pub(super) given: String,
@@ -28,6 +29,7 @@ pub(super) struct Person {
 }
 
 #[derive(Clone, Copy)]
+/// A place where a person is named.
 pub(super) struct Mention {
     pub(super) span: Span,
     pub(super) person: usize,
@@ -35,6 +37,7 @@ pub(super) struct Mention {
     pub(super) appo_end: usize,
 }
 
+/// The article being read and the people found in it.
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     pub(super) sentences: &'a [Span],
@@ -163,6 +166,7 @@ pub(super) fn sentence_of(sentences: &[Span], pos: usize, para: Span) -> Span {
     }
 }
 
+/// The number of words (with a letter or digit) in `s`.
 pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -170,6 +174,7 @@ pub(super) fn word_count(s: &str) -> usize {
 }
 
 impl<'a> Ctx<'a> {
+    /// The text of `s`.
     pub(super) fn slice(&self, s: Span) -> &'a str {
         self.text.get(s.start..s.end).unwrap_or("")
     }
@@ -289,6 +294,8 @@ impl<'a> Ctx<'a> {
         (hits.len() == 1).then(|| hits[0])
     }
 
+    /// The person a "han" or "hon" at `pos` refers to: the last one named
+    /// before it of that gender.
     pub(super) fn pronoun(&self, pos: usize, female: bool) -> Option<usize> {
         let end = self.order.partition_point(|(s, _)| *s < pos);
         // A pronoun refers back a few paragraphs at most.
@@ -408,6 +415,8 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The speaker named right after a cue at `pos` (a name, a title and a
+    /// name, a pronoun), and where their apposition ends.
     pub(super) fn subject_after(&mut self, para: &Para, pos: usize) -> Option<(usize, usize)> {
         for m in &para.mentions {
             if m.span.start < pos || m.span.start - pos > 45 {
@@ -446,6 +455,8 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The speaker named right before a cue at `pos` ("NAME (S) säger",
+    /// "NAME, som leder projektet, menar att", a pronoun).
     pub(super) fn subject_before(&mut self, para: &Para, pos: usize) -> Option<usize> {
         let before = self.text.get(para.span.start..pos).unwrap_or("");
         let trimmed = before.trim_end();
@@ -483,6 +494,8 @@ impl<'a> Ctx<'a> {
         (ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
     }
 
+    /// Records a quote of person `p`; false when the span is empty or not
+    /// in the text.
     pub(super) fn add_quote(
         &mut self,
         p: usize,
@@ -504,6 +517,8 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The speakers (people with quotes, in order of first mention) and the
+/// paragraphs' speakers renumbered to them.
 pub(super) fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Speakers {
     let mut keep: Vec<(usize, usize)> = ctx
         .persons

@@ -3,6 +3,7 @@
 
 use crate::span::Span;
 
+/// `s` without the white space at its ends.
 pub(super) fn trim_span(text: &str, s: Span) -> Span {
     let Some(slice) = text.get(s.start..s.end) else {
         return Span::new(s.start, s.start);
@@ -110,6 +111,7 @@ pub(super) fn next_mark(s: &str, from: usize) -> Option<(usize, char)> {
     }
 }
 
+/// The quotations of `text[span]`: (span with the marks, span inside them).
 pub(super) fn quote_pairs(text: &str, span: Span) -> Vec<(Span, Span)> {
     // (whole pair including marks, content)
     let mut out = Vec::new();
