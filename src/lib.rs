@@ -25,6 +25,7 @@ pub mod document;
 pub mod error;
 pub mod ingest;
 pub mod language;
+pub mod names;
 pub mod output;
 pub mod pipeline;
 pub mod span;

@@ -157,51 +157,45 @@ pub fn cut_glued_junk(word: &str) -> &str {
     word
 }
 
-/// Name particles that may stand in lowercase inside a name.
-const PARTICLES: &[&str] = &[
-    "af", "von", "van", "de", "der", "la", "le", "da", "di", "du",
-];
+use crate::names::is_particle;
+pub use crate::names::{FUNCTION_WORDS, is_name_word, is_person_name};
 
-/// Function words that a person's name never contains but Title-Case image
-/// texts do.
-pub const FUNCTION_WORDS: &[&str] = &[
-    "på", "i", "och", "med", "av", "till", "för", "som", "en", "ett", "vid", "från", "om", "under",
-    "efter", "hos", "den", "det", "de", "mot", "ur", "vid", "över", "tre", "två", "när",
-];
-
-/// Whether `w` is a capitalised name word (`Anna`, `Gärdin`, `Lundh-Ek`).
-pub fn is_name_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
-        return false;
+/// The kind of a body paragraph that is a byline ("Text: Anna Ek", "Foto:
+/// ...", "Reporter Anna Ek") or a press contact block ("Kontakt",
+/// "Presskontakt", "För mer information", "Frågor besvaras av"); `None`
+/// for any other paragraph.
+pub fn furniture_kind(para: &str) -> Option<super::BlockKind> {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:text|av|foto|fotograf|bild|reporter|illustration|grafik)\s*:")
+            .expect("valid regex")
+    });
+    static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:kontakt|kontaktperson|presskontakt|för mer information|mer information|ytterligare information|frågor besvaras av|för frågor)",
+        )
+        .expect("valid regex")
+    });
+    let t = para.trim_start();
+    if BYLINE.is_match(t) || t.contains("Reporter ") {
+        Some(super::BlockKind::Byline)
+    } else if CONTACT.is_match(t) {
+        Some(super::BlockKind::Contact)
+    } else {
+        None
     }
-    let rest: Vec<char> = chars.collect();
-    if rest.is_empty() {
-        return false;
-    }
-    rest.iter()
-        .all(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
-        && rest.iter().any(|c| c.is_lowercase())
-        && rest.last().is_none_or(|c| *c != '-')
 }
 
-/// Whether `s` looks like a person's name: two to four capitalised words
-/// (particles such as `af`, `von` allowed), none a capitalised function word.
-pub fn is_person_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) || s.chars().count() > 50 {
-        return false;
+/// Marks the body blocks of `text` that are bylines or contact blocks
+/// ([`furniture_kind`]) with their kind, so that later stages need not
+/// find them again.
+pub fn mark_kinds(text: &str, blocks: &mut [super::Block]) {
+    for b in blocks.iter_mut() {
+        if b.kind == super::BlockKind::Body
+            && let Some(k) = text.get(b.span.start..b.span.end).and_then(furniture_kind)
+        {
+            b.kind = k;
+        }
     }
-    if !is_name_word(words[0]) || !words.last().is_some_and(|w| is_name_word(w)) {
-        return false;
-    }
-    words.iter().all(|w| {
-        (is_name_word(w) && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
-            || PARTICLES.contains(w)
-    })
 }
 
 /// Splits a byline's name part into names. `at_line_end` says whether the
@@ -223,7 +217,7 @@ fn split_names(part: &str, at_line_end: bool) -> Vec<String> {
         // The longest leading run of name words.
         let mut run = 0;
         for w in &words {
-            if is_name_word(w) || (run > 0 && PARTICLES.contains(w)) {
+            if is_name_word(w) || (run > 0 && is_particle(w)) {
                 run += 1;
             } else {
                 break;
@@ -402,7 +396,7 @@ fn may_be_meta(s: &str) -> bool {
     }
     t.split_whitespace().nth(1).is_some_and(|w| {
         let letters = w.split(|c: char| !c.is_alphabetic()).next().unwrap_or(w);
-        w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&letters)
+        w.chars().next().is_some_and(char::is_uppercase) || is_particle(letters)
     })
 }
 
@@ -770,6 +764,28 @@ mod tests {
         assert_eq!(cut_glued_junk("Gärdindigital"), "Gärdin");
         assert_eq!(cut_glued_junk("Martinez"), "Martinez");
         assert_eq!(cut_glued_junk("Khan"), "Khan");
+    }
+
+    #[test]
+    fn byline_and_contact_blocks_get_their_kind() {
+        use super::super::BlockKind;
+        assert_eq!(furniture_kind("Text: Anna Ek"), Some(BlockKind::Byline));
+        assert_eq!(
+            furniture_kind("Olle Ståhl, Reporter Dagens Samhälle"),
+            Some(BlockKind::Byline)
+        );
+        assert_eq!(
+            furniture_kind("För mer information, kontakta Anna Ek"),
+            Some(BlockKind::Contact)
+        );
+        assert_eq!(
+            furniture_kind("Kontakt: 070-123 45 67"),
+            Some(BlockKind::Contact)
+        );
+        assert_eq!(
+            furniture_kind("– Vi måste bli bättre, säger Anna Ek."),
+            None
+        );
     }
 
     #[test]

@@ -38,6 +38,11 @@ pub enum BlockKind {
     Quote,
     /// An interviewer's question.
     Question,
+    /// A byline kept in the text ("Text: Anna Ek", "Reporter Anna Ek").
+    Byline,
+    /// A press contact block kept in the text ("Kontakt: ...", "För mer
+    /// information ...").
+    Contact,
 }
 
 impl BlockKind {
@@ -50,6 +55,8 @@ impl BlockKind {
             BlockKind::Caption => "caption",
             BlockKind::Quote => "quote",
             BlockKind::Question => "question",
+            BlockKind::Byline => "byline",
+            BlockKind::Contact => "contact",
         }
     }
 }
@@ -97,6 +104,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         });
         pos += part.len() + 2;
     }
+    byline::mark_kinds(text, &mut out);
     out
 }
 
@@ -119,6 +127,7 @@ pub fn clean_with(raw: &RawDoc, recurring: &Arc<BTreeSet<String>>) -> Cleaned {
         Format::Text => clean_text(&raw.text, recurring),
         Format::Jsonl => clean_record(raw, recurring),
     };
+    byline::mark_kinds(&out.text, &mut out.blocks);
     if out.text.trim().is_empty() {
         let removed = std::mem::take(&mut out.removed);
         let metadata = std::mem::take(&mut out.metadata);

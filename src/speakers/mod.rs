@@ -23,10 +23,17 @@
 //! its dash or quotation marks) unless an attribution ("säger NAME, ROLE")
 //! sits inside it. Reported speech never gives a paragraph a speaker.
 
-mod attribute;
-pub mod names;
+mod apposition;
+mod context;
+mod cues;
+mod explicit;
+/// Person names: the crate's one name module, shared with cleaning.
+pub use crate::names;
 pub mod orgs;
+mod persons;
+mod quotes;
 pub mod roles;
+mod walk;
 
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
@@ -112,5 +119,5 @@ pub fn find(
     _tokens: &[Token],
     metadata: &Metadata,
 ) -> Speakers {
-    attribute::run(text, blocks, sentences, metadata)
+    walk::run(text, blocks, sentences, metadata)
 }

@@ -66,6 +66,8 @@ const LEXICON: &[&str] = &[
     "jurist",
     "chefsjurist",
     "forskare",
+    "historiker",
+    "talman",
     "professor",
     "docent",
     "lektor",
@@ -305,6 +307,8 @@ mod tests {
             Some("innovationschef")
         );
         assert_eq!(role_word("kommunen"), None);
+        assert_eq!(role_word("Historikern").as_deref(), Some("historiker"));
+        assert_eq!(role_word("talmannen"), None);
         assert_eq!(role_word("SKR"), None);
     }
 

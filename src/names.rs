@@ -1,6 +1,11 @@
 //! Person names without a model: the SCB given-name list (compiled into the
 //! crate from `data/names_given.txt`, rebuilt by `scripts/build_names.py`;
 //! Källa: SCB, CC BY 4.0), capitalisation and a few context rules.
+//!
+//! The one person-name module of the crate: the speakers stage finds the
+//! people of an article with [`scan_words`], and cleaning tells a byline's
+//! or a contact line's names with [`is_name_word`] and [`is_person_name`];
+//! both use the same surname particles ([`is_particle`]).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -36,8 +41,8 @@ pub fn is_wordlike(w: &str) -> bool {
     wordlike(w)
 }
 
-static GIVEN: &str = include_str!("../../data/names_given.txt");
-static SURNAMES: &str = include_str!("../../data/names_surnames.txt");
+static GIVEN: &str = include_str!("../data/names_given.txt");
+static SURNAMES: &str = include_str!("../data/names_surnames.txt");
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
@@ -372,10 +377,59 @@ pub fn is_surname_like(w: &str) -> bool {
 }
 
 /// Lower-case particles of surnames ("von Sydow", "af Klercker", "de Geer").
-const PARTICLES: &[&str] = &[
+pub const PARTICLES: &[&str] = &[
     "von", "af", "de", "van", "der", "den", "di", "da", "du", "le", "la", "bin", "ibn", "al", "el",
     "dos", "del", "ten", "ter",
 ];
+
+/// Whether `w` is a lower-case surname particle ("von", "af", "de").
+pub fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w)
+}
+
+/// Function words that a person's name never contains but Title-Case image
+/// texts do.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "på", "i", "och", "med", "av", "till", "för", "som", "en", "ett", "vid", "från", "om", "under",
+    "efter", "hos", "den", "det", "de", "mot", "ur", "vid", "över", "tre", "två", "när",
+];
+
+/// Whether `w` is a capitalised name word as bylines write them (`Anna`,
+/// `Gärdin`, `Lundh-Ek`, `McCartney`): a capital, then letters, hyphens or
+/// apostrophes with some lower case, not ending in a hyphen.
+pub fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    if rest.is_empty() {
+        return false;
+    }
+    rest.iter()
+        .all(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
+        && rest.iter().any(|c| c.is_lowercase())
+        && rest.last().is_none_or(|c| *c != '-')
+}
+
+/// Whether `s` looks like a person's name: two to four capitalised words
+/// (particles such as `af`, `von` allowed), none a capitalised function word.
+pub fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || s.chars().count() > 50 {
+        return false;
+    }
+    if !is_name_word(words[0]) || !words.last().is_some_and(|w| is_name_word(w)) {
+        return false;
+    }
+    words.iter().all(|w| {
+        (is_name_word(w) && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            || (is_particle(w) && *w != "den")
+    })
+}
 
 /// Whether `w` looks like a second surname ("Sundin Jonsson"): a common
 /// Swedish surname or one with a typical surname ending.

@@ -1,0 +1,617 @@
+//! Appositions: the roles and organisations written around a name.
+//!
+//! After the name ([`apposition`]): "NAME, ROLE och ROLE i ORG", "NAME,
+//! ROLE, ORG" and "NAME, ROLE ORG" (no preposition), "NAME (S)", "NAME, C,",
+//! "NAME (S) ROLE i ORG", "NAME i ORG", "NAME som är ROLE på ORG", "NAME,
+//! ROLE i NÄMNDEN" (the body stays part of the role). Before the name
+//! ([`before_name`]): "kommundirektör NAME", "Skatteverkets generaldirektör
+//! NAME" (the genitive is the organisation), "kommunstyrelsens vice
+//! ordförande NAME" (a genitive body stays part of the role),
+//! "bildningsnämndens ordförande, NAME".
+
+use super::context::{ContextOrgs, municipality_of};
+use super::names;
+use super::{orgs, roles};
+use crate::span::Span;
+
+/// Roles and organisations (with whether each is clearly one), and where
+/// the apposition ends.
+pub(super) type Apposition = (Vec<String>, Vec<(String, bool)>, usize);
+
+/// Prepositions that lead from a role to its organisation.
+const PREPS: &[&str] = &["i", "på", "vid", "för", "hos", "inom", "från"];
+
+/// Words before a title that belong to it ("vice ordförande", "tf
+/// kommunchef", "biträdande förbundsdirektör").
+const MODIFIERS: &[&str] = &[
+    "vice",
+    "förste",
+    "andre",
+    "1:e",
+    "2:e",
+    "tf",
+    "tillförordnad",
+    "biträdande",
+    "ställföreträdande",
+    "operativ",
+    "regional",
+];
+
+/// Whether `w` (lower-cased) names a body of an organisation that a title
+/// is held in ("ordförande i samhällsbyggnadsnämnden", "kommunstyrelsens
+/// ordförande"): a board, committee, council or office, written in lower
+/// case ("Kommunstyrelsens" and "Regionstyrelsen" too).
+pub(super) fn is_body(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "nämnden",
+        "nämndens",
+        "styrelsen",
+        "styrelsens",
+        "fullmäktige",
+        "fullmäktiges",
+        "utskottet",
+        "utskottets",
+        "kansliet",
+        "kansliets",
+        "kommittén",
+        "kommitténs",
+        "presidiet",
+        "presidiets",
+        "beredningen",
+        "beredningens",
+    ];
+    let lw = w.to_lowercase();
+    // A capitalised word is an agency ("Socialstyrelsen"), unless it is a
+    // municipal or regional board at the start of a sentence or a title.
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    let local = ["kommun", "region", "stads", "lands", "läns"]
+        .iter()
+        .any(|p| lw.starts_with(p));
+    ENDS.iter().any(|e| lw.ends_with(e)) && (!capital || local)
+}
+
+/// The words after a name and the text before each.
+struct After<'t> {
+    text: &'t str,
+    ws: &'t [Span],
+    w: Vec<&'t str>,
+    /// `pre[i]`: the text between word i-1 (or the name) and word i.
+    pre: Vec<&'t str>,
+}
+
+impl<'t> After<'t> {
+    fn new(text: &'t str, ws: &'t [Span], name: Span) -> Self {
+        let w = ws.iter().map(|s| s.slice(text)).collect();
+        let pre = (0..ws.len())
+            .map(|i| {
+                let from = if i == 0 { name.end } else { ws[i - 1].end };
+                text.get(from..ws[i].start).unwrap_or("")
+            })
+            .collect();
+        After { text, ws, w, pre }
+    }
+
+    fn len(&self) -> usize {
+        self.w.len()
+    }
+
+    fn is(&self, k: usize, word: &str) -> bool {
+        self.w.get(k) == Some(&word)
+    }
+
+    fn spaced(&self, k: usize) -> bool {
+        self.pre.get(k) == Some(&" ")
+    }
+
+    /// An organisation starting at word `k`: (name, clearly one, next word).
+    fn org_at(&self, k: usize) -> Option<(String, bool, usize)> {
+        let gaps: Vec<&str> = self.pre.get(k + 1..)?.to_vec();
+        let (o, strong, n) = orgs::parse(self.w.get(k..)?, &gaps)?;
+        Some((o, strong, k + n))
+    }
+
+    /// A party letter at word `k`: "(S)", ", C," / ", C." / ", (MP),".
+    fn party_at(&self, k: usize) -> Option<&'static str> {
+        let party = orgs::party(self.w.get(k)?)?;
+        let before = *self.pre.get(k)?;
+        let after = self.pre.get(k + 1).copied().unwrap_or_else(|| {
+            let end = self.ws[k].end;
+            self.text
+                .get(end..(end + 1).min(self.text.len()))
+                .unwrap_or("")
+        });
+        let upper = self.w[k].chars().all(char::is_uppercase);
+        let parens = before.ends_with('(') && after.starts_with(')');
+        let commas = before == ", " && (after.starts_with(',') || after.starts_with('.')) && upper;
+        (parens || commas).then_some(party)
+    }
+
+    /// A role phrase opening at word `k`: up to four words, none a
+    /// preposition or function word; "hälso- och sjukvårdsdirektör" whole.
+    /// Returns where it ends.
+    fn role_phrase(&self, k: usize) -> usize {
+        let mut j = k;
+        while j < self.len() && j < k + 4 {
+            // "hälso- och sjukvårdsdirektör"
+            if j > k && self.pre[j] == "- " && self.is(j, "och") && j + 1 < self.len() {
+                j += 2;
+                continue;
+            }
+            if j > k && self.pre[j] != " " {
+                break;
+            }
+            let w = self.w[j];
+            let capital_role = roles::role_word(w).is_some()
+                && !names::is_given(w)
+                && orgs::parse(&[w], &[]).is_none_or(|(_, strong, _)| !strong);
+            if PREPS.contains(&w)
+                || w == "och"
+                || w == "samt"
+                || !(roles::can_open_apposition(w) || (j == k && capital_role))
+            {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// The body a title is held in, after it: "i samhällsbyggnadsnämnden",
+    /// "för regionstyrelsen", "i barn- och utbildningsnämnden", "i
+    /// Regionala utvecklingsnämnden", "för samordningskansliet". Returns
+    /// where it ends.
+    fn body_after(&self, j: usize) -> Option<usize> {
+        if !(self.is(j, "i") || self.is(j, "för")) || !self.spaced(j + 1) {
+            return None;
+        }
+        let mut k = j + 1;
+        // "barn- och utbildningsnämnden"
+        if self.pre.get(k + 1) == Some(&"- ") && self.is(k + 1, "och") && self.spaced(k + 2) {
+            k += 2;
+        } else if self
+            .w
+            .get(k)
+            .is_some_and(|a| a.ends_with('a') || a.ends_with('e'))
+            && self.spaced(k + 1)
+            && self
+                .w
+                .get(k + 1)
+                .is_some_and(|b| is_body(b) && !b.ends_with('s'))
+        {
+            // an adjective: "regionala utvecklingsnämnden"
+            k += 1;
+        }
+        let w = self.w.get(k)?;
+        (is_body(w) && !w.ends_with('s')).then_some(k + 1)
+    }
+
+    /// The roles from word `k` on, each with its organisation; returns
+    /// where the last ends (0 when there is none).
+    fn role_list(
+        &self,
+        mut k: usize,
+        roles: &mut Vec<String>,
+        out: &mut Vec<(String, bool)>,
+    ) -> usize {
+        let mut end = 0;
+        loop {
+            k = self.skip_fillers(k);
+            let start = k;
+            let j = self.role_phrase(k).min(self.len());
+            if j == start {
+                break;
+            }
+            let mut phrase_end = j;
+            if let Some(b) = self.body_after(j) {
+                phrase_end = b;
+            }
+            let phrase = self
+                .text
+                .get(self.ws[start].start..self.ws[phrase_end - 1].end)
+                .unwrap_or("")
+                .to_string();
+            let (org, next, strong) = self.org_of_role(phrase_end, &phrase);
+            if !(roles::phrase_is_role(&phrase) || strong) {
+                break;
+            }
+            let role = roles::normalise(&phrase);
+            let had_org = org.is_some();
+            if let Some(o) = org {
+                out.push((localise(&role, o.0), o.1));
+            }
+            roles.push(role);
+            end = self.ws[next - 1].end;
+            let mut next = next;
+            if had_org && let Some((o2, n2)) = self.parent_org(next) {
+                out.push((o2, true));
+                next = n2;
+                end = self.ws[next - 1].end;
+            }
+            if next + 1 < self.len()
+                && (self.is(next, "och") || self.is(next, "samt"))
+                && self.spaced(next)
+                && !had_org
+                && roles::role_word(self.w[next + 1]).is_some()
+            {
+                k = next + 1;
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
+    /// Skips an age ("Anna Svensson, 45, it-chef") and "i dag", "numera".
+    fn skip_fillers(&self, mut k: usize) -> usize {
+        while k < self.len() && self.w[k].chars().all(|c| c.is_ascii_digit()) {
+            k += 1;
+        }
+        if self.is(k, "i") && self.is(k + 1, "dag") {
+            k += 2;
+        } else if self
+            .w
+            .get(k)
+            .is_some_and(|x| matches!(*x, "idag" | "numera" | "nu" | "sedan"))
+        {
+            k += 1;
+        }
+        k
+    }
+
+    /// The organisation of a role ending before word `j`: after a
+    /// preposition ("på Borås stad"), after a unit ("på avdelningen för X
+    /// i Y kommun"), or without a preposition when it is clearly one ("it-
+    /// chef, Borås stad", "näringslivschef Storumans kommun"). Returns it,
+    /// the next word, and whether it is clearly an organisation.
+    fn org_of_role(&self, j: usize, phrase: &str) -> (Option<(String, bool)>, usize, bool) {
+        let role_ok = roles::phrase_is_role(phrase);
+        if j + 1 < self.len() && self.spaced(j) && PREPS.contains(&self.w[j]) && self.spaced(j + 1)
+        {
+            if let Some((o, strong, n)) = self.org_at(j + 1) {
+                return (Some((o, strong || role_ok)), n, strong);
+            }
+            if let Some((o, n)) = self.org_after_unit(j) {
+                return (Some((o, true)), n, true);
+            }
+            return (None, j, false);
+        }
+        if role_ok
+            && j < self.len()
+            && (self.spaced(j) || self.pre[j] == ", ")
+            && let Some((o, true, n)) = self.org_at(j)
+        {
+            return (Some((o, true)), n, true);
+        }
+        (None, j, false)
+    }
+
+    /// "på avdelningen för X i Y kommun": the organisation after a unit.
+    fn org_after_unit(&self, j: usize) -> Option<(String, usize)> {
+        let mut m = j + 1;
+        while m < self.len() && m < j + 5 && self.spaced(m) && !PREPS.contains(&self.w[m]) {
+            if !self.w[m].chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            m += 1;
+        }
+        if m + 1 < self.len()
+            && m > j + 1
+            && self.spaced(m)
+            && matches!(self.w[m], "i" | "på" | "vid" | "inom")
+            && let Some((o, true, n)) = self.org_at(m + 1)
+        {
+            return Some((o, n));
+        }
+        None
+    }
+
+    /// "på Jobtech vid Arbetsförmedlingen": the parent organisation too.
+    fn parent_org(&self, next: usize) -> Option<(String, usize)> {
+        if next + 1 < self.len()
+            && self.spaced(next)
+            && matches!(self.w[next], "vid" | "på" | "inom" | "i")
+            && self.spaced(next + 1)
+            && let Some((o, strong, n)) = self.org_at(next + 1)
+            && (strong || self.w[next] != "i")
+        {
+            return Some((o, n));
+        }
+        None
+    }
+}
+
+/// A place given as a municipal title's employer is the municipality:
+/// "kommunchef i Sandviken" → "Sandvikens kommun".
+fn localise(role: &str, org: String) -> String {
+    let municipal = role.starts_with("kommun") || role.contains("kommunstyrelse");
+    let single = !org.contains(' ') && names::is_capitalised(&org);
+    if municipal && single {
+        municipality_of(&org)
+    } else {
+        org
+    }
+}
+
+/// Roles and organisations after a name. Returns them and where the
+/// apposition ends.
+pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
+    let a = After::new(text, ws, name);
+    let mut roles = Vec::new();
+    let mut orgs_out = Vec::new();
+    let mut end = name.end;
+    let mut i = 0;
+    if a.len() == 0 {
+        return (roles, orgs_out, end);
+    }
+    if let Some(party) = a.party_at(0) {
+        orgs_out.push((party.to_string(), true));
+        end = ws[0].end + usize::from(a.pre[0].ends_with('('));
+        i = 1;
+    } else if a.pre[0].ends_with('(') {
+        return (roles, orgs_out, end);
+    }
+    if i >= a.len() {
+        return (roles, orgs_out, end);
+    }
+    let gap = a.pre[i].trim_start_matches([')', ',']);
+    let gap = if a.pre[i].starts_with([')', ',']) && gap.is_empty() {
+        " "
+    } else {
+        gap
+    };
+    let comma = a.pre[i] == ", " || (i > 0 && a.pre[i] == "), ");
+    if comma {
+        let som = a.is(i, "som") && (a.is(i + 1, "är") || a.is(i + 1, "var"));
+        let ar = a.is(i, "är") || a.is(i, "var");
+        let k = if som {
+            i + 2
+        } else if ar {
+            i + 1
+        } else {
+            i
+        };
+        let e = a.role_list(k, &mut roles, &mut orgs_out);
+        end = end.max(e);
+    } else if gap == " " {
+        end = end.max(after_space(&a, i, &mut roles, &mut orgs_out));
+    }
+    (roles, orgs_out, end)
+}
+
+/// The apposition after "NAME " (or "NAME (S) "): "i ORG", "som är ROLE",
+/// "är ROLE", a role right after a party letter, "tillträdde i januari som
+/// ROLE".
+fn after_space(
+    a: &After,
+    i: usize,
+    roles: &mut Vec<String>,
+    orgs_out: &mut Vec<(String, bool)>,
+) -> usize {
+    let w = &a.w;
+    if PREPS.contains(&w[i]) && i + 1 < a.len() && a.spaced(i + 1) {
+        if let Some((o, strong, n)) = a.org_at(i + 1) {
+            let weak_place = !strong && (w[i] == "i" || w[i] == "från");
+            orgs_out.push((o, !weak_place && (strong || w[i] != "för")));
+            return a.ws[n - 1].end;
+        }
+        return 0;
+    }
+    if (w[i] == "som" && (a.is(i + 1, "är") || a.is(i + 1, "var"))) || w[i] == "är" {
+        let mut k = if w[i] == "som" { i + 2 } else { i + 1 };
+        if w.get(k)
+            .is_some_and(|x| matches!(*x, "ny" | "nyanställd" | "tillträdande"))
+        {
+            k += 1;
+        }
+        if k < a.len() && roles::role_word(w[k]).is_some() {
+            return a.role_list(k, roles, orgs_out);
+        }
+        return 0;
+    }
+    if i > 0 && roles::role_word(w[i]).is_some() {
+        // "NAME (S) ordförande i ..."
+        return a.role_list(i, roles, orgs_out);
+    }
+    if let Some(k) = (i..a.len().min(i + 8))
+        .take_while(|&k| {
+            a.spaced(k) && w[k].chars().all(|c| c.is_lowercase() || c.is_ascii_digit())
+        })
+        .find(|&k| w[k] == "som")
+        && k + 1 < a.len()
+        && a.spaced(k + 1)
+        && roles::role_word(w[k + 1]).is_some()
+    {
+        // "NAME tillträdde i januari som ROLE i ORG".
+        a.role_list(k + 1, roles, orgs_out);
+    }
+    0
+}
+
+/// A role (and a genitive organisation) just before a name:
+/// "kommundirektör NAME", "Statsrådet NAME", "Skatteverkets it-chef NAME",
+/// "Vårdförbundets ordförande NAME" (role "ordförande", organisation
+/// "Vårdförbundet"), "kommunstyrelsens vice ordförande NAME" (the body
+/// stays in the role), "kommunens it-chef NAME" (the organisation the
+/// article is about, see [`ContextOrgs`]). `ws` are the last few words
+/// before the name.
+pub(super) fn before_name(
+    text: &str,
+    ws: &[Span],
+    name: Span,
+    context: &ContextOrgs,
+) -> (Vec<String>, Option<String>) {
+    let Some(last) = ws.last() else {
+        return (Vec::new(), None);
+    };
+    if !matches!(text.get(last.end..name.start), Some(" " | ", ")) {
+        return (Vec::new(), None);
+    }
+    let Some(role) = roles::role_word(last.slice(text)) else {
+        return (Vec::new(), None);
+    };
+    let joined = |a: Span, b: Span| text.get(a.end..b.start) == Some(" ");
+    let word = |k: usize| ws[k].slice(text);
+    let mut k = ws.len() - 1;
+    let mut role = role;
+    // "vice ordförande", "förste vice ordförande", "tf kommunchef".
+    while k >= 1
+        && joined(ws[k - 1], ws[k])
+        && MODIFIERS.contains(&word(k - 1).to_lowercase().as_str())
+    {
+        role = format!("{} {role}", word(k - 1).to_lowercase());
+        k -= 1;
+    }
+    if k >= 1 && joined(ws[k - 1], ws[k]) && is_body(word(k - 1)) && word(k - 1).ends_with('s') {
+        // "kommunstyrelsens ordförande": the body stays in the role.
+        role = format!("{} {role}", word(k - 1).to_lowercase());
+        k -= 1;
+        // "Barn- och utbildningsnämndens ordförande".
+        if k >= 2
+            && word(k - 1) == "och"
+            && joined(ws[k - 1], ws[k])
+            && text.get(ws[k - 2].end..ws[k - 1].start) == Some("- ")
+        {
+            role = format!("{}- och {role}", word(k - 2).to_lowercase());
+        }
+        return (vec![role], None);
+    }
+    let mut org = None;
+    if k >= 1 && joined(ws[k - 1], ws[k]) {
+        let mut cand: Vec<&str> = Vec::new();
+        if k >= 2 && joined(ws[k - 2], ws[k - 1]) {
+            cand.push(word(k - 2));
+        }
+        cand.push(word(k - 1));
+        org = orgs::parse_genitive(&cand).or_else(|| context.of_definite(word(k - 1)));
+    }
+    (vec![role], org)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::walk::find_in;
+
+    fn one(t: &str) -> (Vec<String>, Vec<String>) {
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers.len(), 1, "{t}");
+        (
+            sp.speakers[0].roles.clone(),
+            sp.speakers[0].organisations.clone(),
+        )
+    }
+
+    #[test]
+    fn comma_apposition_without_a_preposition() {
+        let (r, o) = one("Rubrik\n\n– Det tar tid, säger Karin Ek, it-chef, Borås stad.");
+        assert_eq!((r, o), (vec!["it-chef".into()], vec!["Borås stad".into()]));
+        let (r, o) = one(
+            "Rubrik\n\n– Det tar tid, säger Karin Ek, it-chef på Borås stad, i ett pressmeddelande.",
+        );
+        assert_eq!((r, o), (vec!["it-chef".into()], vec!["Borås stad".into()]));
+        let (r, o) = one("Rubrik\n\n– Det tar tid menar Ola Ek, näringslivschef Storumans kommun.");
+        assert_eq!(
+            (r, o),
+            (
+                vec!["näringslivschef".into()],
+                vec!["Storumans kommun".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn genitive_organisation_before_the_role() {
+        let (r, o) = one("Rubrik\n\n– Vi kräver mer, säger Vårdförbundets ordförande Anna Ek.");
+        assert_eq!(
+            (r, o),
+            (vec!["ordförande".into()], vec!["Vårdförbundet".into()])
+        );
+        let (r, o) = one("Rubrik\n\n– Vi kräver mer, säger Kommunals ordförande Anna Ek.");
+        assert_eq!((r, o), (vec!["ordförande".into()], vec!["Kommunal".into()]));
+        let (r, o) = one("Rubrik\n\n– Det går bra, säger Skatteverkets generaldirektör Ola Ek.");
+        assert_eq!(
+            (r, o),
+            (vec!["generaldirektör".into()], vec!["Skatteverket".into()])
+        );
+        let (r, _) = one("Rubrik\n\n– Det går bra, säger kommunstyrelsens vice ordförande Ola Ek.");
+        assert_eq!(r, ["kommunstyrelsens vice ordförande"]);
+        let (r, o) = one("Rubrik\n\n– Det går bra, säger Socialstyrelsens generaldirektör Ola Ek.");
+        assert_eq!(
+            (r, o),
+            (
+                vec!["generaldirektör".into()],
+                vec!["Socialstyrelsen".into()]
+            )
+        );
+        let (r, _) = one("Rubrik\n\n– Det går bra, avslutar bildningsnämndens ordförande, Ola Ek.");
+        assert_eq!(r, ["bildningsnämndens ordförande"]);
+    }
+
+    #[test]
+    fn every_party_letter() {
+        for (l, name) in [
+            ("S", "Socialdemokraterna"),
+            ("M", "Moderaterna"),
+            ("SD", "Sverigedemokraterna"),
+            ("C", "Centerpartiet"),
+            ("V", "Vänsterpartiet"),
+            ("KD", "Kristdemokraterna"),
+            ("L", "Liberalerna"),
+            ("MP", "Miljöpartiet"),
+        ] {
+            let t = format!("Rubrik\n\n– Vi är nöjda, säger Anna Ek ({l}).");
+            assert_eq!(one(&t).1, [name], "{l}");
+        }
+        let (r, o) = one("Rubrik\n\n– Vi är nöjda, säger Karin Ek, C.");
+        assert_eq!((r, o), (vec![], vec!["Centerpartiet".into()]));
+        let (r, o) = one(
+            "Rubrik\n\nOla Ek, C, är ordförande i samhällsbyggnadsnämnden och han menar att det tar tid.",
+        );
+        assert_eq!(
+            (r, o),
+            (
+                vec!["ordförande i samhällsbyggnadsnämnden".into()],
+                vec!["Centerpartiet".into()]
+            )
+        );
+        let (r, o) = one(
+            "Rubrik\n\n– Vi är nöjda, säger Anna Ek (S) ordförande i Regionala utvecklingsnämnden, Region Västerbotten.",
+        );
+        assert_eq!(
+            (r, o),
+            (
+                vec!["ordförande i regionala utvecklingsnämnden".into()],
+                vec!["Socialdemokraterna".into(), "Region Västerbotten".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn title_with_its_body_and_a_second_title() {
+        let (r, o) = one(
+            "Rubrik\n\n– Vi börjar nu, säger Eva Holm, operativ chef för samordningskansliet och försvarsdirektör vid Länsstyrelsen Stockholm.",
+        );
+        assert_eq!(
+            r,
+            ["operativ chef för samordningskansliet", "försvarsdirektör"]
+        );
+        assert_eq!(o, ["Länsstyrelsen Stockholm"]);
+        let (r, _) = one(
+            "Rubrik\n\n– Vi börjar nu, säger Eva Holm, förste vice ordförande i barn- och utbildningsnämnden.",
+        );
+        assert_eq!(r, ["förste vice ordförande i barn- och utbildningsnämnden"]);
+        let (r, _) = one("Rubrik\n\n– Det är bra, säger Anna Selander, Samhällsbyggnadschef.");
+        assert_eq!(r, ["samhällsbyggnadschef"]);
+    }
+
+    #[test]
+    fn a_place_as_a_municipal_employer_is_the_municipality() {
+        let (r, o) = one("Rubrik\n\n– Det tar tid, säger Ola Ek, kommunchef i Sandviken.");
+        assert_eq!(
+            (r, o),
+            (vec!["kommunchef".into()], vec!["Sandvikens kommun".into()])
+        );
+        let (_, o) =
+            one("Rubrik\n\nOla Ek har varit kommunchef i Alvesta. Enligt Ola Ek är det viktigt.");
+        assert!(o.is_empty() || o == ["Alvesta kommun"]);
+    }
+}

@@ -1,0 +1,922 @@
+//! The walk over an article's paragraphs: each paragraph's features
+//! ([`Para`]), the state carried from one paragraph to the next ([`Walk`]),
+//! and one named rule per form of speech, each returning its [`Decision`]
+//! for the paragraph. The rules are tried in the order of [`Walk::step`];
+//! the first that decides wins.
+
+use std::collections::HashMap;
+
+use super::context::ContextOrgs;
+use super::cues::{CueWords, INTERVIEWER, cue_words, is_first_person, label_re};
+use super::explicit::explicit;
+use super::names;
+use super::persons::{Ctx, Mention, finish, word_count};
+use super::quotes::{is_quoted_subheading, quote_pairs, starts_with_dash, trim_quote, trim_span};
+use super::{QuoteKind, Speakers};
+use crate::clean::{Block, BlockKind};
+use crate::document::Metadata;
+use crate::span::Span;
+
+/// One paragraph and what the walk needs to know about it, computed once.
+#[derive(Default)]
+pub(super) struct Para {
+    /// The paragraph without surrounding white space.
+    pub(super) span: Span,
+    /// Its kind from cleaning; `None` for a block that is not valid text.
+    pub(super) kind: Option<BlockKind>,
+    /// The people named in it, in text order.
+    pub(super) mentions: Vec<Mention>,
+    /// Its quotations: (span with the marks, span of the words inside).
+    pub(super) marks: Vec<(Span, Span)>,
+    /// A first-person pronoun outside quotation marks.
+    pub(super) first_person: bool,
+    /// It ends with a question mark.
+    pub(super) ends_q: bool,
+    /// It starts with a dash.
+    pub(super) dash: bool,
+    /// Short, without final punctuation: a heading in all but kind.
+    pub(super) heading_like: bool,
+    /// The person it names and nothing else ("Anna Ek, it-chef").
+    pub(super) name_only: Option<usize>,
+    /// A byline, as cleaning marked it ([`BlockKind::Byline`]).
+    pub(super) byline: bool,
+    /// A press contact block, as cleaning marked it ([`BlockKind::Contact`]).
+    pub(super) contact: bool,
+    /// Its cue words.
+    pub(super) cues: CueWords,
+}
+
+/// What a rule decided about a paragraph. The walk applies it to its state
+/// ([`Walk::apply`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Decision {
+    /// Nothing changes (a title, an empty block, a paragraph whose quote
+    /// comes with the next one, a label that is the host's).
+    Keep,
+    /// A line holding only a name: the person is introduced.
+    NameLine(usize),
+    /// A byline, a contact block or a caption: it ends a run of speech.
+    Furniture,
+    /// A heading: it ends a run of speech and may introduce a person.
+    Heading,
+    /// An interviewer's question; the answers after it belong to `answerer`.
+    Question {
+        /// Who answers, when known.
+        answerer: Option<usize>,
+    },
+    /// A question label of a transcript ("Fråga:"), without an answerer.
+    HostTurn,
+    /// The whole paragraph is this person's speech.
+    Speech(usize),
+    /// Narrative that attributes speech to this person inside it.
+    Introduces(usize),
+    /// A pull-quote of this person.
+    PullQuote(usize),
+    /// A quotation opened and not closed in this paragraph.
+    OpensQuotation,
+    /// Narrative: the run ends; a person named becomes the one referred to.
+    Narrative,
+}
+
+/// The state carried from one paragraph to the next.
+#[derive(Default)]
+pub(super) struct Walk {
+    /// The person named or speaking last.
+    active: Option<usize>,
+    /// The speaker of the run of speech paragraphs going on.
+    run: Option<usize>,
+    /// The last speaker, while nobody else has been named since.
+    last_speaker: Option<usize>,
+    /// The person the previous paragraph introduced.
+    intro: Option<usize>,
+    /// A cue with a colon ending the previous paragraph: (speaker, cue).
+    pending: Option<(usize, String)>,
+    /// The previous paragraph was a question.
+    prev_q: bool,
+    /// The article speaks in the first person itself (a debate article, an
+    /// interpellation, a press release in the organisation's voice): then a
+    /// first-person paragraph after an introduction is no turn of its own.
+    author_voice: bool,
+    /// The article marks speech with dashes.
+    dash_article: bool,
+    /// Paragraphs of a quotation opened and not yet closed.
+    open_chain: Vec<usize>,
+    /// Transcript labels seen so far.
+    labels_seen: Vec<String>,
+    /// The article is (partly) an interview: a question has been answered,
+    /// or the article is laid out as questions and answers ([`is_interview`]).
+    interview: bool,
+    /// Transcript labels that belong to the host.
+    interviewers: Vec<String>,
+}
+
+/// The walk over one article: its context, paragraphs, output and state.
+struct Walker<'a, 'm> {
+    ctx: Ctx<'a>,
+    paras: Vec<Para>,
+    out: Vec<(BlockKind, Option<usize>)>,
+    metadata: &'m Metadata,
+    state: Walk,
+}
+
+/// Runs attribution over a cleaned article.
+pub(crate) fn run(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Span],
+    metadata: &Metadata,
+) -> Speakers {
+    let mut ctx = Ctx {
+        text,
+        sentences,
+        persons: Vec::new(),
+        order: Vec::new(),
+        context: ContextOrgs::of(text),
+        index: HashMap::default(),
+        marks_speech: blocks.iter().any(|b| {
+            let s = text
+                .get(b.span.start..b.span.end)
+                .unwrap_or("")
+                .trim_start();
+            starts_with_dash(s) || s.starts_with(['”', '“', '»', '„', '"'])
+        }),
+    };
+    let paras: Vec<Para> = blocks
+        .iter()
+        .map(|b| para_of(&mut ctx, b, metadata))
+        .collect();
+    let interview = is_interview(&ctx, &paras);
+    let mut w = Walker {
+        ctx,
+        paras,
+        out: blocks.iter().map(|b| (b.kind, None)).collect(),
+        metadata,
+        state: Walk {
+            interview,
+            ..Walk::default()
+        },
+    };
+    for i in 0..w.paras.len() {
+        let para = std::mem::take(&mut w.paras[i]);
+        if para.kind.is_some() {
+            let d = w.step(&para, i);
+            w.apply(&para, i, d);
+        }
+        w.paras[i] = para;
+    }
+    caption_repeats(&mut w);
+    finish(w.ctx, w.out)
+}
+
+/// A caption that repeats a speaker's quote (at least four words of it)
+/// is attributed to that speaker.
+fn caption_repeats(w: &mut Walker) {
+    let text = w.ctx.text;
+    for (i, p) in w.paras.iter().enumerate() {
+        if p.kind != Some(BlockKind::Caption) || w.out[i].1.is_some() {
+            continue;
+        }
+        let q = trim_quote(text, p.span);
+        let words = q.slice(text);
+        if word_count(words) < 4 {
+            continue;
+        }
+        let who = w.ctx.persons.iter().position(|per| {
+            !per.excluded
+                && per.quotes.iter().any(|x| {
+                    x.span != q && x.span.slice(text).contains(words.trim_end_matches('.'))
+                })
+        });
+        if let Some(who) = who
+            && w.ctx.add_quote(who, q, QuoteKind::Pullquote, None)
+        {
+            w.out[i].1 = Some(who);
+        }
+    }
+}
+
+/// Whether the article is a Q&A interview: at least two short questions,
+/// each followed by a paragraph that is no question and names nobody (the
+/// answer).
+fn is_interview(ctx: &Ctx, paras: &[Para]) -> bool {
+    let answered = paras
+        .windows(2)
+        .filter(|w| {
+            let (q, a) = (&w[0], &w[1]);
+            q.kind == Some(BlockKind::Body)
+                && q.ends_q
+                && !q.dash
+                && q.marks.is_empty()
+                && word_count(ctx.slice(q.span)) <= 40
+                && a.kind == Some(BlockKind::Body)
+                && !a.ends_q
+                && a.mentions.is_empty()
+                && !a.heading_like
+        })
+        .count();
+    answered >= 2
+}
+
+/// The features of one block; registers the people it names.
+fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
+    let text = ctx.text;
+    let valid = b.span.start <= b.span.end && text.get(b.span.start..b.span.end).is_some();
+    if !valid {
+        return Para::default();
+    }
+    let span = trim_span(text, b.span);
+    let s = ctx.slice(span);
+    let (ws, mixed) = names::words_marked(text, span);
+    let cues = cue_words(text, span, &ws, &mixed);
+    let mentions = ctx.mentions(span, &ws, &metadata.authors, cues);
+    let marks = quote_pairs(text, span);
+    let first_person = ws.iter().any(|w| {
+        let word = w.slice(text);
+        word.len() <= 5 && is_first_person(word) && !marks.iter().any(|(m, _)| m.contains(*w))
+    });
+    let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
+    let dash = starts_with_dash(s);
+    let last_char = s.chars().last();
+    let heading_like =
+        !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
+    let name_only = mentions.first().and_then(|m| {
+        let rest = text.get(m.span.end..span.end).unwrap_or("x");
+        let ok = m.span.start == span.start
+            && (rest.trim_end_matches('.').is_empty()
+                || (rest.starts_with(',')
+                    && word_count(s) <= 10
+                    && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
+                    && !rest.trim_end_matches('.').contains('.')));
+        (ok && !ctx.persons[m.person].excluded).then_some(m.person)
+    });
+    let byline = b.kind == BlockKind::Byline;
+    let contact = b.kind == BlockKind::Contact;
+    Para {
+        span,
+        kind: Some(b.kind),
+        mentions,
+        marks,
+        first_person,
+        ends_q,
+        dash,
+        heading_like,
+        name_only,
+        byline,
+        contact,
+        cues,
+    }
+}
+
+/// Whom a narrative paragraph introduces.
+enum Intro {
+    /// One person: named (the last named, when one is named twice), or
+    /// referred to as "han"/"hon" while they are the one referred to.
+    Person(usize),
+    /// Several people (a list of names): none of them.
+    Several,
+    /// Nobody.
+    Nobody,
+}
+
+/// Whom paragraph `p` introduces, `active` being the person referred to
+/// before it. A dash quote without a cue after it is that person's.
+fn introduced(ctx: &Ctx, p: &Para, active: Option<usize>) -> Intro {
+    let mut named = p
+        .mentions
+        .iter()
+        .filter(|m| !ctx.persons[m.person].excluded)
+        .map(|m| m.person);
+    if let Some(last) = p
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| !ctx.persons[m.person].excluded)
+    {
+        return if named.all(|x| x == last.person) {
+            Intro::Person(last.person)
+        } else {
+            Intro::Several
+        };
+    }
+    let Some(a) = active else {
+        return Intro::Nobody;
+    };
+    let pronoun = match ctx.persons[a].gender {
+        names::Gender::Female => ["hon", "Hon", "henne", "hennes"],
+        names::Gender::Male => ["han", "Han", "honom", "hans"],
+        names::Gender::Unknown => ["hon", "han", "Hon", "Han"],
+    };
+    let text = ctx.slice(p.span);
+    let refers = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| pronoun.contains(&w));
+    if refers {
+        Intro::Person(a)
+    } else {
+        Intro::Nobody
+    }
+}
+
+impl Walker<'_, '_> {
+    /// Tries the rules in order; the first that decides wins.
+    fn step(&mut self, p: &Para, i: usize) -> Decision {
+        let kind = p.kind.unwrap_or(BlockKind::Body);
+        let intro = self.state.intro.take();
+        let chain = std::mem::take(&mut self.state.open_chain);
+        if kind == BlockKind::Title || p.span.is_empty() {
+            return Decision::Keep;
+        }
+        if let Some(d) = self.name_line(p) {
+            return d;
+        }
+        if kind == BlockKind::Caption {
+            self.caption(p, i);
+            return Decision::Furniture;
+        }
+        if p.byline || p.contact {
+            return Decision::Furniture;
+        }
+        if let Some(d) = self.heading(p, i) {
+            return d;
+        }
+        if let Some(d) = self.transcript_label(p) {
+            return d;
+        }
+        if let Some(d) = self.colon_quote(p) {
+            return d;
+        }
+        if let Some(d) = self.explicit_attribution(p, i, &chain) {
+            return d;
+        }
+        if let Some(d) = self.pull_quote(p, i) {
+            return d;
+        }
+        let who = self.uncued_speaker(p, intro);
+        if let Some(d) = self.question(p, i, who) {
+            return d;
+        }
+        if let Some(d) = self.uncued_speech(p, who) {
+            return d;
+        }
+        if let Some(d) = self.open_quotation(p, i, chain) {
+            return d;
+        }
+        Decision::Narrative
+    }
+
+    /// Applies a decision to the state and the output.
+    fn apply(&mut self, p: &Para, i: usize, d: Decision) {
+        let speaker = match d {
+            Decision::Speech(w) | Decision::Introduces(w) | Decision::PullQuote(w) => Some(w),
+            _ => None,
+        };
+        let other_named = p
+            .mentions
+            .iter()
+            .any(|m| !self.ctx.persons[m.person].excluded && Some(m.person) != speaker);
+        let st = &mut self.state;
+        if other_named {
+            st.last_speaker = None;
+        }
+        if speaker.is_some() {
+            st.last_speaker = speaker;
+        }
+        match d {
+            Decision::Keep | Decision::OpensQuotation => {}
+            Decision::NameLine(who) => {
+                st.active = Some(who);
+                st.intro = Some(who);
+                st.run = None;
+                st.prev_q = false;
+                st.pending = None;
+            }
+            Decision::Furniture => {
+                st.run = None;
+                st.pending = None;
+            }
+            Decision::Heading => {
+                st.run = None;
+                st.pending = None;
+                st.prev_q = false;
+                // A short line that names someone introduces them like a sentence does.
+                self.introduce_named(p);
+            }
+            Decision::Question { answerer } => {
+                self.out[i].0 = BlockKind::Question;
+                st.prev_q = true;
+                if let Some(a) = answerer {
+                    st.interview = true;
+                    if st.run.is_none() {
+                        st.run = Some(a);
+                    }
+                }
+            }
+            Decision::HostTurn => {}
+            Decision::Speech(who) => {
+                self.out[i].1 = Some(who);
+                st.run = Some(who);
+                st.active = Some(who);
+                st.prev_q = false;
+            }
+            Decision::Introduces(who) => {
+                st.active = Some(who);
+                st.intro = Some(who);
+                st.run = None;
+                st.prev_q = false;
+            }
+            Decision::PullQuote(who) => {
+                self.out[i] = (BlockKind::Quote, Some(who));
+                st.run = None;
+            }
+            Decision::Narrative => {
+                // On a page that lost its dashes, a line of narrative that
+                // names nobody interrupts a speaker's run without ending
+                // their part of the article.
+                let interrupted = st.run.filter(|_| !self.ctx.marks_speech);
+                st.run = None;
+                st.prev_q = false;
+                self.introduce_named(p);
+                if self.state.intro.is_none() {
+                    self.state.intro = interrupted;
+                }
+            }
+        }
+    }
+
+    /// The person a narrative paragraph introduces ([`introduced`]) becomes
+    /// the one referred to next.
+    fn introduce_named(&mut self, p: &Para) {
+        match introduced(&self.ctx, p, self.state.active) {
+            Intro::Person(who) => {
+                self.state.active = Some(who);
+                self.state.intro = Some(who);
+            }
+            Intro::Several => self.state.active = None,
+            Intro::Nobody => {}
+        }
+    }
+
+    /// A line holding only a name ("Anna Ek" or "Anna Ek, it-chef").
+    fn name_line(&self, p: &Para) -> Option<Decision> {
+        p.name_only.map(Decision::NameLine)
+    }
+
+    /// A photo caption with its own attribution ("”Det tar tid”, säger
+    /// NAME.", "NAME berättar om ..."): the speech is theirs, and a caption
+    /// that is their quote gets their id. A caption that only repeats a
+    /// quote is matched after the walk ([`caption_repeats`]).
+    fn caption(&mut self, p: &Para, i: usize) {
+        let ex = explicit(&mut self.ctx, p);
+        if let Some(who) = ex.para_speaker {
+            self.out[i].1 = Some(who);
+        }
+    }
+
+    /// A heading, a short line without final punctuation, or a quoted
+    /// subheading ([`is_quoted_subheading`]). A short
+    /// first-person line above a name line may come marked as a heading: it
+    /// is a pull-quote all the same.
+    fn heading(&self, p: &Para, i: usize) -> Option<Decision> {
+        let kind = p.kind?;
+        let above_name = self.next(i).is_some_and(|n| n.name_only.is_some());
+        let quoted = !above_name && is_quoted_subheading(self.ctx.slice(p.span));
+        ((kind == BlockKind::Heading || p.heading_like || quoted)
+            && !p.ends_q
+            && !(above_name && p.first_person))
+            .then_some(Decision::Heading)
+    }
+
+    /// The paragraph after `i`.
+    fn next(&self, i: usize) -> Option<&Para> {
+        self.paras.get(i + 1)
+    }
+
+    /// A transcript label ("Anna Ek: ...", "Fråga: ..."): the host's
+    /// questions, or a turn of the person named.
+    fn transcript_label(&mut self, p: &Para) -> Option<Decision> {
+        let text = self.ctx.text;
+        let span = p.span;
+        let c = label_re().captures(self.ctx.slice(span))?;
+        let l = c.get(1)?;
+        let label = l.as_str();
+        let st = &mut self.state;
+        let body = trim_quote(text, Span::new(span.start + l.end() + 1, span.end));
+        // The host: a label whose first turn is a question keeps that role.
+        if !st.labels_seen.iter().any(|x| x == label) {
+            st.labels_seen.push(label.to_string());
+            if p.ends_q {
+                st.interviewers.push(label.to_string());
+            }
+        }
+        if INTERVIEWER.contains(&label)
+            || p.ends_q
+            || st.interviewers.iter().any(|x| x == label)
+            || self.metadata.authors.iter().any(|a| a.trim() == label)
+            || p.mentions
+                .iter()
+                .any(|m| m.span.start == span.start && self.ctx.persons[m.person].excluded)
+        {
+            if p.ends_q || INTERVIEWER.contains(&label) {
+                return Some(Decision::Question { answerer: None });
+            }
+            return Some(Decision::HostTurn);
+        }
+        let who = if label == "Svar" || label == "S" {
+            st.run.or(st.active)
+        } else {
+            p.mentions
+                .iter()
+                .find(|m| m.span.start == span.start && m.span.end == span.start + l.end())
+                .map(|m| m.person)
+                .or_else(|| self.ctx.by_label(label))
+        }?;
+        (!self.ctx.persons[who].excluded
+            && self.ctx.add_quote(who, body, QuoteKind::Turn, Some(":")))
+        .then_some(Decision::Speech(who))
+    }
+
+    /// The paragraph after a cue with a colon ("NAME säger:") is the
+    /// speaker's quote.
+    fn colon_quote(&mut self, p: &Para) -> Option<Decision> {
+        let (who, cue) = self.state.pending.take()?;
+        if p.ends_q {
+            return None;
+        }
+        let q = trim_quote(self.ctx.text, p.span);
+        self.ctx
+            .add_quote(who, q, QuoteKind::Direct, Some(&cue))
+            .then_some(Decision::Speech(who))
+    }
+
+    /// Explicit attributions inside the paragraph (see [`explicit`]).
+    fn explicit_attribution(&mut self, p: &Para, i: usize, chain: &[usize]) -> Option<Decision> {
+        let text = self.ctx.text;
+        if p.dash {
+            self.state.dash_article = true;
+        }
+        let ex = explicit(&mut self.ctx, p);
+        if let Some(pending) = ex.pending {
+            self.state.pending = Some(pending);
+        }
+        // "Det säger NAME": the paragraph before was NAME's.
+        if let Some((who, cue)) = ex.previous.clone()
+            && i > 0
+            && self.out[i - 1].1.is_none()
+            && matches!(self.out[i - 1].0, BlockKind::Body | BlockKind::Quote)
+        {
+            let q = trim_quote(text, self.paras[i - 1].span);
+            if self.ctx.add_quote(who, q, QuoteKind::Direct, Some(&cue)) {
+                self.out[i - 1].1 = Some(who);
+            }
+        }
+        if let Some(who) = ex.para_speaker {
+            // Earlier paragraphs of the same quotation (opened, never closed).
+            for &j in chain {
+                let q = trim_quote(text, self.paras[j].span);
+                if self.ctx.add_quote(who, q, QuoteKind::Direct, None) {
+                    self.out[j].1 = Some(who);
+                }
+            }
+            return Some(Decision::Speech(who));
+        }
+        if let Some(who) = ex.any_speaker {
+            return Some(Decision::Introduces(who));
+        }
+        if self.state.pending.is_some() {
+            return Some(Decision::Keep);
+        }
+        ex.unresolved.then_some(Decision::Narrative)
+    }
+
+    /// Whether the paragraph is one quotation from start to end.
+    fn whole_marks(p: &Para) -> bool {
+        p.marks
+            .first()
+            .is_some_and(|(m, _)| m.start == p.span.start && m.end >= p.span.end.saturating_sub(1))
+    }
+
+    /// A pull-quote: speech followed by a line with only a name. A name
+    /// line that ends the article under first-person text is the author's
+    /// signature, not a pull-quote attribution.
+    fn pull_quote(&mut self, p: &Para, i: usize) -> Option<Decision> {
+        let text = self.ctx.text;
+        let span = p.span;
+        let s = self.ctx.slice(span);
+        let who = self.next(i).and_then(|n| n.name_only)?;
+        let signature = self.state.author_voice || i + 2 >= self.paras.len();
+        // A pull-quote often repeats body text.
+        let speechlike = p.first_person
+            || p.dash
+            || Self::whole_marks(p)
+            || word_count(s) <= 30
+            || (s.len() >= 20 && (text[..span.start].contains(s) || text[span.end..].contains(s)));
+        if signature || !speechlike || p.ends_q || word_count(s) > 90 {
+            return None;
+        }
+        let q = trim_quote(text, span);
+        self.ctx
+            .add_quote(who, q, QuoteKind::Pullquote, None)
+            .then_some(Decision::PullQuote(who))
+    }
+
+    /// Whose speech a paragraph without a cue would be: the run's speaker,
+    /// the person the paragraph before introduced (by name, or as "hon" or
+    /// "han"), or, for a dash or quotation paragraph, the last speaker when
+    /// nobody else has been named since. Notes when the article speaks in
+    /// its own first person.
+    fn uncued_speaker(&mut self, p: &Para, intro: Option<usize>) -> Option<usize> {
+        let st = &mut self.state;
+        let marked =
+            p.dash || Self::whole_marks(p) || Self::opens_unclosed(self.ctx.slice(p.span), p);
+        if p.first_person && !marked && st.run.is_none() && intro.is_none() {
+            st.author_voice = true;
+        }
+        let intro = if st.author_voice && !marked {
+            None
+        } else {
+            intro
+        };
+        let last = if marked { st.last_speaker } else { None };
+        st.run.or(intro).or(last)
+    }
+
+    /// Whether the paragraph opens a quotation it does not close (a quote
+    /// going on in the next paragraph, or cut off by the end of the page).
+    fn opens_unclosed(s: &str, p: &Para) -> bool {
+        s.starts_with(['”', '“', '»', '„', '"'])
+            && p.marks.first().is_none_or(|(m, _)| m.start != p.span.start)
+    }
+
+    /// An interviewer's question: a question before an answer (a dash, a
+    /// first-person paragraph, a transcript label, or, once the article is
+    /// an interview, any paragraph that names nobody).
+    fn question(&mut self, p: &Para, i: usize, who: Option<usize>) -> Option<Decision> {
+        let st = &self.state;
+        if !p.ends_q || p.dash || Self::whole_marks(p) || who.or(st.active).is_none() {
+            return None;
+        }
+        let answered = self.next(i).is_some_and(|n| {
+            n.name_only.is_none()
+                && n.kind.is_some()
+                && (n.dash
+                    || n.first_person
+                    || label_re().is_match(self.ctx.slice(n.span))
+                    || (st.interview && n.mentions.is_empty() && !n.heading_like && !n.ends_q))
+        });
+        answered.then_some(Decision::Question {
+            answerer: who.or(st.active),
+        })
+    }
+
+    /// Speech without a cue: a dash paragraph, a paragraph in quotation
+    /// marks, a first-person paragraph after its speaker's introduction
+    /// where the page lost all its dashes (in an article that marks its
+    /// quotes, an unmarked first-person paragraph is the article's own
+    /// voice or a paraphrase), or an answer in an interview.
+    fn uncued_speech(&mut self, p: &Para, who: Option<usize>) -> Option<Decision> {
+        let who = who?;
+        let marked =
+            p.dash || Self::whole_marks(p) || Self::opens_unclosed(self.ctx.slice(p.span), p);
+        let own_mention = p
+            .mentions
+            .iter()
+            .any(|m| m.person == who && self.ctx.slice(m.span).contains(' '));
+        let st = &self.state;
+        // In an interview an answer runs on over unmarked paragraphs.
+        let answer_goes_on = st.interview && st.run == Some(who);
+        let lost_dash =
+            p.first_person && !own_mention && (!self.ctx.marks_speech || answer_goes_on);
+        let speech = marked || lost_dash || (st.prev_q && st.interview && p.mentions.is_empty());
+        if !speech || self.ctx.persons[who].excluded {
+            return None;
+        }
+        let kind = if st.prev_q || !marked {
+            QuoteKind::Turn
+        } else {
+            QuoteKind::Direct
+        };
+        let q = trim_quote(self.ctx.text, p.span);
+        self.ctx
+            .add_quote(who, q, kind, None)
+            .then_some(Decision::Speech(who))
+    }
+
+    /// A quotation opened and not closed: its speaker may come with the
+    /// next paragraph ("”... ¶ ”...”, säger NAME").
+    fn open_quotation(&mut self, p: &Para, i: usize, mut chain: Vec<usize>) -> Option<Decision> {
+        let s = self.ctx.slice(p.span);
+        let opens = s.starts_with(['”', '“', '»', '„', '"'])
+            && p.marks.first().is_none_or(|(m, _)| m.start != p.span.start);
+        if !opens {
+            return None;
+        }
+        chain.push(i);
+        self.state.open_chain = chain;
+        Some(Decision::OpensQuotation)
+    }
+}
+
+/// Attribution over `text` split at blank lines, its paragraphs as its
+/// sentences (for the tests of the rules).
+#[cfg(test)]
+pub(super) fn find_in(text: &str, authors: &[&str]) -> Speakers {
+    let blocks = crate::clean::split_blocks(text);
+    let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+    let sentences = crate::language::analyze(text, &spans, true).sentences;
+    let meta = Metadata {
+        authors: authors.iter().map(|a| a.to_string()).collect(),
+        ..Metadata::default()
+    };
+    run(text, &blocks, &sentences, &meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker_of(sp: &Speakers, i: usize) -> Option<&str> {
+        sp.paragraphs[i].1.map(|s| sp.speakers[s].name.as_str())
+    }
+
+    #[test]
+    fn third_person_paragraph_on_a_page_without_dashes_is_narrative() {
+        let t = "Rubrik\n\nAnna Ek är kommunchef.\n\nVi har mycket att göra just nu.\n\nKommunen har 60 000 invånare och ligger vid kusten.\n\nVi vill växa.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), Some("Anna Ek"));
+        assert_eq!(speaker_of(&sp, 3), None);
+        assert_eq!(speaker_of(&sp, 4), Some("Anna Ek"));
+    }
+
+    #[test]
+    fn a_dash_quote_after_a_list_of_names_has_no_speaker() {
+        let t = "Rubrik\n\n– Det gick bra, säger Ola Ek.\n\nJuryn bestod av Anna Berg, Per Holm och Eva Lund.\n\n– Nu firar vi.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 3), None);
+        let t = "Rubrik\n\n– Det gick bra, säger Ola Ek.\n\nPriset delas ut varje år.\n\n– Nu firar vi.";
+        assert_eq!(speaker_of(&find_in(t, &[]), 3), Some("Ola Ek"));
+    }
+
+    #[test]
+    fn an_unmarked_first_person_paragraph_in_a_dash_article_is_no_quote() {
+        let t = "Rubrik\n\n– Tillit tar tid, säger Lars Berg.\n\nSverige står ut, och vi har hög tillit.\n\n– Det är viktigt, säger Lars Berg.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), None);
+    }
+
+    #[test]
+    fn questions_and_answers_laid_out_without_marks() {
+        let t = "Rubrik\n\nTalman Ola Ek\n\nHur har hösten varit?\n\nDen har varit intensiv.\n\nVad minns du mest?\n\nMånga möten.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.paragraphs[2].0, BlockKind::Question);
+        assert_eq!(speaker_of(&sp, 3), Some("Ola Ek"));
+        assert_eq!(sp.paragraphs[4].0, BlockKind::Question);
+        assert_eq!(speaker_of(&sp, 5), Some("Ola Ek"));
+    }
+
+    #[test]
+    fn a_quoted_subheading_is_nobody_s_quote() {
+        let t = "Rubrik\n\n– Vi satsar, säger Ola Ek.\n\n”Kritiserar majoriteten”\n\nOppositionen är missnöjd.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), None);
+        assert_eq!(sp.paragraphs[2].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_caption_repeating_a_quote_is_its_speaker_s() {
+        let t = "Rubrik\n\n– Vi måste bli bättre på att dela data, säger Anna Lund, it-chef.\n\nVi måste bli bättre på att dela data.\n\nNarrativ text här.";
+        let mut blocks = crate::clean::split_blocks(t);
+        blocks[2].kind = BlockKind::Caption;
+        let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+        let sentences = crate::language::analyze(t, &spans, true).sentences;
+        let sp = run(t, &blocks, &sentences, &Metadata::default());
+        assert_eq!(sp.paragraphs[2].1, Some(0));
+    }
+
+    fn find(text: &str, authors: &[&str]) -> Speakers {
+        find_in(text, authors)
+    }
+
+    #[test]
+    fn det_sager_attributes_the_words_before() {
+        let t = "Rubrik\n\nVi har aldrig haft så många ansökningar som i år.\n\nDet säger Eva Lund, rektor vid Mittskolan.\n\nHon är nöjd. Det märks. Det säger hon gärna.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(sp.paragraphs[1].1, Some(0));
+        assert_eq!(sp.paragraphs[2].1, None);
+        assert_eq!(
+            sp.speakers[0].quotes[0].span.slice(t),
+            "Vi har aldrig haft så många ansökningar som i år."
+        );
+        assert_eq!(sp.speakers[0].roles, ["rektor"]);
+    }
+
+    #[test]
+    fn interrupted_dash_quote_keeps_both_halves() {
+        let t = "Rubrik\n\n– Det här, konstaterar projektledaren Anna Sjöberg, är vårt största projekt.";
+        let sp = find(t, &[]);
+        let quotes: Vec<&str> = sp.speakers[0]
+            .quotes
+            .iter()
+            .map(|q| q.span.slice(t))
+            .collect();
+        assert_eq!(quotes, ["Det här", "är vårt största projekt."]);
+        assert_eq!(sp.speakers[0].roles, ["projektledare"]);
+    }
+
+    #[test]
+    fn dash_quote_with_continuation_and_surname_backreference() {
+        let t = "Rubrik\n\n– Vi måste bli bättre, säger Anna Svensson, it-chef i Tierps kommun. Det gäller alla.\n\n– Det tar tid, säger Svensson.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        let s = &sp.speakers[0];
+        assert_eq!(s.roles, ["it-chef"]);
+        assert_eq!(s.organisations, ["Tierps kommun"]);
+        let quotes: Vec<&str> = s.quotes.iter().map(|q| q.span.slice(t)).collect();
+        assert_eq!(
+            quotes,
+            ["Vi måste bli bättre", "Det gäller alla.", "Det tar tid"]
+        );
+        assert_eq!(s.quotes[0].cue.as_deref(), Some("säger"));
+        assert_eq!(sp.paragraphs[1].1, Some(0));
+        assert_eq!(sp.paragraphs[2].1, Some(0));
+        assert!(s.mentions.iter().any(|m| m.slice(t) == "Svensson"));
+    }
+
+    #[test]
+    fn pronoun_picks_the_person_of_that_gender() {
+        let t = "Rubrik\n\nPer Olsson och Eva Berg, kommundirektör i Ale kommun, träffades i går.\n\n”Det var ett bra möte”, säger hon.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(sp.speakers[0].name, "Eva Berg");
+        assert_eq!(sp.speakers[0].roles, ["kommundirektör"]);
+    }
+
+    #[test]
+    fn byline_and_authors_are_never_speakers() {
+        let t = "Rubrik\n\nText: Karin Ek\n\n– Jag håller inte med, säger Karin Ek.\n\n– Det gör jag, säger Olle Ståhl.";
+        let sp = find(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Olle Ståhl"]);
+        let t3 = "Rubrik\n\n– Det här är fel, säger Olle Ståhl.\n\nOlle Ståhl, reporter";
+        assert!(find(t3, &[]).speakers.is_empty());
+        let t2 = "Rubrik\n\n– Jag håller inte med, säger Karin Ek.";
+        assert!(find(t2, &["Karin Ek"]).speakers.is_empty());
+    }
+
+    #[test]
+    fn reported_speech_has_no_paragraph_speaker() {
+        let t = "Rubrik\n\nEnligt Lisa Holm, säkerhetschef på Försäkringskassan, ökar angreppen.\n\nHolm menar att fler måste utbildas.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        let s = &sp.speakers[0];
+        assert_eq!(s.organisations, ["Försäkringskassan"]);
+        let q: Vec<(&str, QuoteKind)> =
+            s.quotes.iter().map(|q| (q.span.slice(t), q.kind)).collect();
+        assert_eq!(
+            q,
+            [
+                ("ökar angreppen.", QuoteKind::Reported),
+                ("fler måste utbildas.", QuoteKind::Reported)
+            ]
+        );
+        assert!(sp.paragraphs.iter().all(|(_, w)| w.is_none()));
+    }
+
+    #[test]
+    fn organisation_genitive_before_the_title() {
+        let t = "Rubrik\n\n– Vi måste samarbeta mer, säger SKR:s digitaliseringschef Anna Berg.\n\n– Det gäller alla, säger Region Skånes CIO Per Holm.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 2);
+        assert_eq!(sp.speakers[0].roles, ["digitaliseringschef"]);
+        assert_eq!(sp.speakers[0].organisations, ["SKR"]);
+        assert_eq!(sp.speakers[1].roles, ["CIO"]);
+        assert_eq!(sp.speakers[1].organisations, ["Region Skåne"]);
+    }
+
+    #[test]
+    fn unknown_given_name_after_a_cue() {
+        let t = "Rubrik\n\n– Vi behöver stöd nu, säger presidenten Volodymyr Zelenskyj.\n\n– Det är bråttom, säger Zelenskyj.\n\nDet skriver Dagens Nyheter.";
+        let sp = find(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Volodymyr Zelenskyj"]);
+        assert_eq!(sp.paragraphs[2].1, Some(0));
+    }
+
+    #[test]
+    fn reported_speech_after_a_short_clause() {
+        let t = "Rubrik\n\nMen Anna Lind håller inte med och menar att projektet är för dyrt.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(
+            sp.speakers[0].quotes[0].span.slice(t),
+            "projektet är för dyrt."
+        );
+        assert_eq!(sp.speakers[0].quotes[0].kind, QuoteKind::Reported);
+    }
+
+    #[test]
+    fn people_only_mentioned_are_not_speakers() {
+        let t = "Rubrik\n\nMötet leddes av Sven Borg, och Maria Dahl deltog.\n\nSkatteverket menar att reglerna är tydliga.";
+        assert!(find(t, &[]).speakers.is_empty());
+    }
+}
