@@ -91,6 +91,18 @@ struct AnalyzeArgs {
     /// reported in errors.jsonl.
     #[arg(long, value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Treat every document as written in this language (an ISO 639-1
+    /// code: sv, en, nb, ...) instead of detecting it. `--language sv`
+    /// keeps short Swedish texts from being taken for another language.
+    #[arg(long, value_name = "CODE", value_parser = language_code)]
+    language: Option<String>,
+}
+
+/// An ISO 639-1 code for `--language`, lowercased.
+fn language_code(s: &str) -> std::result::Result<String, String> {
+    svtext::language::detect::iso639_1_code(s)
+        .map(str::to_string)
+        .ok_or_else(|| format!("{s:?} is not an ISO 639-1 language code (such as sv, en, nb)"))
 }
 
 #[derive(Args, Debug)]
@@ -149,6 +161,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         quiet: args.quiet,
         full: args.full,
         max_bytes: args.max_bytes,
+        language: args.language,
     };
     let stdin_mode = config.inputs.iter().any(|p| p.as_os_str() == "-");
     if stdin_mode {
@@ -160,8 +173,14 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         // Owned and Send: run_stream reads it on a thread of its own.
         let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
         let mut output = BufWriter::new(std::io::stdout().lock());
-        let report =
-            pipeline::run_stream(input, &mut output, &codebook, config.jobs, config.max_bytes)?;
+        let options = pipeline::AnalyzeOptions::of(&config);
+        let report = pipeline::run_stream_with(
+            input,
+            &mut output,
+            (&codebook, &options),
+            config.jobs,
+            config.max_bytes,
+        )?;
         output.flush().context("cannot write to standard output")?;
         if !config.quiet {
             eprintln!("{}", report.line());

@@ -40,6 +40,9 @@ pub struct Config {
     pub full: bool,
     /// Largest input analysed, in bytes.
     pub max_bytes: u64,
+    /// The language of every document (an ISO 639-1 code, `--language`);
+    /// `None` detects it per document.
+    pub language: Option<String>,
 }
 
 impl Default for Config {
@@ -52,7 +55,46 @@ impl Default for Config {
             quiet: false,
             full: false,
             max_bytes: DEFAULT_MAX_BYTES,
+            language: None,
         }
+    }
+}
+
+/// How one document is analysed, beyond its codebook.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnalyzeOptions {
+    /// Force this language (an ISO 639-1 code such as `sv`) instead of
+    /// detecting it; see [`language::detect::iso639_1_code`] for the codes.
+    pub language: Option<String>,
+}
+
+impl AnalyzeOptions {
+    /// The options a run's [`Config`] asks for.
+    pub fn of(config: &Config) -> AnalyzeOptions {
+        AnalyzeOptions {
+            language: config.language.clone(),
+        }
+    }
+
+    /// The document's language: the forced one, or the detected one.
+    /// Fails on a code that is not ISO 639-1.
+    pub fn language_of(&self, text: &str) -> Result<language::LanguageInfo> {
+        match self.language.as_deref() {
+            None => Ok(language::detect(text)),
+            Some(code) => language::LanguageInfo::forced(code).ok_or_else(|| {
+                Error::Usage(format!(
+                    "--language {code:?} is not an ISO 639-1 language code (such as sv, en, nb)"
+                ))
+            }),
+        }
+    }
+
+    /// Fails (a usage error) when the options cannot be used.
+    pub fn check(&self) -> Result<()> {
+        if self.language.is_some() {
+            self.language_of("")?;
+        }
+        Ok(())
     }
 }
 
@@ -83,10 +125,18 @@ impl Report {
     }
 }
 
-/// Analyses one decoded input into a document.
+/// Analyses one decoded input into a document, detecting its language.
 ///
 /// Fails only when cleaning leaves no text at all.
 pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
+    analyze_with(raw, codebook, &AnalyzeOptions::default())
+}
+
+/// Analyses one decoded input into a document, with `options` (a forced
+/// language).
+///
+/// Fails when cleaning leaves no text at all, or on a bad language code.
+pub fn analyze_with(raw: &RawDoc, codebook: &Codebook, options: &AnalyzeOptions) -> Result<Document> {
     let cleaned = clean::clean(raw);
     if cleaned.text.trim().is_empty() {
         return Err(Error::Empty {
@@ -95,7 +145,7 @@ pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
     }
     let text = &cleaned.text;
     let mut warnings = cleaned.warnings.clone();
-    let lang = language::detect(text);
+    let lang = options.language_of(text)?;
     let swedish = lang.is_swedish();
     if !swedish {
         warnings.push(match lang.code {
@@ -350,6 +400,8 @@ impl Sinks {
 /// from writing the same folder.
 pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Report> {
     let started = Instant::now();
+    let options = AnalyzeOptions::of(config);
+    options.check()?;
     let codebook = load_codebook(config)?;
     let pool = thread_pool(config.jobs)?;
     let out = OutputDir::create(&config.out)?;
@@ -361,7 +413,9 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
         None
     } else {
         out.read_manifest().filter(|m| {
-            m.version == env!("CARGO_PKG_VERSION") && m.codebook_hash == codebook.hash()
+            m.version == env!("CARGO_PKG_VERSION")
+                && m.codebook_hash == codebook.hash()
+                && m.language == options.language
         })
     };
     let previous: BTreeMap<&str, &DocEntry> = previous
@@ -391,7 +445,8 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
             };
             corpus.wait_turn(i);
             let (outcome, line) = guard_unit(unit, || {
-                process_unit(unit, &codebook, &out, &sinks, &previous, config.max_bytes)
+                let docs = (&codebook, &options);
+                process_unit(unit, docs, &out, &sinks, &previous, config.max_bytes)
             });
             corpus.submit(i, line);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -455,7 +510,7 @@ pub enum Progress {
 
 fn process_unit(
     unit: &Unit,
-    codebook: &Codebook,
+    (codebook, options): (&Codebook, &AnalyzeOptions),
     out: &OutputDir,
     sinks: &Sinks,
     previous: &BTreeMap<&str, &DocEntry>,
@@ -490,7 +545,7 @@ fn process_unit(
         Err(e) => return fail(&e),
     };
     drop(bytes);
-    let doc = match analyze(&raw, codebook) {
+    let doc = match analyze_with(&raw, codebook, options) {
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
@@ -560,6 +615,19 @@ pub fn run_stream<R: BufRead + Send + 'static>(
     jobs: Option<usize>,
     max_bytes: u64,
 ) -> Result<Report> {
+    let options = AnalyzeOptions::default();
+    run_stream_with(input, output, (codebook, &options), jobs, max_bytes)
+}
+
+/// [`run_stream`] with [`AnalyzeOptions`] (a forced language).
+pub fn run_stream_with<R: BufRead + Send + 'static>(
+    input: R,
+    output: &mut dyn Write,
+    (codebook, options): (&Codebook, &AnalyzeOptions),
+    jobs: Option<usize>,
+    max_bytes: u64,
+) -> Result<Report> {
+    options.check()?;
     let started = Instant::now();
     let pool = thread_pool(jobs)?;
     let batch_size = pool.current_num_threads() * 16;
@@ -592,7 +660,9 @@ pub fn run_stream<R: BufRead + Send + 'static>(
             batch
                 .par_iter()
                 .map(|(line, bytes)| {
-                    guard_record(*line, bytes, || stream_record(*line, bytes, codebook))
+                    guard_record(*line, bytes, || {
+                        stream_record(*line, bytes, (codebook, options))
+                    })
                 })
                 .collect()
         });
@@ -665,7 +735,7 @@ fn read_records(
 fn stream_record(
     line: usize,
     bytes: &std::result::Result<Vec<u8>, String>,
-    codebook: &Codebook,
+    (codebook, options): (&Codebook, &AnalyzeOptions),
 ) -> std::result::Result<Document, InputError> {
     let path = Path::new("-");
     let err = |id: Option<String>, reason: String| {
@@ -704,7 +774,7 @@ fn stream_record(
         text,
         fields,
     };
-    analyze(&raw, codebook).or_else(|e| err(Some(id), e.to_string()))
+    analyze_with(&raw, codebook, options).or_else(|e| err(Some(id), e.to_string()))
 }
 
 /// Runs `f` (the analysis of the record on `line`) so that a panic, which

@@ -30,6 +30,17 @@ impl LanguageInfo {
         self.code == Some("sv")
     }
 
+    /// The language a user forced (`--language CODE`): `code` when it is an
+    /// ISO 639-1 code (any case), with confidence 1 and reliable; `None`
+    /// for anything else.
+    pub fn forced(code: &str) -> Option<Self> {
+        iso639_1_code(code).map(|code| LanguageInfo {
+            code: Some(code),
+            confidence: 1.0,
+            reliable: true,
+        })
+    }
+
     fn unknown() -> Self {
         LanguageInfo {
             code: None,
@@ -37,6 +48,33 @@ impl LanguageInfo {
             reliable: false,
         }
     }
+}
+
+/// The ISO 639-1 codes, sorted.
+const ISO639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
+    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy",
+    "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj",
+    "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht",
+    "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv",
+    "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky",
+    "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn",
+    "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny",
+    "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru",
+    "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss",
+    "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts",
+    "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo",
+    "za", "zh", "zu",
+];
+
+/// `code` as one of the ISO 639-1 codes (lowercased: `SV` is `sv`), or
+/// `None` when it is not one.
+pub fn iso639_1_code(code: &str) -> Option<&'static str> {
+    let lower = code.trim().to_ascii_lowercase();
+    ISO639_1
+        .binary_search(&lower.as_str())
+        .ok()
+        .map(|i| ISO639_1[i])
 }
 
 /// Texts with fewer letters than this get no language.

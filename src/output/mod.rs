@@ -298,6 +298,9 @@ pub struct Manifest {
     pub failed: usize,
     /// Files skipped for an unknown extension.
     pub skipped: usize,
+    /// The language forced with `--language`, or `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Every document written, sorted by id, with its input hash.
     pub documents: Vec<DocEntry>,
 }
@@ -315,6 +318,8 @@ pub struct ManifestHead {
     pub failed: usize,
     /// Files skipped for an unknown extension.
     pub skipped: usize,
+    /// The language forced with `--language`.
+    pub language: Option<String>,
 }
 
 impl ManifestHead {
@@ -330,6 +335,7 @@ impl ManifestHead {
                 .collect(),
             failed,
             skipped,
+            language: config.language.clone(),
         }
     }
 }
@@ -589,6 +595,8 @@ impl OutputDir {
             inputs: Vec<String>,
             failed: usize,
             skipped: usize,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            language: Option<String>,
             documents: Spooled<'a>,
         }
         struct Spooled<'a> {
@@ -624,6 +632,7 @@ impl OutputDir {
             inputs: head.inputs,
             failed: head.failed,
             skipped: head.skipped,
+            language: head.language,
             documents: Spooled {
                 docs,
                 spool: entries,

@@ -24,6 +24,7 @@
 
 pub mod lexicon;
 pub mod liwc;
+pub mod gold;
 pub mod matcher;
 pub mod spec;
 pub mod toml_format;
