@@ -932,7 +932,7 @@ mod tests {
                 .as_bytes()
                 .to_vec(),
         );
-        let doc = guard_record(1, &bytes, || stream_record(1, &bytes, &codebook))
+        let doc = guard_record(1, &bytes, || stream_record(1, &bytes, (&codebook, &AnalyzeOptions::default())))
             .expect("a plain record is analysed");
         assert_eq!(doc.id, "kommun/2");
         assert!(!doc.tokens.is_empty());
