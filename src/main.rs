@@ -124,6 +124,33 @@ enum CodebookCommand {
     },
     /// Print the built-in codebook (svtext TOML format).
     Show,
+    /// Test what a codebook means on real text: hits and documents per
+    /// theme and term, terms with no hit, terms that match no word of the
+    /// lexicon (misspelt?), exclusions and what they block, a
+    /// keyword-in-context sample of every term; with --gold, precision and
+    /// recall per theme and the false hits.
+    Test(TestArgs),
+}
+
+#[derive(Args, Debug)]
+struct TestArgs {
+    /// The codebook (.toml, .yaml, .yml or .dic), or `builtin` for the
+    /// built-in one.
+    file: PathBuf,
+    /// Files and folders of articles, as `svtext analyze` takes them (with
+    /// --gold and no INPUT: the gold file's texts).
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Keyword-in-context lines per term.
+    #[arg(long, value_name = "N", default_value_t = svtext::themes::review::DEFAULT_PER_TERM)]
+    per_term: usize,
+    /// A JSON Lines file of labelled texts, {"id", "text", "themes": [...]}
+    /// a line (other fields are ignored): precision and recall per theme.
+    #[arg(long, value_name = "FILE")]
+    gold: Option<PathBuf>,
+    /// Write the whole review as JSON to standard output.
+    #[arg(long)]
+    json: bool,
 }
 
 fn main() -> ExitCode {
@@ -250,6 +277,31 @@ fn codebook(cmd: CodebookCommand) -> Result<ExitCode> {
             print!("{}", book.report());
         }
         CodebookCommand::Show => print!("{DEFAULT_CODEBOOK}"),
+        CodebookCommand::Test(args) => return codebook_test(args),
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn codebook_test(args: TestArgs) -> Result<ExitCode> {
+    let book = if args.file.as_os_str() == "builtin" && !args.file.exists() {
+        Codebook::builtin()
+    } else {
+        Codebook::load(&args.file)?
+    };
+    let options = svtext::themes::review::ReviewOptions {
+        inputs: args.inputs,
+        per_term: args.per_term,
+        gold: args.gold,
+        ..Default::default()
+    };
+    let review = svtext::themes::review::review(&book, &options)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &review)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(review.table().as_bytes())?;
+    }
+    out.flush().context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
 }

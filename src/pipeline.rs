@@ -136,7 +136,11 @@ pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
 /// language).
 ///
 /// Fails when cleaning leaves no text at all, or on a bad language code.
-pub fn analyze_with(raw: &RawDoc, codebook: &Codebook, options: &AnalyzeOptions) -> Result<Document> {
+pub fn analyze_with(
+    raw: &RawDoc,
+    codebook: &Codebook,
+    options: &AnalyzeOptions,
+) -> Result<Document> {
     let cleaned = clean::clean(raw);
     if cleaned.text.trim().is_empty() {
         return Err(Error::Empty {
@@ -932,8 +936,10 @@ mod tests {
                 .as_bytes()
                 .to_vec(),
         );
-        let doc = guard_record(1, &bytes, || stream_record(1, &bytes, (&codebook, &AnalyzeOptions::default())))
-            .expect("a plain record is analysed");
+        let doc = guard_record(1, &bytes, || {
+            stream_record(1, &bytes, (&codebook, &AnalyzeOptions::default()))
+        })
+        .expect("a plain record is analysed");
         assert_eq!(doc.id, "kommun/2");
         assert!(!doc.tokens.is_empty());
     }

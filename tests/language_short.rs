@@ -40,8 +40,7 @@ fn language_forces_the_language() {
     let sv = AnalyzeOptions {
         language: Some("SV".to_string()),
     };
-    let (code, reliable, themes) =
-        themes_of("Ansvaret för tilliten ligger hos kommunen.", &sv);
+    let (code, reliable, themes) = themes_of("Ansvaret för tilliten ligger hos kommunen.", &sv);
     assert_eq!(code.as_deref(), Some("sv"));
     assert!(reliable);
     assert_eq!(themes, ["ansvar", "tillit"]);

@@ -41,3 +41,48 @@ fn test_split_gates() {
     // that nobody tunes rules to them
     println!("{}", r.table());
 }
+
+/// `svtext codebook test builtin --gold FILE` gives the library's figures
+/// (checked on both splits; nothing of the held-back one is printed).
+#[test]
+fn codebook_test_gold_on_the_command_line_gives_the_same_figures() {
+    for name in ["dev", "test"] {
+        let path = common::root()
+            .join("tests/data/real/themes")
+            .join(format!("{name}.jsonl"));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_svtext"))
+            .args(["codebook", "test", "builtin", "--json", "--gold"])
+            .arg(&path)
+            .output()
+            .expect("svtext runs");
+        assert!(out.status.success(), "{name}: exit {:?}", out.status);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let lib = split(name);
+        let cli = &v["gold"];
+        for (k, s) in lib.themes.iter().chain([&lib.overall]).enumerate() {
+            let c = if k < lib.themes.len() {
+                &cli["themes"][k]
+            } else {
+                &cli["overall"]
+            };
+            let same = c["theme"] == s.theme.as_str()
+                && c["true_positives"] == s.true_positives
+                && c["false_positives"] == s.false_positives
+                && c["false_negatives"] == s.false_negatives
+                && (c["precision"].as_f64().unwrap_or(-1.0) - s.precision.unwrap_or(-1.0)).abs()
+                    < 1e-9
+                && (c["recall"].as_f64().unwrap_or(-1.0) - s.recall.unwrap_or(-1.0)).abs() < 1e-9;
+            // no figures in the message: the held-back split stays unread
+            assert!(same, "{name}: the command line's figures differ");
+        }
+        // and the terminal table prints the same rows
+        let table = std::process::Command::new(env!("CARGO_BIN_EXE_svtext"))
+            .args(["codebook", "test", "builtin", "--per-term", "0", "--gold"])
+            .arg(&path)
+            .output()
+            .expect("svtext runs");
+        let text = String::from_utf8(table.stdout).expect("UTF-8");
+        let want = lib.table();
+        assert!(text.contains(&want), "{name}: the gold table differs");
+    }
+}

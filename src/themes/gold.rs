@@ -61,8 +61,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             line: i + 1,
             reason,
         };
-        let item: GoldItem = serde_json::from_str(line)
-            .map_err(|e| err(format!("not a gold record {{\"id\", \"text\", \"themes\"}}: {e}")))?;
+        let item: GoldItem = serde_json::from_str(line).map_err(|e| {
+            err(format!(
+                "not a gold record {{\"id\", \"text\", \"themes\"}}: {e}"
+            ))
+        })?;
         if !ids.insert(item.id.clone()) {
             return Err(err(format!("duplicate id {:?}", item.id)));
         }
@@ -353,9 +356,12 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_file_and_line() {
-        let e = parse("{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": 3}\n", Path::new("g.jsonl"))
-            .unwrap_err()
-            .to_string();
+        let e = parse(
+            "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": 3}\n",
+            Path::new("g.jsonl"),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.starts_with("g.jsonl:2: not a gold record"), "{e}");
         let e = parse(
             "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"a\", \"text\": \"y\"}\n",
@@ -381,7 +387,12 @@ mod tests {
         assert_eq!(ids, ["kompetensförsörjning", "ansvar"]);
         let k = &r.themes[0];
         assert_eq!(
-            (k.gold, k.true_positives, k.false_positives, k.false_negatives),
+            (
+                k.gold,
+                k.true_positives,
+                k.false_positives,
+                k.false_negatives
+            ),
             (2, 1, 0, 1)
         );
         assert_eq!(k.recall, Some(0.5));
@@ -397,7 +408,9 @@ mod tests {
 
     #[test]
     fn labels_unknown_to_the_codebook_are_reported() {
-        let g = items("{\"id\": \"1\", \"text\": \"Ansvaret är delat.\", \"themes\": [\"klimat\", \"ansvar\"]}\n");
+        let g = items(
+            "{\"id\": \"1\", \"text\": \"Ansvaret är delat.\", \"themes\": [\"klimat\", \"ansvar\"]}\n",
+        );
         let r = evaluate(
             &g,
             Path::new("g.jsonl"),

@@ -279,7 +279,11 @@ fn score_cleaning(page: &Page, doc: &Document, sc: &mut Score) {
     if set(&g.authors, lower) == set(&m.authors, lower) {
         sc.authors_ok += 1;
     } else {
-        miss(sc, page, format!("authors {:?}, got {:?}", g.authors, m.authors));
+        miss(
+            sc,
+            page,
+            format!("authors {:?}, got {:?}", g.authors, m.authors),
+        );
     }
     score_furniture(page, doc, sc);
     let text = norm(&doc.text);
@@ -330,7 +334,11 @@ fn name_key(s: &str) -> String {
 fn score_speakers(page: &Page, doc: &Document, sc: &mut Score) {
     let g = &page.gold;
     for gs in &g.speakers {
-        let Some(s) = doc.speakers.iter().find(|s| name_key(&s.name) == name_key(&gs.name)) else {
+        let Some(s) = doc
+            .speakers
+            .iter()
+            .find(|s| name_key(&s.name) == name_key(&gs.name))
+        else {
             sc.sp_fn += 1;
             miss(sc, page, format!("missed speaker {}", gs.name));
             continue;
@@ -343,7 +351,11 @@ fn score_speakers(page: &Page, doc: &Document, sc: &mut Score) {
         if set(&gs.roles, lower) == set(&s.roles, lower) {
             sc.roles_ok += 1;
         } else {
-            miss(sc, page, format!("roles of {}: {:?}, got {:?}", gs.name, gs.roles, s.roles));
+            miss(
+                sc,
+                page,
+                format!("roles of {}: {:?}, got {:?}", gs.name, gs.roles, s.roles),
+            );
         }
         if set(&gs.organisations, party) == set(&s.organisations, party) {
             sc.orgs_ok += 1;
@@ -351,12 +363,19 @@ fn score_speakers(page: &Page, doc: &Document, sc: &mut Score) {
             miss(
                 sc,
                 page,
-                format!("organisations of {}: {:?}, got {:?}", gs.name, gs.organisations, s.organisations),
+                format!(
+                    "organisations of {}: {:?}, got {:?}",
+                    gs.name, gs.organisations, s.organisations
+                ),
             );
         }
     }
     for s in &doc.speakers {
-        if !g.speakers.iter().any(|gs| name_key(&gs.name) == name_key(&s.name)) {
+        if !g
+            .speakers
+            .iter()
+            .any(|gs| name_key(&gs.name) == name_key(&s.name))
+        {
             sc.sp_fp += 1;
             miss(sc, page, format!("spurious speaker {}", s.name));
         }
@@ -374,7 +393,10 @@ fn score_attribution(page: &Page, doc: &Document, sc: &mut Score) {
         .map(|p| {
             let t: String = chars[p.start..p.end].iter().collect();
             let who = p.speaker.as_deref().and_then(|id| {
-                doc.speakers.iter().find(|s| s.id == id).map(|s| s.name.as_str())
+                doc.speakers
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(|s| s.name.as_str())
             });
             (norm(&t), who)
         })
@@ -390,16 +412,24 @@ fn score_attribution(page: &Page, doc: &Document, sc: &mut Score) {
             .find(|(t, _)| t.starts_with(&start))
             .or_else(|| paras.iter().find(|(t, _)| t.contains(&start)));
         let got = found.and_then(|(_, who)| *who);
-        let ok = found.is_some()
-            && got.map(name_key) == gp.speaker.as_deref().map(name_key);
+        let ok = found.is_some() && got.map(name_key) == gp.speaker.as_deref().map(name_key);
         if ok {
             sc.attr_ok += 1;
         } else {
             miss(
                 sc,
                 page,
-                format!("paragraph {:.40?}: speaker {:?}, got {:?}{}", gp.start, gp.speaker, got,
-                    if found.is_none() { " (paragraph not found)" } else { "" }),
+                format!(
+                    "paragraph {:.40?}: speaker {:?}, got {:?}{}",
+                    gp.start,
+                    gp.speaker,
+                    got,
+                    if found.is_none() {
+                        " (paragraph not found)"
+                    } else {
+                        ""
+                    }
+                ),
             );
         }
     }
