@@ -241,6 +241,9 @@ pub struct Term {
     pub gap: usize,
     /// Whether it is an exclusion (blocks hits instead of making them).
     pub exclude: bool,
+    /// For an exclusion: whether it blocks its theme's hits in its whole
+    /// sentence.
+    pub sentence: bool,
 }
 
 /// A candidate hit that an exclusion blocked.
@@ -429,6 +432,7 @@ impl Matcher {
             words: words.len(),
             gap: spec.gap,
             exclude,
+            sentence: spec.sentence,
         });
     }
 
@@ -743,6 +747,11 @@ impl Matcher {
                     continue;
                 };
                 if term.exclude {
+                    let span = if term.sentence {
+                        sentence_span(tokens, tok.sentence)
+                    } else {
+                        span
+                    };
                     excl.push((term.theme, span, m.term));
                 } else {
                     let kind = if term.words == 1 {
@@ -847,6 +856,17 @@ impl Matcher {
             last = found?;
         }
         Some(last)
+    }
+}
+
+/// The span of sentence `sentence`: from its first token to its last
+/// (`tokens` are in text order, so their sentences ascend).
+fn sentence_span(tokens: &[Token], sentence: usize) -> Span {
+    let a = tokens.partition_point(|t| t.sentence < sentence);
+    let b = tokens.partition_point(|t| t.sentence <= sentence);
+    match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
+        (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+        _ => Span::new(0, 0),
     }
 }
 

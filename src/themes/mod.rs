@@ -31,6 +31,9 @@ pub mod spec;
 pub mod toml_format;
 pub mod yaml_format;
 
+#[cfg(test)]
+mod builtin_tests;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -500,6 +503,69 @@ mod tests {
                 ("press", "utgivare"),
                 ("ansvar", "ansvariga"),
                 ("ansvar", "ansvar")
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_exclusions_block_their_theme_in_the_whole_sentence() {
+        let cb = book(
+            "[[theme]]\nid = \"k\"\nterms = [\"rekrytera\", \"personal\"]\n\
+             exclude = [{ term = \"gäng\", sentence = true, compound = false }]\n\
+             [[theme]]\nid = \"b\"\nterms = [\"barn\"]\n",
+        );
+        let h = hits(
+            &cb,
+            "Gäng vill rekrytera barn som personal. Kommunen ska rekrytera personal.",
+        );
+        let got: Vec<(&str, &str)> = h.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        // the first sentence keeps only the other theme's hit
+        assert_eq!(got, [("b", "barn"), ("k", "rekrytera"), ("k", "personal")]);
+        assert_eq!(h[1].1, "rekrytera");
+        let (_, blocked) = {
+            let text = "Gäng vill rekrytera barn som personal.";
+            let a = analyze(text, &[Span::new(0, text.len())], true);
+            cb.tag_explained(text, &a.tokens, &a.sentences)
+        };
+        let b: Vec<(&str, &str)> = blocked
+            .iter()
+            .map(|b| (b.term.as_str(), b.exclusion.as_str()))
+            .collect();
+        assert_eq!(b, [("rekrytera", "gäng"), ("personal", "gäng")]);
+        // `sentence` is for exclusions only
+        let e = Codebook::parse(
+            "[[theme]]\nid = \"k\"\nterms = [{ term = \"x\", sentence = true }]\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("`sentence` applies to exclusions only"), "{e}");
+    }
+
+    #[test]
+    fn terms_unknown_to_the_lexicon() {
+        let cb = book(
+            "[[theme]]\nid = \"k\"\nterms = [\"kompetns\", \"kompetens\", \"brist på personal\", \
+             \"it-kompetens\", { term = \"AI\", case_sensitive = true }, \"rekryter*\", \"xq* personal\"]\n\
+             exclude = [\"kompetenstvistqq\"]\n",
+        );
+        let unknown = cb.unknown_to_lexicon();
+        let u: Vec<(&str, bool, Vec<&str>)> = unknown
+            .iter()
+            .map(|u| {
+                (
+                    u.term.as_str(),
+                    u.exclusion,
+                    u.words.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            u,
+            [
+                ("kompetns", false, vec!["kompetns"]),
+                ("xq* personal", false, vec!["xq*"]),
+                ("kompetenstvistqq", true, vec!["kompetenstvistqq"]),
             ]
         );
     }
