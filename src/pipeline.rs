@@ -184,52 +184,9 @@ pub fn analyze_with(
     let mut metadata = cleaned.metadata.clone();
     metadata.fields = raw.fields.clone();
 
-    // Which speaker's quote each hit lies in.
-    let hit_speaker = |span: Span| -> Option<usize> {
-        found
-            .speakers
-            .iter()
-            .position(|s| s.quotes.iter().any(|q| q.span.contains(span)))
-    };
     let speaker_id = |i: usize| format!("S{}", i + 1);
-
-    let mut speaker_themes: Vec<BTreeMap<String, usize>> =
-        vec![BTreeMap::new(); found.speakers.len()];
-    let mut themes: Vec<document::Theme> = Vec::new();
-    let words = readability.words.max(1) as f64;
-    for (ti, def) in codebook.themes().iter().enumerate() {
-        let theme_hits: Vec<_> = hits.iter().filter(|h| h.theme == ti).collect();
-        if theme_hits.is_empty() {
-            continue;
-        }
-        let hits: Vec<document::Hit> = theme_hits
-            .iter()
-            .map(|h| {
-                let speaker = hit_speaker(h.span);
-                if let Some(s) = speaker {
-                    *speaker_themes[s].entry(def.id.clone()).or_default() += 1;
-                }
-                let (start, end) = map.span(h.span);
-                document::Hit {
-                    text: h.span.slice(text).to_string(),
-                    start,
-                    end,
-                    term: h.term.clone(),
-                    match_kind: h.kind.as_str().to_string(),
-                    sentence: h.sentence,
-                    speaker: speaker.map(speaker_id),
-                }
-            })
-            .collect();
-        let count = hits.len();
-        themes.push(document::Theme {
-            id: def.id.clone(),
-            label: def.label.clone(),
-            count,
-            per_1000_words: round2(count as f64 * 1000.0 / words),
-            hits,
-        });
-    }
+    let (themes, speaker_themes) =
+        document_themes(codebook, &hits, text, &map, &found, readability.words);
 
     let speakers_out = found
         .speakers
@@ -328,6 +285,65 @@ pub fn analyze_with(
         readability,
         warnings,
     })
+}
+
+/// The document's themes from the codebook's hits (in codebook order, only
+/// themes with hits), and for each speaker the number of hits per theme
+/// that lie inside their quotes.
+fn document_themes(
+    codebook: &Codebook,
+    hits: &[crate::themes::ThemeHit],
+    text: &str,
+    map: &CharOffsets,
+    found: &speakers::Speakers,
+    words: usize,
+) -> (Vec<document::Theme>, Vec<BTreeMap<String, usize>>) {
+    // Which speaker's quote each hit lies in.
+    let hit_speaker = |span: Span| -> Option<usize> {
+        found
+            .speakers
+            .iter()
+            .position(|s| s.quotes.iter().any(|q| q.span.contains(span)))
+    };
+    let speaker_id = |i: usize| format!("S{}", i + 1);
+    let mut speaker_themes: Vec<BTreeMap<String, usize>> =
+        vec![BTreeMap::new(); found.speakers.len()];
+    let mut themes: Vec<document::Theme> = Vec::new();
+    let words = words.max(1) as f64;
+    for (ti, def) in codebook.themes().iter().enumerate() {
+        let theme_hits: Vec<_> = hits.iter().filter(|h| h.theme == ti).collect();
+        if theme_hits.is_empty() {
+            continue;
+        }
+        let hits: Vec<document::Hit> = theme_hits
+            .iter()
+            .map(|h| {
+                let speaker = hit_speaker(h.span);
+                if let Some(s) = speaker {
+                    *speaker_themes[s].entry(def.id.clone()).or_default() += 1;
+                }
+                let (start, end) = map.span(h.span);
+                document::Hit {
+                    text: h.span.slice(text).to_string(),
+                    start,
+                    end,
+                    term: h.term.clone(),
+                    match_kind: h.kind.as_str().to_string(),
+                    sentence: h.sentence,
+                    speaker: speaker.map(speaker_id),
+                }
+            })
+            .collect();
+        let count = hits.len();
+        themes.push(document::Theme {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            count,
+            per_1000_words: round2(count as f64 * 1000.0 / words),
+            hits,
+        });
+    }
+    (themes, speaker_themes)
 }
 
 fn no_speakers(blocks: &[Block]) -> speakers::Speakers {

@@ -124,6 +124,11 @@ fn staff_shortage_supply_and_attraction_are_skills_supply() {
         "Fler behöver söka sig till vårdyrkena.",
         "Förvaltningen har svårt att behålla chefer.",
         "I fjol har 40 lärare anställts i kommunen.",
+        "Tre obesatta tjänster inom socialtjänsten ska tillsättas.",
+        "Flera tjänster står tomma sedan i våras.",
+        "Den höga omsättningen på socialsekreterare oroar nämnden.",
+        "Chefsomsättningen i hemtjänsten är hög.",
+        "Vi tappar medarbetare till privata arbetsgivare.",
     ] {
         assert!(has(s, K), "{s}");
     }
