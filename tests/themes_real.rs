@@ -2,7 +2,8 @@
 //! labelled blind for kompetensförsörjning, ansvar and tillit
 //! (`tests/data/real/themes/`, rules in `tests/data/real/ANNOTATION.md`).
 //! The development split is reported with its mistakes; the held-back test
-//! split gates, and only its figures are printed.
+//! split gates (at floors below the 0.95 / 0.90 targets, which it
+//! does not reach), and only its figures are printed.
 //!
 //! `cargo test --test themes_real -- --nocapture` prints the figures.
 
@@ -32,14 +33,38 @@ fn dev_split_figures() {
     assert!(r.texts >= 150, "the dev split has {} sentences", r.texts);
     println!("{}", r.table());
     println!("{}", r.mistakes());
+    // the rules were tuned on this split: hold what they reach
+    assert!(r.overall.precision.unwrap_or(0.0) >= 0.95);
+    assert!(r.overall.recall.unwrap_or(0.0) >= 0.85);
 }
+
+/// The targets are precision 0.95 and recall 0.90 on this split.
+/// The built-in codebook does not reach them (final figures: precision
+/// 0.864, recall 0.731; first run 0.766 / 0.692; see
+/// `tests/data/real/FIRST-RUN.md`), so this gate holds what it reaches,
+/// rounded down, as a floor that a change must not go below.
+const TEST_PRECISION_FLOOR: f64 = 0.86;
+const TEST_RECALL_FLOOR: f64 = 0.73;
 
 #[test]
 fn test_split_gates() {
     let r = split("test");
+    assert!(r.texts >= 90, "the test split has {} sentences", r.texts);
     // figures only: the held-back sentences' mistakes are not printed, so
     // that nobody tunes rules to them
     println!("{}", r.table());
+    let (p, rec) = (
+        r.overall.precision.unwrap_or(0.0),
+        r.overall.recall.unwrap_or(0.0),
+    );
+    assert!(
+        p >= TEST_PRECISION_FLOOR,
+        "held-back precision {p:.3} fell below its floor {TEST_PRECISION_FLOOR}"
+    );
+    assert!(
+        rec >= TEST_RECALL_FLOOR,
+        "held-back recall {rec:.3} fell below its floor {TEST_RECALL_FLOOR}"
+    );
 }
 
 /// `svtext codebook test builtin --gold FILE` gives the library's figures

@@ -531,6 +531,14 @@ impl Review {
             .iter()
             .map(|t| (t, ""))
             .chain(self.exclusions.iter().map(|t| (t, "exclusion ")));
+        let aw = self
+            .terms
+            .iter()
+            .chain(&self.exclusions)
+            .flat_map(|t| &t.kwic)
+            .map(|k| k.document.chars().count() + 1 + k.start.to_string().len())
+            .max()
+            .unwrap_or(0);
         for (t, what) in rows.filter(|(t, _)| !t.kwic.is_empty()) {
             let blocked = if what.is_empty() { "hits" } else { "blocked" };
             let _ = writeln!(
@@ -542,7 +550,7 @@ impl Review {
                 let at = format!("{}:{}", k.document, k.start);
                 let _ = writeln!(
                     out,
-                    "  {at:<16} {:>width$}[{}]{}",
+                    "  {at:<aw$} {:>width$}[{}]{}",
                     k.left,
                     k.hit,
                     k.right,
