@@ -110,3 +110,86 @@ fn riksdag_sentences_are_swedish() {
         println!("  {e}");
     }
 }
+
+fn svtext(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_svtext"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("svtext runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("written");
+    child.wait_with_output().expect("svtext ends")
+}
+
+#[test]
+fn the_command_line_forces_the_language() {
+    let record = "{\"id\": \"a\", \"text\": \"Kommunen tar ansvar för tilliten.\"}\n";
+    let out = svtext(&["analyze", "-", "--language", "SV", "--quiet"], record);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one document");
+    assert_eq!(doc["language"]["code"], "sv");
+    assert_eq!(doc["language"]["reliable"], true);
+    let ids: Vec<&str> = doc["themes"]
+        .as_array()
+        .expect("themes")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["ansvar", "tillit"]);
+    let bad = svtext(&["analyze", "-", "--language", "svenska"], record);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("ISO 639-1"));
+}
+
+#[test]
+fn a_forced_language_is_recorded_and_a_change_re_analyses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("input folder");
+    std::fs::write(
+        input.join("a.txt"),
+        "Kort\n\nDet behövs fler undersköterskor.\n",
+    )
+    .expect("written");
+    let out = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "analyze",
+            input.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ];
+        args.extend_from_slice(extra);
+        let o = svtext(&args, "");
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    run(&["--language", "en"]);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).expect("manifest"))
+            .expect("JSON");
+    assert_eq!(manifest["language"], "en");
+    // the same run again: nothing to do
+    assert!(run(&["--language", "en"]).contains("0 analysed, 1 unchanged"));
+    // without --language the document is analysed again, as Swedish
+    assert!(run(&[]).contains("1 analysed"));
+    let corpus = std::fs::read_to_string(out.join("corpus.jsonl")).expect("corpus");
+    let doc: serde_json::Value = serde_json::from_str(corpus.trim()).expect("JSON");
+    assert_eq!(doc["language"]["code"], "sv");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).expect("manifest"))
+            .expect("JSON");
+    assert!(manifest.get("language").is_none(), "{manifest}");
+}
