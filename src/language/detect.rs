@@ -547,7 +547,7 @@ const ENGLISH: &[&str] = &[
 /// forms as the confidence, when it has some Swedish of its own (a
 /// Swedish function word, or ä/ö) and nothing contradicts it: no more
 /// Norwegian or Danish evidence (function words only they use, æ/ø,
-/// their endings) than Swedish, no English function word ([`ENGLISH`]),
+/// their endings) than Swedish, no English function word (*the, of, and, was* ...),
 /// and at least 60 % of its words of three letters or more in the lexicon
 /// of Swedish word forms ([`crate::themes::lexicon`]). `None` otherwise.
 pub fn swedish_by_default(sample: &str, scores: &[f64; 4]) -> Option<LanguageInfo> {

@@ -378,7 +378,7 @@ mod tests {
             "{\"id\": \"1\", \"text\": \"Kommunen har svårt att rekrytera personal till skolan och vården.\", \"themes\": [\"kompetensförsörjning\"]}\n",
             "{\"id\": \"2\", \"text\": \"Vem som har ansvaret för it-säkerheten är oklart i kommunen.\", \"themes\": [\"ansvar\"]}\n",
             "{\"id\": \"3\", \"text\": \"Förtroendet för myndigheterna är högt i Sverige just nu.\", \"themes\": []}\n",
-            "{\"id\": \"4\", \"text\": \"Tjänsterna står tomma och ingen söker sig till kommunen.\", \"themes\": [\"kompetensförsörjning\"]}\n",
+            "{\"id\": \"4\", \"text\": \"Ingen vill längre arbeta i hemtjänsten på landsbygden.\", \"themes\": [\"kompetensförsörjning\"]}\n",
         ));
         let cb = Codebook::builtin();
         let r = evaluate(&g, Path::new("g.jsonl"), &cb, &AnalyzeOptions::default()).unwrap();
