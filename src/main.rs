@@ -108,6 +108,18 @@ struct AnalyzeArgs {
     /// List every skipped file with the reason on stderr.
     #[arg(long, short = 'v')]
     verbose: bool,
+    /// Treat every document as written in this language (an ISO 639-1
+    /// code: sv, en, nb, ...) instead of detecting it. `--language sv`
+    /// keeps short Swedish texts from being taken for another language.
+    #[arg(long, value_name = "CODE", value_parser = language_code)]
+    language: Option<String>,
+}
+
+/// An ISO 639-1 code for `--language`, lowercased.
+fn language_code(s: &str) -> std::result::Result<String, String> {
+    svtext::language::detect::iso639_1_code(s)
+        .map(str::to_string)
+        .ok_or_else(|| format!("{s:?} is not an ISO 639-1 language code (such as sv, en, nb)"))
 }
 
 #[derive(Args, Debug)]
@@ -129,6 +141,33 @@ enum CodebookCommand {
     },
     /// Print the built-in codebook (svtext TOML format).
     Show,
+    /// Test what a codebook means on real text: hits and documents per
+    /// theme and term, terms with no hit, terms that match no word of the
+    /// lexicon (misspelt?), exclusions and what they block, a
+    /// keyword-in-context sample of every term; with --gold, precision and
+    /// recall per theme and the false hits.
+    Test(TestArgs),
+}
+
+#[derive(Args, Debug)]
+struct TestArgs {
+    /// The codebook (.toml, .yaml, .yml or .dic), or `builtin` for the
+    /// built-in one.
+    file: PathBuf,
+    /// Files and folders of articles, as `svtext analyze` takes them (with
+    /// --gold and no INPUT: the gold file's texts).
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Keyword-in-context lines per term.
+    #[arg(long, value_name = "N", default_value_t = svtext::themes::review::DEFAULT_PER_TERM)]
+    per_term: usize,
+    /// A JSON Lines file of labelled texts, {"id", "text", "themes": [...]}
+    /// a line (other fields are ignored): precision and recall per theme.
+    #[arg(long, value_name = "FILE")]
+    gold: Option<PathBuf>,
+    /// Write the whole review as JSON to standard output.
+    #[arg(long)]
+    json: bool,
 }
 
 fn main() -> ExitCode {
@@ -170,6 +209,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         force: args.force,
         documents: args.documents,
         follow: args.follow,
+        language: args.language,
     };
     let stdin_mode = config.inputs.iter().any(|p| p.as_os_str() == "-");
     if stdin_mode {
@@ -181,8 +221,14 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         // Owned and Send: run_stream reads it on a thread of its own.
         let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
         let mut output = BufWriter::new(std::io::stdout().lock());
-        let result =
-            pipeline::run_stream(input, &mut output, &codebook, config.jobs, config.max_bytes);
+        let options = pipeline::AnalyzeOptions::of(&config);
+        let result = pipeline::run_stream_with(
+            input,
+            &mut output,
+            (&codebook, &options),
+            config.jobs,
+            config.max_bytes,
+        );
         let report = match result.and_then(|r| {
             output.flush().map_err(|source| svtext::Error::Write {
                 path: "-".into(),
@@ -310,6 +356,31 @@ fn codebook(cmd: CodebookCommand) -> Result<ExitCode> {
             print!("{}", book.report());
         }
         CodebookCommand::Show => print!("{DEFAULT_CODEBOOK}"),
+        CodebookCommand::Test(args) => return codebook_test(args),
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn codebook_test(args: TestArgs) -> Result<ExitCode> {
+    let book = if args.file.as_os_str() == "builtin" && !args.file.exists() {
+        Codebook::builtin()
+    } else {
+        Codebook::load(&args.file)?
+    };
+    let options = svtext::themes::review::ReviewOptions {
+        inputs: args.inputs,
+        per_term: args.per_term,
+        gold: args.gold,
+        ..Default::default()
+    };
+    let review = svtext::themes::review::review(&book, &options)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &review)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(review.table().as_bytes())?;
+    }
+    out.flush().context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
 }

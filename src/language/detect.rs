@@ -30,6 +30,17 @@ impl LanguageInfo {
         self.code == Some("sv")
     }
 
+    /// The language a user forced (`--language CODE`): `code` when it is an
+    /// ISO 639-1 code (any case), with confidence 1 and reliable; `None`
+    /// for anything else.
+    pub fn forced(code: &str) -> Option<Self> {
+        iso639_1_code(code).map(|code| LanguageInfo {
+            code: Some(code),
+            confidence: 1.0,
+            reliable: true,
+        })
+    }
+
     fn unknown() -> Self {
         LanguageInfo {
             code: None,
@@ -39,7 +50,34 @@ impl LanguageInfo {
     }
 }
 
-/// Texts with fewer letters than this get no language.
+/// The ISO 639-1 codes, sorted.
+const ISO639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
+    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
+    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
+    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
+    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
+    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
+    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
+    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
+    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
+    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
+    "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// `code` as one of the ISO 639-1 codes (lowercased: `SV` is `sv`), or
+/// `None` when it is not one.
+pub fn iso639_1_code(code: &str) -> Option<&'static str> {
+    let lower = code.trim().to_ascii_lowercase();
+    ISO639_1
+        .binary_search(&lower.as_str())
+        .ok()
+        .map(|i| ISO639_1[i])
+}
+
+/// Texts with fewer letters than this are too short for the models: they
+/// get no language, unless they are Swedish by default.
 pub const MIN_LETTERS: usize = 20;
 
 /// At most this many bytes from the start of the text are looked at.
@@ -239,7 +277,7 @@ const MARKERS: &[(&str, u8)] = &[
     ("nogle", 8),
     ("nokon", 4),
     ("nokre", 4),
-    ("nu", 8),
+    ("nu", 9),
     ("när", 1),
     ("nå", 2),
     ("någon", 1),
@@ -453,23 +491,99 @@ fn round3(x: f64) -> f64 {
 }
 
 /// Detects the language of `text`.
+///
+/// A text that the models cannot tell reliably (short texts, mostly) and
+/// that has nothing against Swedish is Swedish, unreliably: see
+/// [`swedish_by_default`].
 pub fn detect(text: &str) -> LanguageInfo {
     let mut cut = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
     let sample = &text[..cut];
-    let Scan {
-        scores,
-        letters,
-        words,
-    } = scan(sample);
-    if letters < MIN_LETTERS {
-        return LanguageInfo::unknown();
+    let scan = scan(sample);
+    if scan.letters < MIN_LETTERS {
+        // too little for the models; three Swedish words are enough
+        return (scan.words >= MIN_DEFAULT_WORDS)
+            .then(|| swedish_by_default(sample, &scan.scores))
+            .flatten()
+            .unwrap_or_else(LanguageInfo::unknown);
     }
-    if let Some(info) = unmistakably_swedish(words, &scores) {
+    if let Some(info) = unmistakably_swedish(scan.words, &scan.scores) {
         return info;
     }
+    let info = detect_by_models(sample, &scan);
+    if info.is_swedish() || info.reliable {
+        return info;
+    }
+    swedish_by_default(sample, &scan.scores).unwrap_or(info)
+}
+
+/// A text with fewer letters than [`MIN_LETTERS`] is Swedish by default
+/// when it has at least this many words (and [`swedish_by_default`] says
+/// so); with fewer it has no language.
+const MIN_DEFAULT_WORDS: usize = 3;
+
+/// Words of a text that is Swedish by default must be Swedish word forms
+/// (in the compound-guard lexicon) at least this often.
+const DEFAULT_SWEDISH_SHARE: f64 = 0.6;
+
+/// English function words that are no Swedish words (sorted). English is
+/// the foreign language Swedish public-sector text quotes most, and the
+/// lexicon, built from statutes that cite EU acts by their English titles,
+/// knows many English content words: one of these is enough to contradict
+/// Swedish. ("it", "is" and "by" are left out: Swedish writes "it" for IT,
+/// "is" is ice and "by" a village.)
+const ENGLISH: &[&str] = &[
+    "and", "are", "been", "being", "could", "does", "from", "had", "has", "have", "its", "not",
+    "of", "our", "shall", "should", "that", "the", "their", "these", "they", "this", "those", "to",
+    "was", "were", "which", "who", "will", "with", "would", "you",
+];
+
+/// The fallback for a text the models cannot tell reliably (a short
+/// sentence such as "Ekonomisk politik diskuterades i kommunfullmäktige
+/// igår.", which whatlang's trigrams take for Estonian): Swedish, with
+/// `reliable: false` and the share of its words that are Swedish word
+/// forms as the confidence, when it has some Swedish of its own (a
+/// Swedish function word, or ä/ö) and nothing contradicts it: no more
+/// Norwegian or Danish evidence (function words only they use, æ/ø,
+/// their endings) than Swedish, no English function word (*the, of, and, was* ...),
+/// and at least 60 % of its words of three letters or more in the lexicon
+/// of Swedish word forms ([`crate::themes::lexicon`]). `None` otherwise.
+pub fn swedish_by_default(sample: &str, scores: &[f64; 4]) -> Option<LanguageInfo> {
+    if scores[1..].iter().any(|&s| s > scores[0]) {
+        return None;
+    }
+    let (mut words, mut known, mut function) = (0usize, 0usize, scores[0] > 0.0);
+    for w in sample
+        .split(|c: char| !is_letter(c))
+        .filter(|w| w.chars().nth(1).is_some() || w.eq_ignore_ascii_case("i"))
+    {
+        let w = w.to_lowercase();
+        if ENGLISH.binary_search(&w.as_str()).is_ok() {
+            return None;
+        }
+        function |= super::stopwords::is_stopword(&w);
+        // the lexicon holds words of three letters or more
+        if w.chars().nth(2).is_some() {
+            words += 1;
+            known += usize::from(crate::themes::lexicon::contains(&w));
+        }
+    }
+    let share = known as f64 / words.max(1) as f64;
+    (function && words > 0 && share >= DEFAULT_SWEDISH_SHARE).then(|| LanguageInfo {
+        code: Some("sv"),
+        confidence: round3(share),
+        reliable: false,
+    })
+}
+
+/// The answer of whatlang and of the Scandinavian function words, for a
+/// sample with enough letters that is not unmistakably Swedish.
+fn detect_by_models(sample: &str, scan: &Scan) -> LanguageInfo {
+    let Scan {
+        scores, letters, ..
+    } = *scan;
     static DETECTOR: LazyLock<Detector> =
         LazyLock::new(|| Detector::with_allowlist(ALLOWED.to_vec()));
     let mut wl = sample.len().min(WHATLANG_BYTES);
@@ -741,6 +855,79 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn short_swedish_sentences_are_swedish_by_default_and_unreliably() {
+        for s in [
+            "Ekonomisk politik diskuterades i kommunfullmäktige igår.",
+            "Sverige har en nyckelroll.",
+            "Antalet master bör minimeras.",
+            "Konsekvensen blir en kraftlös politik.",
+        ] {
+            let info = detect(s);
+            assert_eq!(info.code, Some("sv"), "{s}");
+            assert!(!info.reliable, "{s}: {info:?}");
+            assert!((0.6..=1.0).contains(&info.confidence), "{s}: {info:?}");
+        }
+        // fewer letters than the models need, but three Swedish words
+        let short = detect("Vi har en plan.");
+        assert_eq!((short.code, short.reliable), (Some("sv"), false));
+        // "nu" is Swedish as well as Danish
+        let nu = detect("Nu har Sverige gått in i en lågkonjunktur.");
+        assert_eq!(nu.code, Some("sv"));
+    }
+
+    #[test]
+    fn short_sentences_of_other_languages_are_not_swedish_by_default() {
+        for s in [
+            "Eesti Vabariik on demokraatlik riik.",
+            "Hallitus päätti uudesta laista eilen illalla.",
+            "The council will hire more developers next year.",
+            "Die Regierung hat das neue Gesetz beschlossen.",
+            "Det er ikke muligt at se det nu.",
+            "Vi har et defensivt utgangspunkt.",
+            "Eg veit ikkje kva du meiner.",
+        ] {
+            assert_ne!(detect(s).code, Some("sv"), "{s}");
+        }
+        // every sentence of the other fixtures, down to the shortest
+        for lang in ["nb", "nn", "da", "en"] {
+            for p in fixture(lang) {
+                for s in p.split(". ").filter(|s| s.split_whitespace().count() >= 4) {
+                    assert_ne!(detect(s).code, Some("sv"), "{lang}: {s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn norwegian_or_danish_evidence_contradicts_swedish() {
+        let sv = scandinavian_scores("Sverige har en nyckelroll.");
+        assert!(swedish_by_default("Sverige har en nyckelroll.", &sv).is_some());
+        let da = "Sverige har en nøgle.";
+        assert!(swedish_by_default(da, &scandinavian_scores(da)).is_none());
+        // the lexicon must know most of the words
+        let x = "Qwrt zxcv plmk i sverige.";
+        assert!(swedish_by_default(x, &scandinavian_scores(x)).is_none());
+        // no Swedish function word, no ä/ö: nothing of its own
+        let n = "Sverige nyckelroll.";
+        assert!(swedish_by_default(n, &scandinavian_scores(n)).is_none());
+        // English function words contradict
+        let e = "Sverige har en role in the council.";
+        assert!(swedish_by_default(e, &scandinavian_scores(e)).is_none());
+        assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn forced_languages_are_iso_codes() {
+        let f = LanguageInfo::forced("SV").expect("sv is a code");
+        assert_eq!((f.code, f.confidence, f.reliable), (Some("sv"), 1.0, true));
+        assert_eq!(iso639_1_code("nb"), Some("nb"));
+        for bad in ["", "swe", "svenska", "xx", "s"] {
+            assert!(LanguageInfo::forced(bad).is_none(), "{bad}");
+        }
+        assert!(ISO639_1.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! [`tokenize`] (a character scanner, with [`abbreviations`]),
 //! [`sentences`] (sentence ends over the tokens of a paragraph),
 //! [`normalize`] (the form that is stemmed and looked up),
-//! [`stem`] (Snowball Swedish, cached), [`stopwords`] and [`readability`].
+//! [`stem`] (Snowball Swedish, cached), [`stopwords`] and [`readability`](mod@readability).
 
 pub mod abbreviations;
 pub mod detect;

@@ -38,6 +38,9 @@ pub struct Manifest {
     pub failed: usize,
     /// Files skipped (not a known format, not a regular file, ...).
     pub skipped: usize,
+    /// The language forced with `--language`, or `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Every file svtext wrote in the folder, other than document files
     /// (those are in `documents`), sorted.
     #[serde(default)]
@@ -102,6 +105,8 @@ pub struct ManifestHead {
     pub failed: usize,
     /// Files skipped.
     pub skipped: usize,
+    /// The language forced with `--language`.
+    pub language: Option<String>,
     /// The files written other than documents.
     pub files: Vec<String>,
 }
@@ -230,6 +235,8 @@ pub fn write_manifest(
         inputs: Vec<String>,
         failed: usize,
         skipped: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
         files: Vec<String>,
         documents: Spooled<'a>,
     }
@@ -267,6 +274,7 @@ pub fn write_manifest(
         inputs: head.inputs,
         failed: head.failed,
         skipped: head.skipped,
+        language: head.language,
         files: head.files,
         documents: Spooled { docs, spool },
     };

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use run::run;
-pub use stream::run_stream;
+pub use stream::{run_stream, run_stream_with};
 
 use crate::clean::{self, Block};
 use crate::document::{self, Document, SCHEMA_VERSION};
@@ -47,6 +47,9 @@ pub struct Config {
     pub documents: bool,
     /// Follow symbolic links inside input folders.
     pub follow: bool,
+    /// The language of every document (an ISO 639-1 code, `--language`);
+    /// `None` detects it per document.
+    pub language: Option<String>,
 }
 
 impl Default for Config {
@@ -62,7 +65,46 @@ impl Default for Config {
             force: false,
             documents: false,
             follow: false,
+            language: None,
         }
+    }
+}
+
+/// How one document is analysed, beyond its codebook.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnalyzeOptions {
+    /// Force this language (an ISO 639-1 code such as `sv`) instead of
+    /// detecting it; see [`language::detect::iso639_1_code`] for the codes.
+    pub language: Option<String>,
+}
+
+impl AnalyzeOptions {
+    /// The options a run's [`Config`] asks for.
+    pub fn of(config: &Config) -> AnalyzeOptions {
+        AnalyzeOptions {
+            language: config.language.clone(),
+        }
+    }
+
+    /// The document's language: the forced one, or the detected one.
+    /// Fails on a code that is not ISO 639-1.
+    pub fn language_of(&self, text: &str) -> Result<language::LanguageInfo> {
+        match self.language.as_deref() {
+            None => Ok(language::detect(text)),
+            Some(code) => language::LanguageInfo::forced(code).ok_or_else(|| {
+                Error::Usage(format!(
+                    "--language {code:?} is not an ISO 639-1 language code (such as sv, en, nb)"
+                ))
+            }),
+        }
+    }
+
+    /// Fails (a usage error) when the options cannot be used.
+    pub fn check(&self) -> Result<()> {
+        if self.language.is_some() {
+            self.language_of("")?;
+        }
+        Ok(())
     }
 }
 
@@ -114,10 +156,22 @@ pub enum Progress {
     Finish,
 }
 
-/// Analyses one decoded input into a document.
+/// Analyses one decoded input into a document, detecting its language.
 ///
 /// Fails only when cleaning leaves no text at all.
 pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
+    analyze_with(raw, codebook, &AnalyzeOptions::default())
+}
+
+/// Analyses one decoded input into a document, with `options` (a forced
+/// language).
+///
+/// Fails when cleaning leaves no text at all, or on a bad language code.
+pub fn analyze_with(
+    raw: &RawDoc,
+    codebook: &Codebook,
+    options: &AnalyzeOptions,
+) -> Result<Document> {
     let cleaned = clean::clean(raw);
     if cleaned.text.trim().is_empty() {
         return Err(Error::Empty {
@@ -126,7 +180,7 @@ pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
     }
     let text = &cleaned.text;
     let mut warnings = cleaned.warnings.clone();
-    let lang = language::detect(text);
+    let lang = options.language_of(text)?;
     let swedish = lang.is_swedish();
     if !swedish {
         warnings.push(match lang.code {
@@ -161,52 +215,9 @@ pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
     let mut metadata = cleaned.metadata.clone();
     metadata.fields = raw.fields.clone();
 
-    // Which speaker's quote each hit lies in.
-    let hit_speaker = |span: Span| -> Option<usize> {
-        found
-            .speakers
-            .iter()
-            .position(|s| s.quotes.iter().any(|q| q.span.contains(span)))
-    };
     let speaker_id = |i: usize| format!("S{}", i + 1);
-
-    let mut speaker_themes: Vec<BTreeMap<String, usize>> =
-        vec![BTreeMap::new(); found.speakers.len()];
-    let mut themes: Vec<document::Theme> = Vec::new();
-    let words = readability.words.max(1) as f64;
-    for (ti, def) in codebook.themes().iter().enumerate() {
-        let theme_hits: Vec<_> = hits.iter().filter(|h| h.theme == ti).collect();
-        if theme_hits.is_empty() {
-            continue;
-        }
-        let hits: Vec<document::Hit> = theme_hits
-            .iter()
-            .map(|h| {
-                let speaker = hit_speaker(h.span);
-                if let Some(s) = speaker {
-                    *speaker_themes[s].entry(def.id.clone()).or_default() += 1;
-                }
-                let (start, end) = map.span(h.span);
-                document::Hit {
-                    text: h.span.slice(text).to_string(),
-                    start,
-                    end,
-                    term: h.term.clone(),
-                    match_kind: h.kind.as_str().to_string(),
-                    sentence: h.sentence,
-                    speaker: speaker.map(speaker_id),
-                }
-            })
-            .collect();
-        let count = hits.len();
-        themes.push(document::Theme {
-            id: def.id.clone(),
-            label: def.label.clone(),
-            count,
-            per_1000_words: round2(count as f64 * 1000.0 / words),
-            hits,
-        });
-    }
+    let (themes, speaker_themes) =
+        document_themes(codebook, &hits, text, &map, &found, readability.words);
 
     let speakers_out = found
         .speakers
@@ -305,6 +316,65 @@ pub fn analyze(raw: &RawDoc, codebook: &Codebook) -> Result<Document> {
         readability,
         warnings,
     })
+}
+
+/// The document's themes from the codebook's hits (in codebook order, only
+/// themes with hits), and for each speaker the number of hits per theme
+/// that lie inside their quotes.
+fn document_themes(
+    codebook: &Codebook,
+    hits: &[crate::themes::ThemeHit],
+    text: &str,
+    map: &CharOffsets,
+    found: &speakers::Speakers,
+    words: usize,
+) -> (Vec<document::Theme>, Vec<BTreeMap<String, usize>>) {
+    // Which speaker's quote each hit lies in.
+    let hit_speaker = |span: Span| -> Option<usize> {
+        found
+            .speakers
+            .iter()
+            .position(|s| s.quotes.iter().any(|q| q.span.contains(span)))
+    };
+    let speaker_id = |i: usize| format!("S{}", i + 1);
+    let mut speaker_themes: Vec<BTreeMap<String, usize>> =
+        vec![BTreeMap::new(); found.speakers.len()];
+    let mut themes: Vec<document::Theme> = Vec::new();
+    let words = words.max(1) as f64;
+    for (ti, def) in codebook.themes().iter().enumerate() {
+        let theme_hits: Vec<_> = hits.iter().filter(|h| h.theme == ti).collect();
+        if theme_hits.is_empty() {
+            continue;
+        }
+        let hits: Vec<document::Hit> = theme_hits
+            .iter()
+            .map(|h| {
+                let speaker = hit_speaker(h.span);
+                if let Some(s) = speaker {
+                    *speaker_themes[s].entry(def.id.clone()).or_default() += 1;
+                }
+                let (start, end) = map.span(h.span);
+                document::Hit {
+                    text: h.span.slice(text).to_string(),
+                    start,
+                    end,
+                    term: h.term.clone(),
+                    match_kind: h.kind.as_str().to_string(),
+                    sentence: h.sentence,
+                    speaker: speaker.map(speaker_id),
+                }
+            })
+            .collect();
+        let count = hits.len();
+        themes.push(document::Theme {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            count,
+            per_1000_words: round2(count as f64 * 1000.0 / words),
+            hits,
+        });
+    }
+    (themes, speaker_themes)
 }
 
 fn no_speakers(blocks: &[Block]) -> speakers::Speakers {

@@ -15,7 +15,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use super::{Config, Progress, Report, analyze, guard_panic, load_codebook, thread_pool};
+use super::{
+    AnalyzeOptions, Config, Progress, Report, analyze_with, guard_panic, load_codebook, thread_pool,
+};
 use crate::error::{Error, Result};
 use crate::ingest::{self, DiscoverOptions, InputError, OutputFolder, Unit};
 use crate::output::{
@@ -82,6 +84,7 @@ impl Sinks {
 /// What the workers share: the run's fixed inputs.
 struct Shared<'a> {
     codebook: &'a Codebook,
+    options: &'a AnalyzeOptions,
     out: &'a OutputDir,
     sinks: &'a Sinks,
     previous: BTreeMap<&'a str, &'a DocEntry>,
@@ -97,13 +100,18 @@ struct Shared<'a> {
 /// replaced or removed only where svtext wrote it.
 pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Report> {
     let started = Instant::now();
+    let options = AnalyzeOptions::of(config);
+    options.check()?;
     let codebook = load_codebook(config)?;
     let pool = thread_pool(config.jobs)?;
     let out = OutputDir::open(&config.out, config.force)?;
     let discovery = ingest::discover(&config.inputs, &discover_options(config, &out));
     let manifest = output::read_manifest(out.root());
     let reusable = manifest.as_ref().filter(|m| {
-        !config.full && m.version == env!("CARGO_PKG_VERSION") && m.codebook_hash == codebook.hash()
+        !config.full
+            && m.version == env!("CARGO_PKG_VERSION")
+            && m.codebook_hash == codebook.hash()
+            && m.language == options.language
     });
     let sinks = Sinks {
         summary: Mutex::new(SummaryBuilder::new()),
@@ -111,6 +119,7 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
     };
     let shared = Shared {
         codebook: &codebook,
+        options: &options,
         out: &out,
         sinks: &sinks,
         previous: reusable
@@ -173,6 +182,7 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
             .collect(),
         failed: errors.len(),
         skipped: report.skipped,
+        language: options.language.clone(),
         files: TOP_FILES.iter().map(|f| f.to_string()).collect(),
     };
     finish_folder(out, corpus, &docs, &errors, &summary, head, &sinks.entries)
@@ -283,7 +293,7 @@ fn process_unit(
         Err(e) => return fail(&e),
     };
     drop(bytes);
-    let doc = match analyze(&raw, shared.codebook) {
+    let doc = match analyze_with(&raw, shared.codebook, shared.options) {
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
@@ -485,7 +495,10 @@ mod tests {
         };
         let msg = name_first_failure(e, &errors).to_string();
         assert!(msg.starts_with("cannot write out/errors.jsonl"), "{msg}");
-        assert!(msg.contains("the first write that failed was: cannot write out/documents/a.json"), "{msg}");
+        assert!(
+            msg.contains("the first write that failed was: cannot write out/documents/a.json"),
+            "{msg}"
+        );
         let other = Error::Usage("x".into());
         assert_eq!(name_first_failure(other, &errors).to_string(), "x");
     }

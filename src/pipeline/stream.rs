@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{Report, analyze, guard_panic, thread_pool};
+use super::{AnalyzeOptions, Report, analyze_with, guard_panic, thread_pool};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputError, LineReader};
@@ -31,6 +31,19 @@ pub fn run_stream<R: BufRead + Send + 'static>(
     jobs: Option<usize>,
     max_bytes: u64,
 ) -> Result<Report> {
+    let options = AnalyzeOptions::default();
+    run_stream_with(input, output, (codebook, &options), jobs, max_bytes)
+}
+
+/// [`run_stream`] with [`AnalyzeOptions`] (a forced language).
+pub fn run_stream_with<R: BufRead + Send + 'static>(
+    input: R,
+    output: &mut dyn Write,
+    (codebook, options): (&Codebook, &AnalyzeOptions),
+    jobs: Option<usize>,
+    max_bytes: u64,
+) -> Result<Report> {
+    options.check()?;
     let started = Instant::now();
     let pool = thread_pool(jobs)?;
     let batch_size = pool.current_num_threads() * 16;
@@ -64,7 +77,7 @@ pub fn run_stream<R: BufRead + Send + 'static>(
                 .par_iter()
                 .map(|(line, bytes)| {
                     guard_panic(
-                        || stream_record(*line, bytes, codebook),
+                        || stream_record(*line, bytes, (codebook, options)),
                         |what| Err(panicked_record(*line, bytes, what)),
                     )
                 })
@@ -136,7 +149,7 @@ fn read_records(
 fn stream_record(
     line: usize,
     bytes: &std::result::Result<Vec<u8>, String>,
-    codebook: &Codebook,
+    (codebook, options): (&Codebook, &AnalyzeOptions),
 ) -> std::result::Result<Document, InputError> {
     let path = Path::new("-");
     let err = |id: Option<String>, e: &Error| Err(InputError::new(path, Some(line), id, e));
@@ -167,7 +180,7 @@ fn stream_record(
         Ok(raw) => raw,
         Err(e) => return err(Some(id), &e),
     };
-    analyze(&raw, codebook).or_else(|e| err(Some(id), &e))
+    analyze_with(&raw, codebook, options).or_else(|e| err(Some(id), &e))
 }
 
 /// The error line of a record whose analysis panicked (a bug in svtext):
@@ -309,7 +322,7 @@ mod tests {
                 .to_vec(),
         );
         let doc = guard_panic(
-            || stream_record(1, &bytes, &codebook),
+            || stream_record(1, &bytes, (&codebook, &AnalyzeOptions::default())),
             |w| Err(panicked_record(1, &bytes, w)),
         )
         .expect("a plain record is analysed");

@@ -30,7 +30,6 @@ impl Lexicon {
             .is_ok()
     }
 
-    #[cfg(test)]
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(|&w| self.word(w))
     }
@@ -124,6 +123,11 @@ fn decode(src: &str) -> Lexicon {
 /// Whether `word` (lowercase) is in the lexicon.
 pub fn contains(word: &str) -> bool {
     set().contains(word)
+}
+
+/// Every word of the lexicon, in byte order.
+pub fn words() -> impl Iterator<Item = &'static str> {
+    set().iter()
 }
 
 /// Number of words in the lexicon.

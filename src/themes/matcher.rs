@@ -241,6 +241,22 @@ pub struct Term {
     pub gap: usize,
     /// Whether it is an exclusion (blocks hits instead of making them).
     pub exclude: bool,
+    /// For an exclusion: whether it blocks its theme's hits in its whole
+    /// sentence.
+    pub sentence: bool,
+}
+
+/// A candidate hit that an exclusion blocked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blocked {
+    /// Index of the theme.
+    pub theme: usize,
+    /// Byte span of the blocked hit.
+    pub span: Span,
+    /// The term that would have matched.
+    pub term: String,
+    /// The exclusion that blocked it.
+    pub exclusion: String,
 }
 
 /// How one word matched one word position of a term.
@@ -416,6 +432,7 @@ impl Matcher {
             words: words.len(),
             gap: spec.gap,
             exclude,
+            sentence: spec.sentence,
         });
     }
 
@@ -641,6 +658,43 @@ impl Matcher {
 
     /// Finds the hits of every theme; see [`super::Codebook::tag`].
     pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<ThemeHit> {
+        self.tag_inner(text, tokens, None)
+    }
+
+    /// [`Matcher::tag`], and the candidate hits that exclusions blocked,
+    /// appended to `blocked`.
+    pub fn tag_explained(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        blocked: &mut Vec<Blocked>,
+    ) -> Vec<ThemeHit> {
+        self.tag_inner(text, tokens, Some(blocked))
+    }
+
+    /// Each word form of `words` (lowercase) analysed as a word of a
+    /// text: for each term (in [`Matcher::terms`] order), a bit per word
+    /// position of the term that some word matched (positions from 64 on
+    /// share the last bit).
+    pub fn positions_matched<'w>(&self, words: impl Iterator<Item = &'w str>) -> Vec<u64> {
+        let mut seen = vec![0u64; self.terms.len()];
+        let mut found = Vec::new();
+        for w in words {
+            found.clear();
+            self.analyze(w, w, &mut found);
+            for m in &found {
+                seen[m.term as usize] |= 1 << m.pos.min(63);
+            }
+        }
+        seen
+    }
+
+    fn tag_inner(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mut blocked: Option<&mut Vec<Blocked>>,
+    ) -> Vec<ThemeHit> {
         if self.terms.is_empty() {
             return Vec::new();
         }
@@ -690,7 +744,7 @@ impl Matcher {
 
         // Candidates: (theme, span, term, kind, sentence); exclusions apart.
         let mut cands: Vec<(u32, Span, u32, MatchKind, usize)> = Vec::new();
-        let mut excl: Vec<(u32, Span)> = Vec::new();
+        let mut excl: Vec<(u32, Span, u32)> = Vec::new();
         for (i, tok) in tokens.iter().enumerate() {
             for m in matches(i) {
                 let term = &self.terms[m.term as usize];
@@ -705,7 +759,12 @@ impl Matcher {
                     continue;
                 };
                 if term.exclude {
-                    excl.push((term.theme, span));
+                    let span = if term.sentence {
+                        sentence_span(tokens, tok.sentence)
+                    } else {
+                        span
+                    };
+                    excl.push((term.theme, span, m.term));
                 } else {
                     let kind = if term.words == 1 {
                         m.kind
@@ -717,13 +776,22 @@ impl Matcher {
             }
         }
         if !excl.is_empty() {
-            excl.sort_unstable_by_key(|&(t, s)| (t, s.start));
-            cands.retain(|&(theme, span, ..)| {
-                let from = excl.partition_point(|&(t, _)| t < theme);
-                !excl[from..]
+            excl.sort_unstable_by_key(|&(t, s, x)| (t, s.start, x));
+            cands.retain(|&(theme, span, term, ..)| {
+                let from = excl.partition_point(|&(t, ..)| t < theme);
+                let by = excl[from..]
                     .iter()
-                    .take_while(|&&(t, s)| t == theme && s.start < span.end)
-                    .any(|&(_, s)| s.end > span.start)
+                    .take_while(|&&(t, s, _)| t == theme && s.start < span.end)
+                    .find(|&&(_, s, _)| s.end > span.start);
+                if let (Some(&(_, _, x)), Some(out)) = (by, blocked.as_deref_mut()) {
+                    out.push(Blocked {
+                        theme: theme as usize,
+                        span,
+                        term: self.terms[term as usize].text.clone(),
+                        exclusion: self.terms[x as usize].text.clone(),
+                    });
+                }
+                by.is_none()
             });
         }
         // Longest match wins within a theme; at equal length a word beats a
@@ -800,6 +868,17 @@ impl Matcher {
             last = found?;
         }
         Some(last)
+    }
+}
+
+/// The span of sentence `sentence`: from its first token to its last
+/// (`tokens` are in text order, so their sentences ascend).
+fn sentence_span(tokens: &[Token], sentence: usize) -> Span {
+    let a = tokens.partition_point(|t| t.sentence < sentence);
+    let b = tokens.partition_point(|t| t.sentence <= sentence);
+    match (tokens.get(a), b.checked_sub(1).and_then(|l| tokens.get(l))) {
+        (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+        _ => Span::new(0, 0),
     }
 }
 

@@ -22,12 +22,17 @@
 //! Exclusions block the hits of their theme that they overlap; within one
 //! theme hits never overlap (the longest match wins).
 
+pub mod gold;
 pub mod lexicon;
 pub mod liwc;
 pub mod matcher;
+pub mod review;
 pub mod spec;
 pub mod toml_format;
 pub mod yaml_format;
+
+#[cfg(test)]
+mod builtin_tests;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,6 +40,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::language::Token;
 use crate::span::Span;
+pub use matcher::Blocked;
 
 /// How a hit matched its term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -88,10 +94,38 @@ pub struct ThemeHit {
     pub sentence: usize,
 }
 
+/// Whether a term word (alternatives joined by `|`) is beyond what the
+/// lexicon can judge: some alternative is shorter than its words (three
+/// letters), or is hyphenated with every part known ("it-säkerhet").
+fn lexicon_cannot_judge(word: &str) -> bool {
+    word.split('|').any(|alt| {
+        let alt = alt.to_lowercase();
+        alt.chars().count() < 3
+            || (alt.contains('-')
+                && alt
+                    .split('-')
+                    .all(|p| p.chars().count() < 3 || lexicon::contains(p)))
+    })
+}
+
+/// A codebook term (or exclusion) that matches no word of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnknownTerm {
+    /// The theme id.
+    pub theme: String,
+    /// The term as written.
+    pub term: String,
+    /// Whether it is an exclusion.
+    pub exclusion: bool,
+    /// Its words (alternatives as written) that match no lexicon word.
+    pub words: Vec<String>,
+}
+
 /// A compiled codebook.
 #[derive(Debug, Clone)]
 pub struct Codebook {
     themes: Vec<ThemeDef>,
+    specs: Vec<spec::ThemeSpec>,
     hash: String,
     source: PathBuf,
     matcher: matcher::Matcher,
@@ -158,6 +192,7 @@ impl Codebook {
     fn compile(text: &str, path: &Path, themes: Vec<spec::ThemeSpec>) -> Result<Codebook> {
         spec::validate(path, &themes)?;
         let matcher = matcher::Matcher::build(&themes);
+        let specs = themes.clone();
         let themes = themes
             .into_iter()
             .map(|t| ThemeDef {
@@ -170,6 +205,7 @@ impl Codebook {
             .collect();
         Ok(Codebook {
             themes,
+            specs,
             hash: crate::ingest::sha256_hex(text.as_bytes()),
             source: path.to_path_buf(),
             matcher,
@@ -179,6 +215,11 @@ impl Codebook {
     /// The themes, in codebook order.
     pub fn themes(&self) -> &[ThemeDef] {
         &self.themes
+    }
+
+    /// The file the codebook was read from (`<built-in>` for the default).
+    pub fn source(&self) -> &Path {
+        &self.source
     }
 
     /// SHA-256 of the codebook source, lowercase hex.
@@ -192,6 +233,62 @@ impl Codebook {
     /// sentence.
     pub fn tag(&self, text: &str, tokens: &[Token], _sentences: &[Span]) -> Vec<ThemeHit> {
         self.matcher.tag(text, tokens)
+    }
+
+    /// [`Codebook::tag`], and the candidate hits that exclusions blocked
+    /// (what `svtext codebook test` counts for each exclusion).
+    pub fn tag_explained(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        _sentences: &[Span],
+    ) -> (Vec<ThemeHit>, Vec<Blocked>) {
+        let mut blocked = Vec::new();
+        let hits = self.matcher.tag_explained(text, tokens, &mut blocked);
+        (hits, blocked)
+    }
+
+    /// The terms and exclusions that match no word form of the lexicon
+    /// ([`lexicon`]; case is ignored), with the words of each that match
+    /// none: likely misspellings ("kompetns"), or words too rare or too new
+    /// for the lexicon's texts. In codebook order.
+    pub fn unknown_to_lexicon(&self) -> Vec<UnknownTerm> {
+        let folded: Vec<spec::ThemeSpec> = self
+            .specs
+            .iter()
+            .map(|t| {
+                let fold = |x: &spec::TermSpec| spec::TermSpec {
+                    case_sensitive: false,
+                    ..x.clone()
+                };
+                spec::ThemeSpec {
+                    terms: t.terms.iter().map(fold).collect(),
+                    exclude: t.exclude.iter().map(fold).collect(),
+                    ..t.clone()
+                }
+            })
+            .collect();
+        let m = matcher::Matcher::build(&folded);
+        let seen = m.positions_matched(lexicon::words());
+        m.terms()
+            .iter()
+            .zip(seen)
+            .filter_map(|(t, bits)| {
+                let words: Vec<String> = t
+                    .text
+                    .split_whitespace()
+                    .enumerate()
+                    .filter(|&(i, w)| bits & (1 << i.min(63)) == 0 && !lexicon_cannot_judge(w))
+                    .map(|(_, w)| w.to_string())
+                    .collect();
+                (!words.is_empty()).then(|| UnknownTerm {
+                    theme: self.themes[t.theme as usize].id.clone(),
+                    term: t.text.clone(),
+                    exclusion: t.exclude,
+                    words,
+                })
+            })
+            .collect()
     }
 
     /// A human listing of the codebook: each theme with its term counts
@@ -406,6 +503,69 @@ mod tests {
                 ("press", "utgivare"),
                 ("ansvar", "ansvariga"),
                 ("ansvar", "ansvar")
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_exclusions_block_their_theme_in_the_whole_sentence() {
+        let cb = book(
+            "[[theme]]\nid = \"k\"\nterms = [\"rekrytera\", \"personal\"]\n\
+             exclude = [{ term = \"gäng\", sentence = true, compound = false }]\n\
+             [[theme]]\nid = \"b\"\nterms = [\"barn\"]\n",
+        );
+        let h = hits(
+            &cb,
+            "Gäng vill rekrytera barn som personal. Kommunen ska rekrytera personal.",
+        );
+        let got: Vec<(&str, &str)> = h.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        // the first sentence keeps only the other theme's hit
+        assert_eq!(got, [("b", "barn"), ("k", "rekrytera"), ("k", "personal")]);
+        assert_eq!(h[1].1, "rekrytera");
+        let (_, blocked) = {
+            let text = "Gäng vill rekrytera barn som personal.";
+            let a = analyze(text, &[Span::new(0, text.len())], true);
+            cb.tag_explained(text, &a.tokens, &a.sentences)
+        };
+        let b: Vec<(&str, &str)> = blocked
+            .iter()
+            .map(|b| (b.term.as_str(), b.exclusion.as_str()))
+            .collect();
+        assert_eq!(b, [("rekrytera", "gäng"), ("personal", "gäng")]);
+        // `sentence` is for exclusions only
+        let e = Codebook::parse(
+            "[[theme]]\nid = \"k\"\nterms = [{ term = \"x\", sentence = true }]\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("`sentence` applies to exclusions only"), "{e}");
+    }
+
+    #[test]
+    fn terms_unknown_to_the_lexicon() {
+        let cb = book(
+            "[[theme]]\nid = \"k\"\nterms = [\"kompetns\", \"kompetens\", \"brist på personal\", \
+             \"it-kompetens\", { term = \"AI\", case_sensitive = true }, \"rekryter*\", \"xq* personal\"]\n\
+             exclude = [\"kompetenstvistqq\"]\n",
+        );
+        let unknown = cb.unknown_to_lexicon();
+        let u: Vec<(&str, bool, Vec<&str>)> = unknown
+            .iter()
+            .map(|u| {
+                (
+                    u.term.as_str(),
+                    u.exclusion,
+                    u.words.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            u,
+            [
+                ("kompetns", false, vec!["kompetns"]),
+                ("xq* personal", false, vec!["xq*"]),
+                ("kompetenstvistqq", true, vec!["kompetenstvistqq"]),
             ]
         );
     }

@@ -27,6 +27,10 @@ pub struct TermSpec {
     pub case_sensitive: bool,
     /// How many words may stand between the words of a phrase.
     pub gap: usize,
+    /// For an exclusion: block every hit of its theme in the sentence it
+    /// matches in, not only the hits it overlaps ("rekrytera" in a
+    /// sentence about criminal gangs).
+    pub sentence: bool,
     /// The 1-based line in the codebook file, when known.
     pub line: Option<usize>,
 }
@@ -41,6 +45,7 @@ impl TermSpec {
             inflect: true,
             case_sensitive: false,
             gap: DEFAULT_GAP,
+            sentence: false,
             line,
         }
     }
@@ -154,6 +159,16 @@ pub fn validate(path: &Path, themes: &[ThemeSpec]) -> Result<()> {
         }
         for term in t.terms.iter().chain(&t.exclude) {
             check_term(path, &t.id, term)?;
+        }
+        if let Some(term) = t.terms.iter().find(|x| x.sentence) {
+            return Err(error(
+                path,
+                term.line,
+                format!(
+                    "term {:?}: `sentence` applies to exclusions only",
+                    term.text
+                ),
+            ));
         }
     }
     Ok(())

@@ -126,12 +126,13 @@ fn term(
                     "gap" => {
                         t.gap = gap(v.as_integer().ok_or_else(|| bad("an integer"))?, path, line)?
                     }
+                    "sentence" => t.sentence = v.as_bool().ok_or_else(|| bad("true or false"))?,
                     _ => {
                         return Err(spec::error(
                             path,
                             line,
                             format!(
-                                "unknown term option `{k}` (expected term, compound, inflect, case_sensitive or gap)"
+                                "unknown term option `{k}` (expected term, compound, inflect, case_sensitive, gap or sentence)"
                             ),
                         ));
                     }

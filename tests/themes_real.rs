@@ -1,0 +1,113 @@
+//! The built-in codebook on real sentences from public-sector pages,
+//! labelled blind for kompetensförsörjning, ansvar and tillit
+//! (`tests/data/real/themes/`, rules in `tests/data/real/ANNOTATION.md`).
+//! The development split is reported with its mistakes; the held-back test
+//! split gates (at floors below the 0.95 / 0.90 targets, which it
+//! does not reach), and only its figures are printed.
+//!
+//! `cargo test --test themes_real -- --nocapture` prints the figures.
+
+mod common;
+
+use svtext::pipeline::AnalyzeOptions;
+use svtext::themes::Codebook;
+use svtext::themes::gold::{self, GoldReport};
+
+fn split(name: &str) -> GoldReport {
+    let path = common::root()
+        .join("tests/data/real/themes")
+        .join(format!("{name}.jsonl"));
+    let items = gold::load(&path).expect("the split is readable");
+    gold::evaluate(
+        &items,
+        &path,
+        &Codebook::builtin(),
+        &AnalyzeOptions::default(),
+    )
+    .expect("the evaluation runs")
+}
+
+#[test]
+fn dev_split_figures() {
+    let r = split("dev");
+    assert!(r.texts >= 150, "the dev split has {} sentences", r.texts);
+    println!("{}", r.table());
+    println!("{}", r.mistakes());
+    // the rules were tuned on this split: hold what they reach
+    assert!(r.overall.precision.unwrap_or(0.0) >= 0.95);
+    assert!(r.overall.recall.unwrap_or(0.0) >= 0.85);
+}
+
+/// The targets are precision 0.95 and recall 0.90 on this split.
+/// The built-in codebook does not reach them (final figures: precision
+/// 0.864, recall 0.731; first run 0.766 / 0.692; see
+/// `tests/data/real/FIRST-RUN.md`), so this gate holds what it reaches,
+/// rounded down, as a floor that a change must not go below.
+const TEST_PRECISION_FLOOR: f64 = 0.86;
+const TEST_RECALL_FLOOR: f64 = 0.73;
+
+#[test]
+fn test_split_gates() {
+    let r = split("test");
+    assert!(r.texts >= 90, "the test split has {} sentences", r.texts);
+    // figures only: the held-back sentences' mistakes are not printed, so
+    // that nobody tunes rules to them
+    println!("{}", r.table());
+    let (p, rec) = (
+        r.overall.precision.unwrap_or(0.0),
+        r.overall.recall.unwrap_or(0.0),
+    );
+    assert!(
+        p >= TEST_PRECISION_FLOOR,
+        "held-back precision {p:.3} fell below its floor {TEST_PRECISION_FLOOR}"
+    );
+    assert!(
+        rec >= TEST_RECALL_FLOOR,
+        "held-back recall {rec:.3} fell below its floor {TEST_RECALL_FLOOR}"
+    );
+}
+
+/// `svtext codebook test builtin --gold FILE` gives the library's figures
+/// (checked on both splits; nothing of the held-back one is printed).
+#[test]
+fn codebook_test_gold_on_the_command_line_gives_the_same_figures() {
+    for name in ["dev", "test"] {
+        let path = common::root()
+            .join("tests/data/real/themes")
+            .join(format!("{name}.jsonl"));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_svtext"))
+            .args(["codebook", "test", "builtin", "--json", "--gold"])
+            .arg(&path)
+            .output()
+            .expect("svtext runs");
+        assert!(out.status.success(), "{name}: exit {:?}", out.status);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let lib = split(name);
+        let cli = &v["gold"];
+        for (k, s) in lib.themes.iter().chain([&lib.overall]).enumerate() {
+            let c = if k < lib.themes.len() {
+                &cli["themes"][k]
+            } else {
+                &cli["overall"]
+            };
+            let same = c["theme"] == s.theme.as_str()
+                && c["true_positives"] == s.true_positives
+                && c["false_positives"] == s.false_positives
+                && c["false_negatives"] == s.false_negatives
+                && (c["precision"].as_f64().unwrap_or(-1.0) - s.precision.unwrap_or(-1.0)).abs()
+                    < 1e-9
+                && (c["recall"].as_f64().unwrap_or(-1.0) - s.recall.unwrap_or(-1.0)).abs() < 1e-9;
+            // no figures in the message: the held-back split stays unread
+            assert!(same, "{name}: the command line's figures differ");
+        }
+        // and the terminal table prints the same rows
+        let table = std::process::Command::new(env!("CARGO_BIN_EXE_svtext"))
+            .args(["codebook", "test", "builtin", "--per-term", "0", "--gold"])
+            .arg(&path)
+            .output()
+            .expect("svtext runs");
+        let text = String::from_utf8(table.stdout).expect("UTF-8");
+        let want = lib.table();
+        assert!(text.contains(&want), "{name}: the gold table differs");
+    }
+}
