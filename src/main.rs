@@ -39,6 +39,7 @@ Output folder (--out DIR):
   DIR/summary.json         corpus totals: documents, tokens, themes, speakers
   DIR/errors.jsonl         one line per input that could not be analysed
   DIR/manifest.json        tool version, codebook hash, input hashes (the next run redoes only what changed)
+  DIR/report.html          with --report (or `svtext report DIR`): the corpus at a glance in a browser, self-contained
 
 Exit status: 0 all inputs analysed; 1 some inputs failed (see errors.jsonl);
 2 bad usage or nothing could run (missing input, bad codebook, folder locked).
@@ -47,6 +48,7 @@ Examples:
   svtext                                   analyse corpus/ into output/
   svtext articles/ --out results --jobs 4  a folder of .txt/.html/.jsonl files
   svtext articles/ --codebook mine.yml     your own codebook (TOML, quanteda YAML or LIWC .dic)
+  svtext articles/ --out results --report  and results/report.html to open in a browser
   cat records.jsonl | svtext -             JSON Lines in, one document per line out
   svtext codebook show > codebook.toml     the built-in codebook, to edit";
 
@@ -58,6 +60,17 @@ enum Command {
     /// Build summary.json from document files (corpus.jsonl or the part
     /// files of a cluster run).
     Summarize(SummarizeArgs),
+    /// Write DIR/report.html from an output folder: overview, themes over
+    /// time, co-occurrence, speakers, hits and quotes in context, and a
+    /// documents table, in one self-contained file for a browser.
+    Report {
+        /// The output folder of `svtext analyze` (its --out DIR).
+        #[arg(value_name = "DIR", default_value = "output")]
+        dir: PathBuf,
+        /// Do not print the report's path on stderr.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+    },
     /// Check or show codebooks.
     #[command(subcommand)]
     Codebook(CodebookCommand),
@@ -91,6 +104,9 @@ struct AnalyzeArgs {
     /// reported in errors.jsonl.
     #[arg(long, value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// After the run, write DIR/report.html (as `svtext report DIR` does).
+    #[arg(long)]
+    report: bool,
 }
 
 #[derive(Args, Debug)]
@@ -120,6 +136,7 @@ fn main() -> ExitCode {
         None => analyze(cli.analyze),
         Some(Command::Analyze(args)) => analyze(args),
         Some(Command::Summarize(args)) => summarize(args),
+        Some(Command::Report { dir, quiet }) => report(&dir, quiet),
         Some(Command::Codebook(cmd)) => codebook(cmd),
     };
     match result {
@@ -155,6 +172,10 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         anyhow::ensure!(
             config.inputs.len() == 1,
             "`-` (standard input) cannot be mixed with other inputs"
+        );
+        anyhow::ensure!(
+            !args.report,
+            "--report needs an output folder; it cannot be used with `-` (standard input)"
         );
         let codebook = pipeline::load_codebook(&config)?;
         // Owned and Send: run_stream reads it on a thread of its own.
@@ -205,7 +226,18 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             );
         }
     }
+    if args.report {
+        self::report(&config.out, config.quiet)?;
+    }
     Ok(exit_code(report.failed))
+}
+
+fn report(dir: &std::path::Path, quiet: bool) -> Result<ExitCode> {
+    let path = svtext::report::write_report(dir)?;
+    if !quiet {
+        eprintln!("svtext: wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit_code(failed: usize) -> ExitCode {
