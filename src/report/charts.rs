@@ -299,7 +299,7 @@ pub fn heatmap(map: &Heatmap) -> ChartResult<String> {
     let (cell_w, cell_h) = (84i32, 32i32);
     let longest = |v: &[String]| v.iter().map(|s| s.chars().count()).max().unwrap_or(0) as i32;
     let label_w = (longest(&map.rows).min(40) * 9 + 16).max(120);
-    let head_h = longest(&map.cols).min(24) * 9 + 16;
+    let head_h = longest(&map.cols).min(24) * 8 + 12;
     let extra_w = if map.extra.is_some() { cell_w } else { 0 };
     let (top, n_rows, n_cols) = (48, map.rows.len() as i32, map.cols.len() as i32);
     let w = (label_w + n_cols * cell_w + extra_w + 24).max(640) as u32;

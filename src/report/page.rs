@@ -1,7 +1,7 @@
 //! The page: the view of the aggregates that the template shows, the charts
 //! drawn from it, and the documents table's data for the page's script.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use minijinja::Environment;
 use minijinja::value::Serde;
@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::charts::{self, Heatmap, PALETTE, ThemeSeries, group_digits};
 use super::data::{self, Aggregates, DocLabel, DocText, Kwic, QuoteSample};
+use super::sample::BottomK;
 use super::{ErrorsInfo, ManifestInfo};
 use crate::summary::Summary;
 
@@ -26,6 +27,9 @@ pub const TOP_BARS: usize = 15;
 pub const SMOOTH_FROM_MONTHS: usize = 36;
 /// Longest title in the documents table.
 const TITLE_CHARS: usize = 160;
+/// Bytes of JSON the documents table's rows take at most (a larger corpus
+/// is sampled), so that the page stays under 5 MB.
+pub const ROWS_BUDGET: usize = 3_400_000;
 
 /// A theme as the page shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -388,24 +392,72 @@ fn quote_view(q: QuoteSample) -> QuoteView {
     }
 }
 
-/// The documents table and the sampled texts, as JSON for the page's
-/// script, and a sentence on how they were sampled.
-fn table_data(agg: &mut Aggregates, themes: &[ThemeView]) -> (String, String, usize, usize) {
-    let rows_seen = agg.rows.seen();
-    let mut rows = std::mem::replace(&mut agg.rows, super::sample::BottomK::new(0)).into_sorted();
-    rows.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
-    let texts_all = std::mem::replace(&mut agg.texts, super::sample::BottomK::new(0)).into_sorted();
-    // smallest hash first, while the byte budget lasts
+/// The table's rows as JSON arrays `[id, title, date, language, words,
+/// LIX, [hits per theme]]`, smallest sampling key first, while
+/// [`ROWS_BUDGET`] bytes last; then sorted by id.
+fn rows_within_budget(
+    rows: Vec<data::DocRow>,
+    themes: &[ThemeView],
+) -> Vec<(String, serde_json::Value)> {
+    let mut budget = ROWS_BUDGET;
+    let mut out = Vec::new();
+    for r in rows {
+        let title: String = if r.doc.title.chars().count() > TITLE_CHARS {
+            let mut t: String = r.doc.title.chars().take(TITLE_CHARS - 1).collect();
+            t.push('…');
+            t
+        } else {
+            r.doc.title
+        };
+        let counts: Vec<usize> = themes
+            .iter()
+            .map(|t| r.themes.get(&t.id).copied().unwrap_or(0))
+            .collect();
+        let lix = r.lix.map(|l| (l * 10.0).round() / 10.0);
+        let row = serde_json::json!([
+            r.doc.id, title, r.doc.date, r.language, r.words, lix, counts
+        ]);
+        let size = row.to_string().len() + 4;
+        if size > budget {
+            break;
+        }
+        budget -= size;
+        out.push((r.doc.id, row));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The texts for the document view: smallest sampling key first while
+/// [`data::TEXT_BUDGET`] bytes last, of documents in the table; sorted by id.
+fn texts_within_budget(texts: Vec<DocText>, in_table: &BTreeSet<&str>) -> Vec<DocText> {
     let mut budget = data::TEXT_BUDGET;
-    let mut texts: Vec<DocText> = Vec::new();
-    for t in texts_all {
+    let mut out: Vec<DocText> = Vec::new();
+    for t in texts
+        .into_iter()
+        .filter(|t| in_table.contains(t.id.as_str()))
+    {
         if t.text.len() > budget {
             break;
         }
         budget -= t.text.len();
-        texts.push(t);
+        out.push(t);
     }
-    texts.sort_by(|a, b| a.id.cmp(&b.id));
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// The documents table and the sampled texts, as JSON for the page's
+/// script, and a sentence on how they were sampled.
+fn table_data(agg: &mut Aggregates, themes: &[ThemeView]) -> (String, String, usize, usize) {
+    let rows_seen = agg.rows.seen();
+    let rows = std::mem::replace(&mut agg.rows, BottomK::new(0)).into_sorted();
+    let rows = rows_within_budget(rows, themes);
+    let in_table: BTreeSet<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
+    let texts = texts_within_budget(
+        std::mem::replace(&mut agg.texts, BottomK::new(0)).into_sorted(),
+        &in_table,
+    );
     let text_index: BTreeMap<&str, usize> = texts
         .iter()
         .enumerate()
@@ -418,26 +470,13 @@ fn table_data(agg: &mut Aggregates, themes: &[ThemeView]) -> (String, String, us
         .collect();
     let json_rows: Vec<serde_json::Value> = rows
         .iter()
-        .map(|r| {
-            let title: String = if r.doc.title.chars().count() > TITLE_CHARS {
-                r.doc
-                    .title
-                    .chars()
-                    .take(TITLE_CHARS - 1)
-                    .chain(['…'])
-                    .collect()
-            } else {
-                r.doc.title.clone()
-            };
-            let counts: Vec<usize> = themes
-                .iter()
-                .map(|t| r.themes.get(&t.id).copied().unwrap_or(0))
-                .collect();
-            let lix = r.lix.map(|l| (l * 10.0).round() / 10.0);
-            let text = text_index.get(r.doc.id.as_str()).map_or(-1, |i| *i as i64);
-            serde_json::json!([
-                r.doc.id, title, r.doc.date, r.language, r.words, lix, counts, text
-            ])
+        .map(|(id, row)| {
+            let mut row = row.clone();
+            let text = text_index.get(id.as_str()).map_or(-1, |i| *i as i64);
+            if let Some(a) = row.as_array_mut() {
+                a.push(text.into());
+            }
+            row
         })
         .collect();
     let json_texts: Vec<serde_json::Value> = texts
@@ -458,18 +497,14 @@ fn table_data(agg: &mut Aggregates, themes: &[ThemeView]) -> (String, String, us
     });
     // `<` escaped so that no text can close the script element
     let json = data.to_string().replace('<', "\\u003c");
-    (
-        json,
-        sampling_note(rows.len(), rows_seen, texts.len()),
-        rows.len(),
-        texts.len(),
-    )
+    let note = sampling_note(rows.len(), rows_seen, texts.len());
+    (json, note, rows.len(), texts.len())
 }
 
 fn sampling_note(rows: usize, documents: usize, texts: usize) -> String {
     let table = if rows < documents {
         format!(
-            "The table lists {} of the {} documents: a fixed random sample (those whose id hashes lowest), because a page with more rows would be slow. ",
+            "The table lists {} of the {} documents: a fixed random sample (those whose id hashes lowest), to keep the page under 5 MB. ",
             group_digits(rows),
             group_digits(documents)
         )
@@ -572,8 +607,78 @@ pub fn render(mut agg: Aggregates, inputs: &PageInputs) -> Result<String, String
         table_texts: group_digits(table_texts),
     };
     let mut env = Environment::new();
+    env.add_filter("digits", |n: usize| group_digits(n));
     env.add_template("report.html", TEMPLATE)
         .map_err(|e| e.to_string())?;
     let tmpl = env.get_template("report.html").map_err(|e| e.to_string())?;
     tmpl.render(Serde(&ctx)).map_err(|e| format!("{e:#}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(i: usize) -> data::DocRow {
+        data::DocRow {
+            doc: DocLabel {
+                id: format!("doc-{i:05}"),
+                title: "Interpellation om kompetensförsörjning i kommunerna ".repeat(4),
+                date: Some("2020-01-01".into()),
+            },
+            language: Some("sv".into()),
+            words: 1000,
+            lix: Some(45.04),
+            themes: BTreeMap::from([("ansvar".to_string(), 3)]),
+        }
+    }
+
+    #[test]
+    fn the_table_keeps_to_its_byte_budget_in_sampling_order() {
+        let themes = vec![ThemeView {
+            id: "ansvar".into(),
+            label: "Ansvar".into(),
+            color: PALETTE[0].into(),
+            documents: 1,
+            hits: 3,
+            rate: "1.00".into(),
+        }];
+        // rows come smallest sampling key first: here doc-19999 down to doc-00000
+        let rows: Vec<data::DocRow> = (0..20_000).rev().map(row).collect();
+        let kept = rows_within_budget(rows, &themes);
+        let bytes: usize = kept.iter().map(|(_, r)| r.to_string().len() + 4).sum();
+        assert!(bytes <= ROWS_BUDGET);
+        assert!(kept.len() > 10_000 && kept.len() < 20_000, "{}", kept.len());
+        // the first offered are kept, and the kept are sorted by id
+        assert_eq!(kept.last().unwrap().0, "doc-19999");
+        assert!(kept.windows(2).all(|w| w[0].0 < w[1].0));
+        let first = &kept[0].1;
+        assert_eq!(first[1].as_str().unwrap().chars().count(), TITLE_CHARS);
+        assert_eq!(first[5], 45.0);
+        assert_eq!(first[6], serde_json::json!([3]));
+        let note = sampling_note(kept.len(), 20_000, 300);
+        assert!(note.contains("of the 20,000 documents"), "{note}");
+    }
+
+    #[test]
+    fn texts_outside_the_table_or_the_budget_are_left_out() {
+        let text = |id: &str, n: usize| DocText {
+            id: id.into(),
+            text: "x".repeat(n),
+            cut: false,
+            hits: Vec::new(),
+            quotes: Vec::new(),
+        };
+        let in_table = BTreeSet::from(["a", "b", "c"]);
+        let texts = vec![
+            text("c", 10),
+            text("z", 10),
+            text("a", data::TEXT_BUDGET - 10),
+            text("b", 1),
+        ];
+        let kept: Vec<String> = texts_within_budget(texts, &in_table)
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(kept, ["a", "c"]);
+    }
 }
