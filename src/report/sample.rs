@@ -113,6 +113,11 @@ impl<T> BottomK<T> {
         self.heap.is_empty()
     }
 
+    /// The kept items, in no particular order.
+    pub fn items(&self) -> impl Iterator<Item = &T> {
+        self.heap.iter().map(|k| &k.item)
+    }
+
     /// The kept items, smallest key first.
     pub fn into_sorted(self) -> Vec<T> {
         self.heap

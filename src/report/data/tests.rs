@@ -303,8 +303,43 @@ fn the_charts_agree_with_summary_json_on_the_sample_corpus() {
         .map(|r| r.quotes)
         .sum();
     assert_eq!(agg.organisations["Region Västmark"], org_quotes);
+    // the co-occurrence heatmap, recounted from the documents table
+    let rows = agg_rows(&agg);
+    let cooc = page::cooccurrence(&agg, &themes);
+    for (i, a) in themes.iter().enumerate() {
+        for (j, b) in themes.iter().enumerate() {
+            let both = rows
+                .iter()
+                .filter(|r| r.themes.contains_key(&a.id) && r.themes.contains_key(&b.id))
+                .count();
+            assert_eq!(cooc.values[i][j], both, "{} × {}", a.id, b.id);
+        }
+    }
+    // the time chart, recounted from the documents table
+    let mut months: BTreeMap<String, Period> = BTreeMap::new();
+    for r in &rows {
+        if let Some(m) = r.doc.date.as_deref().and_then(month_of) {
+            let p = months.entry(m.to_string()).or_default();
+            p.documents += 1;
+            p.words += r.words as u64;
+            for (id, n) in &r.themes {
+                *p.hits.entry(id.clone()).or_default() += n;
+            }
+        }
+    }
+    assert_eq!(months, agg.months);
+    let range = page::month_range(&agg);
+    for (s, t) in page::time_series(&agg, &themes, &range).iter().zip(&themes) {
+        for (m, v) in range.iter().zip(&s.monthly) {
+            assert_eq!(
+                *v,
+                months.get(m).and_then(|p| p.rate(&t.id)),
+                "{} {m}",
+                t.id
+            );
+        }
+    }
     // the documents table: a row per document, its counts summing to the hits
-    let rows = agg.rows.into_sorted();
     assert_eq!(rows.len(), summary.documents);
     for t in &summary.themes {
         let sum: usize = rows
@@ -313,4 +348,9 @@ fn the_charts_agree_with_summary_json_on_the_sample_corpus() {
             .sum();
         assert_eq!(sum, t.hits);
     }
+}
+
+/// The rows of the documents table, left in the sample.
+fn agg_rows(agg: &Aggregates) -> Vec<DocRow> {
+    agg.rows.items().cloned().collect()
 }
