@@ -119,7 +119,7 @@ async function testReport(browser, name, file) {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return { dom: n.domContentLoadedEventEnd, load: n.loadEventEnd, paint: paint ? paint.startTime : NaN };
   });
-  console.log(`  size ${(size / 1e6).toFixed(2)} MB; load event at ${nav.load.toFixed(0)} ms (DOMContentLoaded ${nav.dom.toFixed(0)} ms, first contentful paint ${nav.paint.toFixed(0)} ms; ${wall} ms from the start of navigation to load, as the test saw it)`);
+  console.log(`  size ${(size / 1e6).toFixed(2)} MB; load event at ${nav.load.toFixed(0)} ms (DOMContentLoaded ${nav.dom.toFixed(0)} ms, first contentful paint ${Number.isNaN(nav.paint) ? 'not yet recorded' : nav.paint.toFixed(0) + ' ms'}; ${wall} ms from the start of navigation to load, as the test saw it)`);
   fs.appendFileSync(path.join(shotDir, 'timings.txt'), `${name}\t${size}\t${nav.load.toFixed(0)}\t${wall}\n`);
   for (const id of SECTIONS) {
     check(`${name}: section #${id} is there`, (await page.locator(`#${id}`).count()) === 1);
