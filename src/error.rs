@@ -110,6 +110,14 @@ pub enum Error {
         /// Why svtext does not write it.
         reason: String,
     },
+    /// The report could not be built from an output folder's files.
+    #[error("cannot build the report from {path}: {reason}")]
+    Report {
+        /// The file that could not be used (or the report being written).
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
     /// Bad usage: the arguments do not make sense together.
     #[error("{0}")]
     Usage(String),

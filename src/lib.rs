@@ -13,6 +13,9 @@
 //! 6. [`output`]: write documents, `corpus.jsonl`, `summary.json`,
 //!    `errors.jsonl` and `manifest.json`, atomically.
 //!
+//! [`report`] turns an output folder into `report.html`, a self-contained
+//! page for a browser.
+//!
 //! [`pipeline`] chains the stages for one document ([`pipeline::analyze`])
 //! and for a whole run ([`pipeline::run`]). Offsets inside the library are
 //! byte offsets ([`span::Span`]); the JSON ([`document::Document`]) uses code
@@ -28,6 +31,7 @@ pub mod language;
 pub mod names;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod span;
 pub mod speakers;
 pub mod summary;

@@ -39,6 +39,7 @@ Output folder (--out DIR; new, empty, or made by svtext, unless --force):
   DIR/errors.jsonl         one line per input that could not be analysed
   DIR/manifest.json        tool version, codebook hash, input and output hashes, every file written
   DIR/documents/<id>.json  one document, pretty-printed (with --documents)
+  DIR/report.html          with --report (or `svtext report DIR`): the corpus at a glance in a browser, self-contained
 svtext replaces or removes only files its manifest says it wrote, and never
 reads its output folder (or any folder with an svtext manifest) as input.
 
@@ -49,6 +50,7 @@ Examples:
   svtext                                   analyse corpus/ into output/
   svtext articles/ --out results --jobs 4  a folder of .txt/.html/.jsonl files
   svtext articles/ --codebook mine.yml     your own codebook (TOML, quanteda YAML or LIWC .dic)
+  svtext articles/ --out results --report  and results/report.html to open in a browser
   cat records.jsonl | svtext -             JSON Lines in, one document per line out
   svtext codebook show > codebook.toml     the built-in codebook, to edit";
 
@@ -61,6 +63,17 @@ enum Command {
     /// files of a cluster run).
     #[command(visible_alias = "summarise")]
     Summarize(SummarizeArgs),
+    /// Write DIR/report.html from an output folder: overview, themes over
+    /// time, co-occurrence, speakers, hits and quotes in context, and a
+    /// documents table, in one self-contained file for a browser.
+    Report {
+        /// The output folder of `svtext analyze` (its --out DIR).
+        #[arg(value_name = "DIR", default_value = "output")]
+        dir: PathBuf,
+        /// Do not print the report's path on stderr.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+    },
     /// Check or show codebooks.
     #[command(subcommand)]
     Codebook(CodebookCommand),
@@ -113,6 +126,9 @@ struct AnalyzeArgs {
     /// keeps short Swedish texts from being taken for another language.
     #[arg(long, value_name = "CODE", value_parser = language_code)]
     language: Option<String>,
+    /// After the run, write DIR/report.html (as `svtext report DIR` does).
+    #[arg(long)]
+    report: bool,
 }
 
 /// An ISO 639-1 code for `--language`, lowercased.
@@ -176,6 +192,7 @@ fn main() -> ExitCode {
         None => analyze(cli.analyze),
         Some(Command::Analyze(args)) => analyze(args),
         Some(Command::Summarize(args)) => summarize(args),
+        Some(Command::Report { dir, quiet }) => report(&dir, quiet),
         Some(Command::Codebook(cmd)) => codebook(cmd),
     };
     match result {
@@ -216,6 +233,10 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         anyhow::ensure!(
             config.inputs.len() == 1,
             "`-` (standard input) cannot be mixed with other inputs"
+        );
+        anyhow::ensure!(
+            !args.report,
+            "--report needs an output folder; it cannot be used with `-` (standard input)"
         );
         let codebook = pipeline::load_codebook(&config)?;
         // Owned and Send: run_stream reads it on a thread of its own.
@@ -288,6 +309,9 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             );
         }
     }
+    if args.report {
+        self::report(&config.out, config.quiet)?;
+    }
     Ok(exit_code(report.failed))
 }
 
@@ -331,6 +355,14 @@ fn strsim_close(a: &str, b: &str) -> bool {
         prev = cur;
     }
     prev[b.len()] <= 2
+}
+
+fn report(dir: &std::path::Path, quiet: bool) -> Result<ExitCode> {
+    let path = svtext::report::write_report(dir)?;
+    if !quiet {
+        eprintln!("svtext: wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit_code(failed: usize) -> ExitCode {

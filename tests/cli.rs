@@ -503,3 +503,64 @@ fn summarize_rebuilds_the_summary_from_document_files() {
     expected.as_object_mut().unwrap().remove("skipped_files");
     assert_eq!(read_json(&sdir.join("summary.json")), expected);
 }
+
+#[test]
+fn report_is_self_contained_and_the_same_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = svtext(&[s(&fixtures()), "--out", s(&out), "-q", "--report"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    for id in [
+        "overview",
+        "time",
+        "cooccurrence",
+        "speakers",
+        "contexts",
+        "documents",
+    ] {
+        assert!(html.contains(&format!("<section id=\"{id}\">")), "{id}");
+    }
+    assert!(html.contains("<svg"));
+    assert!(html.contains("Kommunen satsar på AI"));
+    // nothing is fetched: no external scripts, styles, images or fonts
+    for external in [
+        "<script src",
+        "<link",
+        "<img",
+        "url(",
+        "@import",
+        "href=\"http",
+    ] {
+        assert!(!html.contains(external), "{external}");
+    }
+    let o = svtext(&["report", s(&out), "-q"], None);
+    assert!(o.status.success());
+    assert_eq!(fs::read_to_string(out.join("report.html")).unwrap(), html);
+
+    // a folder that is not an output folder, and --report with standard input
+    let o = svtext(&["report", s(dir.path())], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("corpus.jsonl"));
+    let o = svtext(
+        &["-", "--report"],
+        Some(b"{\"id\": \"a\", \"text\": \"Hej.\"}\n"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn the_report_lists_inputs_that_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("in");
+    fs::create_dir(&d).unwrap();
+    fs::write(d.join("good.txt"), ARTICLE).unwrap();
+    fs::write(d.join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap();
+    let out = dir.path().join("out");
+    let o = svtext(&[s(&d), "--out", s(&out), "-q", "--report"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("Inputs that failed"));
+    assert!(html.contains("binary.txt is a binary file"), "{html}");
+}

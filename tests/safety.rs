@@ -492,3 +492,36 @@ fn a_reader_that_stops_early_ends_the_stream_quietly() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stderr(&o).contains("Broken pipe"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_report_is_svtexts_file_listed_in_the_manifest_and_a_users_is_never_replaced() {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), ARTICLE).unwrap();
+    let out = work.path().join("out");
+    let o = svtext(&[s(&input), "--out", s(&out), "--report", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let manifest: Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert!(
+        manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "report.html"),
+        "{manifest}"
+    );
+    // a run without --report leaves what a full run without it leaves
+    let o = svtext(&[s(&input), "--out", s(&out), "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        !out.join("report.html").exists(),
+        "the stale report is removed"
+    );
+    // a report.html that svtext did not write is never replaced
+    fs::write(out.join("report.html"), "mine").unwrap();
+    let o = svtext(&["report", s(&out)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(out.join("report.html")).unwrap(), "mine");
+}

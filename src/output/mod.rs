@@ -303,6 +303,32 @@ impl OutputDir {
     }
 }
 
+impl OutputDir {
+    /// Adds files written after a run (the report) to the folder's
+    /// manifest, so that they are svtext's to replace or remove, and ends
+    /// the journal. The folder must hold a manifest of this svtext version.
+    pub fn add_to_manifest(self, names: &[&str]) -> Result<()> {
+        let path = self.root.join(MANIFEST_FILE);
+        let mut m = read_manifest(&self.root).ok_or_else(|| Error::Output {
+            path: path.clone(),
+            reason:
+                "is missing or not a manifest of this svtext version; run `svtext analyze` first"
+                    .into(),
+        })?;
+        m.files.extend(names.iter().map(|n| n.to_string()));
+        m.files.sort();
+        m.files.dedup();
+        self.journal.record(MANIFEST_FILE)?;
+        atomic_write_with(&path, |w| {
+            let mut ser =
+                serde_json::Serializer::with_formatter(&mut *w, DocumentFormatter::default());
+            serde::Serialize::serialize(&m, &mut ser)?;
+            w.write_all(b"\n")
+        })?;
+        self.journal.finish()
+    }
+}
+
 /// svtext's own bookkeeping files, never listed as output nor removed.
 fn is_bookkeeping(rel: &str) -> bool {
     rel == LOCK_FILE || rel == JOURNAL_FILE
