@@ -152,7 +152,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("themes", |b| {
         b.iter(|| {
             for (c, a) in cleaned.iter().zip(&analyses) {
-                black_box(codebook.tag(&c.text, &a.tokens, &a.sentences));
+                black_box(codebook.tag(&c.text, &a.tokens));
             }
         })
     });
@@ -163,7 +163,6 @@ fn stages(c: &mut Criterion) {
                     &c.text,
                     &c.blocks,
                     &a.sentences,
-                    &a.tokens,
                     &c.metadata,
                 ));
             }

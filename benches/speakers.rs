@@ -35,7 +35,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("speakers");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("find", |b| {
-        b.iter(|| speakers::find(&text, &blocks, &analysis.sentences, &analysis.tokens, &meta))
+        b.iter(|| speakers::find(&text, &blocks, &analysis.sentences, &meta))
     });
     g.finish();
 }

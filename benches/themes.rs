@@ -45,10 +45,7 @@ fn bench(c: &mut Criterion) {
     let cb = Codebook::builtin();
     if let Some(docs) = documents() {
         let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
-        let hits: usize = docs
-            .iter()
-            .map(|(t, a)| cb.tag(t, &a.tokens, &a.sentences).len())
-            .sum();
+        let hits: usize = docs.iter().map(|(t, a)| cb.tag(t, &a.tokens).len()).sum();
         eprintln!("{} documents, {bytes} bytes, {hits} hits", docs.len());
         let mut g = c.benchmark_group("themes");
         g.throughput(Throughput::Bytes(bytes as u64));
@@ -57,7 +54,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut n = 0;
                 for (t, a) in &docs {
-                    n += cb.tag(black_box(t), &a.tokens, &a.sentences).len();
+                    n += cb.tag(black_box(t), &a.tokens).len();
                 }
                 n
             })
@@ -71,7 +68,7 @@ fn bench(c: &mut Criterion) {
                 |cb| {
                     let mut n = 0;
                     for (t, a) in &docs {
-                        n += cb.tag(black_box(t), &a.tokens, &a.sentences).len();
+                        n += cb.tag(black_box(t), &a.tokens).len();
                     }
                     n
                 },
@@ -89,7 +86,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut n = 0;
                 for (t, a) in &docs {
-                    n += floor.tag(black_box(t), &a.tokens, &a.sentences).len();
+                    n += floor.tag(black_box(t), &a.tokens).len();
                 }
                 n
             })

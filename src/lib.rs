@@ -29,6 +29,7 @@ pub mod error;
 pub mod ingest;
 pub mod language;
 pub mod names;
+pub mod outcome;
 pub mod output;
 pub mod pipeline;
 pub mod report;

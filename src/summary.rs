@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, SCHEMA_VERSION};
-use crate::ingest::Skipped;
+use crate::outcome::Skipped;
 
 /// What the summary needs from one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

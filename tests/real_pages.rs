@@ -11,7 +11,8 @@ use common::real;
 #[test]
 fn dev_split_figures() {
     let sc = real::score_split("dev");
-    assert!(sc.pages >= 30, "the dev split has {} pages", sc.pages);
+    let filtered = std::env::var("SVTEXT_PAGES_PREFIX").is_ok();
+    assert!(filtered || sc.pages >= 30, "the dev split has {} pages", sc.pages);
     println!("{}", sc.report("dev"));
     for m in &sc.misses {
         println!("  {m}");

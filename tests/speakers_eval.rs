@@ -19,7 +19,6 @@ fn run(text: &str) -> (Cleaned, Speakers) {
         &cleaned.text,
         &cleaned.blocks,
         &analysis.sentences,
-        &analysis.tokens,
         &cleaned.metadata,
     );
     check_invariants(&cleaned, &sp);
@@ -283,13 +282,7 @@ fn voister_example() {
     }
     let spans: Vec<Span> = c2.blocks.iter().map(|b| b.span).collect();
     let analysis = language::analyze(&c2.text, &spans, true);
-    let sp2 = speakers::find(
-        &c2.text,
-        &c2.blocks,
-        &analysis.sentences,
-        &analysis.tokens,
-        &c2.metadata,
-    );
+    let sp2 = speakers::find(&c2.text, &c2.blocks, &analysis.sentences, &c2.metadata);
     check_invariants(&c2, &sp2);
     check_voister(&c2, &sp2);
 }
@@ -582,7 +575,7 @@ proptest::proptest! {
         let blocks = svtext::clean::split_blocks(&text);
         let sentences: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let meta = svtext::document::Metadata::default();
-        let sp = speakers::find(&text, &blocks, &sentences, &[], &meta);
+        let sp = speakers::find(&text, &blocks, &sentences, &meta);
         proptest::prop_assert_eq!(sp.paragraphs.len(), blocks.len());
         for s in &sp.speakers {
             for q in &s.quotes {
@@ -617,13 +610,7 @@ fn bad_blocks_do_not_panic() {
             kind: BlockKind::Body,
         },
     ];
-    let sp = speakers::find(
-        text,
-        &blocks,
-        &[],
-        &[],
-        &svtext::document::Metadata::default(),
-    );
+    let sp = speakers::find(text, &blocks, &[], &svtext::document::Metadata::default());
     assert_eq!(sp.paragraphs.len(), 3);
 }
 
@@ -641,7 +628,6 @@ fn headings_from_the_cleaner_do_not_break_turns() {
         text,
         &blocks,
         &sentences,
-        &[],
         &svtext::document::Metadata::default(),
     );
     assert_eq!(sp.speakers.len(), 1);
@@ -687,13 +673,7 @@ fn odd_block_boundaries_do_not_panic() {
                     kind: kinds[i % kinds.len()],
                 })
                 .collect();
-            let sp = speakers::find(
-                &text,
-                &blocks,
-                &[],
-                &[],
-                &svtext::document::Metadata::default(),
-            );
+            let sp = speakers::find(&text, &blocks, &[], &svtext::document::Metadata::default());
             assert_eq!(sp.paragraphs.len(), blocks.len());
             for s in &sp.speakers {
                 for q in &s.quotes {
@@ -789,7 +769,6 @@ fn cue_attribution_in_news_sentences() {
             &text,
             &blocks,
             &sentences,
-            &[],
             &svtext::document::Metadata::default(),
         );
         // "enligt" directly followed by a full name: reported speech of that person.

@@ -55,7 +55,7 @@ fn load_annotations(name: &str) -> Vec<Item> {
 
 fn tag(cb: &Codebook, text: &str) -> Vec<ThemeHit> {
     let a = analyze(text, &[Span::new(0, text.len())], true);
-    let hits = cb.tag(text, &a.tokens, &a.sentences);
+    let hits = cb.tag(text, &a.tokens);
     check_invariants(text, &hits);
     hits
 }
@@ -254,7 +254,7 @@ fn example_article_hits_the_three_required_themes() {
     };
     let a = analyze(&text, &paragraphs, true);
     let cb = Codebook::builtin();
-    let hits = cb.tag(&text, &a.tokens, &a.sentences);
+    let hits = cb.tag(&text, &a.tokens);
     check_invariants(&text, &hits);
     let of = |id: &str| -> Vec<&ThemeHit> {
         let i = cb

@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::document::Source;
 use crate::error::{Error, Result};
+pub use crate::outcome::{InputError, Skipped};
 
 /// The kind of input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,33 +76,6 @@ pub struct RecordPos {
     pub len: usize,
 }
 
-/// An input that could not be read or analysed: one line of `errors.jsonl`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct InputError {
-    /// The input file (`-` for standard input).
-    pub path: String,
-    /// For a JSON Lines record: its 1-based line number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// The document id, when it was known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// What went wrong, for a person to read.
-    pub error: String,
-}
-
-impl InputError {
-    /// An error entry for `err`, which happened while reading `path`.
-    pub fn new(path: &Path, line: Option<usize>, id: Option<String>, err: &Error) -> Self {
-        InputError {
-            path: path.display().to_string(),
-            line,
-            id,
-            error: err.to_string(),
-        }
-    }
-}
-
 /// What discovery found.
 #[derive(Debug, Default)]
 pub struct Discovery {
@@ -113,26 +87,8 @@ pub struct Discovery {
     pub skipped: Vec<Skipped>,
 }
 
-/// A file or folder that discovery did not take, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Skipped {
-    /// The file or folder.
-    pub path: String,
-    /// Why it was not analysed.
-    pub reason: String,
-}
-
-impl Skipped {
-    fn new(path: &Path, reason: impl Into<String>) -> Self {
-        Skipped {
-            path: path.display().to_string(),
-            reason: reason.into(),
-        }
-    }
-}
-
 /// How discovery walks the inputs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct DiscoverOptions {
     /// The largest file or record that is read at all.
     pub max_bytes: u64,
@@ -141,6 +97,24 @@ pub struct DiscoverOptions {
     pub follow_links: bool,
     /// The output folder, never read as input.
     pub output: Option<OutputFolder>,
+    /// Whether a folder is an svtext output folder (not walked); the
+    /// output stage knows ([`crate::output::is_svtext_folder`]).
+    pub is_output_folder: fn(&Path) -> bool,
+    /// Whether a file name is one of svtext's bookkeeping files (lock,
+    /// journal, temporary files), never read from the output folder.
+    pub is_bookkeeping: fn(&str) -> bool,
+}
+
+impl Default for DiscoverOptions {
+    fn default() -> Self {
+        DiscoverOptions {
+            max_bytes: u64::MAX,
+            follow_links: false,
+            output: None,
+            is_output_folder: |_| false,
+            is_bookkeeping: |_| false,
+        }
+    }
 }
 
 /// The output folder as discovery must know it: a folder inside an input
@@ -318,7 +292,7 @@ impl Walk<'_> {
         {
             return Some("svtext's output folder (--out) is never read as input");
         }
-        crate::output::is_svtext_folder(dir).then_some(
+        (self.opts.is_output_folder)(dir).then_some(
             "an svtext output folder (it holds svtext's manifest.json) is not read as input",
         )
     }
@@ -408,7 +382,7 @@ impl Walk<'_> {
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
             let rel = join_rel(dir, &name);
-            if out.files.contains(&rel) || crate::output::is_bookkeeping_name(&name) {
+            if out.files.contains(&rel) || (self.opts.is_bookkeeping)(&name) {
                 let reason = "written by svtext into its output folder; never read as input";
                 self.found.skipped.push(Skipped::new(path, reason));
                 return;

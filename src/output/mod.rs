@@ -49,7 +49,7 @@ pub use manifest::{
 pub use paths::{document_file, document_files};
 
 use crate::error::{Error, Result};
-use crate::ingest::InputError;
+use crate::outcome::InputError;
 use crate::summary::Summary;
 
 /// `summary.json`.

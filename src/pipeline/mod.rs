@@ -5,18 +5,17 @@
 mod run;
 mod stream;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use run::run;
 pub use stream::{run_stream, run_stream_with};
 
 use crate::clean::{self, Block};
-use crate::document::{self, Document, SCHEMA_VERSION};
+use crate::document::{self, Document};
 use crate::error::{Error, Result};
 use crate::ingest::{RawDoc, Skipped};
 use crate::language;
-use crate::span::{CharCursor, CharOffsets, Span};
+use crate::span::Span;
 use crate::speakers;
 use crate::themes::Codebook;
 
@@ -196,185 +195,32 @@ pub fn analyze_with(
     let para_spans: Vec<Span> = cleaned.blocks.iter().map(|b| b.span).collect();
     let analysis = language::analyze(text, &para_spans, swedish);
     let readability = language::readability(text, &analysis.tokens, &analysis.sentences);
-    let (hits, found) = if swedish {
+    let (hits, speakers) = if swedish {
         (
-            codebook.tag(text, &analysis.tokens, &analysis.sentences),
+            codebook.tag(text, &analysis.tokens),
             speakers::find(
                 text,
                 &cleaned.blocks,
                 &analysis.sentences,
-                &analysis.tokens,
                 &cleaned.metadata,
             ),
         )
     } else {
         (Vec::new(), no_speakers(&cleaned.blocks))
     };
-
-    let map = CharOffsets::new(text);
-    let mut metadata = cleaned.metadata.clone();
-    metadata.fields = raw.fields.clone();
-
-    let speaker_id = |i: usize| format!("S{}", i + 1);
-    let (themes, speaker_themes) =
-        document_themes(codebook, &hits, text, &map, &found, readability.words);
-
-    let speakers_out = found
-        .speakers
-        .iter()
-        .zip(speaker_themes)
-        .enumerate()
-        .map(|(i, (s, themes))| document::Speaker {
-            id: speaker_id(i),
-            name: s.name.clone(),
-            roles: s.roles.clone(),
-            organisations: s.organisations.clone(),
-            mentions: s
-                .mentions
-                .iter()
-                .map(|m| {
-                    let (start, end) = map.span(*m);
-                    document::Mention { start, end }
-                })
-                .collect(),
-            quotes: s
-                .quotes
-                .iter()
-                .map(|q| {
-                    let (start, end) = map.span(q.span);
-                    document::Quote {
-                        start,
-                        end,
-                        kind: q.kind.as_str().to_string(),
-                        cue: q.cue.clone(),
-                    }
-                })
-                .collect(),
-            themes,
-        })
-        .collect();
-
-    let paragraphs = cleaned
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let (kind, speaker) = found.paragraphs.get(i).copied().unwrap_or((b.kind, None));
-            let (start, end) = map.span(b.span);
-            document::Paragraph {
-                start,
-                end,
-                kind: kind.as_str().to_string(),
-                speaker: speaker.map(speaker_id),
-            }
-        })
-        .collect();
-    let mut cursor = CharCursor::new(text);
-    let sentences = analysis
-        .sentences
-        .iter()
-        .map(|s| {
-            let (start, end) = cursor.span(*s);
-            document::Sentence { start, end }
-        })
-        .collect();
-    let mut cursor = CharCursor::new(text);
-    let tokens = analysis
-        .tokens
-        .iter()
-        .map(|t| {
-            let (start, end) = cursor.span(t.span);
-            document::Token {
-                text: document::CompactString::new(t.span.slice(text)),
-                start,
-                end,
-                kind: std::borrow::Cow::Borrowed(t.kind.as_str()),
-                stem: t.stem.clone(),
-                stopword: t.stopword,
-                sentence: t.sentence,
-            }
-        })
-        .collect();
-
-    Ok(Document {
-        schema_version: SCHEMA_VERSION.to_string(),
-        id: raw.id.clone(),
-        source: raw.source.clone(),
-        language: document::Language {
-            code: lang.code.map(str::to_string),
-            confidence: lang.confidence,
-            reliable: lang.reliable,
+    Ok(document::assemble(
+        document::Stages {
+            raw,
+            cleaned: &cleaned,
+            language: lang,
+            analysis: &analysis,
+            readability,
+            hits: &hits,
+            speakers: &speakers,
+            warnings,
         },
-        metadata,
-        text: cleaned.text.clone(),
-        removed: cleaned.removed.clone(),
-        paragraphs,
-        sentences,
-        tokens,
-        themes,
-        speakers: speakers_out,
-        readability,
-        warnings,
-    })
-}
-
-/// The document's themes from the codebook's hits (in codebook order, only
-/// themes with hits), and for each speaker the number of hits per theme
-/// that lie inside their quotes.
-fn document_themes(
-    codebook: &Codebook,
-    hits: &[crate::themes::ThemeHit],
-    text: &str,
-    map: &CharOffsets,
-    found: &speakers::Speakers,
-    words: usize,
-) -> (Vec<document::Theme>, Vec<BTreeMap<String, usize>>) {
-    // Which speaker's quote each hit lies in.
-    let hit_speaker = |span: Span| -> Option<usize> {
-        found
-            .speakers
-            .iter()
-            .position(|s| s.quotes.iter().any(|q| q.span.contains(span)))
-    };
-    let speaker_id = |i: usize| format!("S{}", i + 1);
-    let mut speaker_themes: Vec<BTreeMap<String, usize>> =
-        vec![BTreeMap::new(); found.speakers.len()];
-    let mut themes: Vec<document::Theme> = Vec::new();
-    let words = words.max(1) as f64;
-    for (ti, def) in codebook.themes().iter().enumerate() {
-        let theme_hits: Vec<_> = hits.iter().filter(|h| h.theme == ti).collect();
-        if theme_hits.is_empty() {
-            continue;
-        }
-        let hits: Vec<document::Hit> = theme_hits
-            .iter()
-            .map(|h| {
-                let speaker = hit_speaker(h.span);
-                if let Some(s) = speaker {
-                    *speaker_themes[s].entry(def.id.clone()).or_default() += 1;
-                }
-                let (start, end) = map.span(h.span);
-                document::Hit {
-                    text: h.span.slice(text).to_string(),
-                    start,
-                    end,
-                    term: h.term.clone(),
-                    match_kind: h.kind.as_str().to_string(),
-                    sentence: h.sentence,
-                    speaker: speaker.map(speaker_id),
-                }
-            })
-            .collect();
-        let count = hits.len();
-        themes.push(document::Theme {
-            id: def.id.clone(),
-            label: def.label.clone(),
-            count,
-            per_1000_words: round2(count as f64 * 1000.0 / words),
-            hits,
-        });
-    }
-    (themes, speaker_themes)
+        codebook,
+    ))
 }
 
 fn no_speakers(blocks: &[Block]) -> speakers::Speakers {
@@ -382,10 +228,6 @@ fn no_speakers(blocks: &[Block]) -> speakers::Speakers {
         speakers: Vec::new(),
         paragraphs: blocks.iter().map(|b| (b.kind, None)).collect(),
     }
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Loads the configured codebook (or the built-in one).

@@ -202,6 +202,8 @@ fn discover_options(config: &Config, out: &OutputDir) -> DiscoverOptions {
         output: std::fs::canonicalize(out.root())
             .ok()
             .map(|root| OutputFolder { root, files }),
+        is_output_folder: output::is_svtext_folder,
+        is_bookkeeping: output::is_bookkeeping_name,
     }
 }
 

@@ -37,7 +37,6 @@ mod walk;
 
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
-use crate::language::Token;
 use crate::span::Span;
 
 /// How a stretch of speech is attributed.
@@ -112,12 +111,6 @@ pub struct Speakers {
 /// paragraph is that speaker's speech (a dash or quotation paragraph, an
 /// interview answer or transcript turn, a pull-quote), and then the
 /// paragraph contains at least one quote of that speaker.
-pub fn find(
-    text: &str,
-    blocks: &[Block],
-    sentences: &[Span],
-    _tokens: &[Token],
-    metadata: &Metadata,
-) -> Speakers {
+pub fn find(text: &str, blocks: &[Block], sentences: &[Span], metadata: &Metadata) -> Speakers {
     walk::run(text, blocks, sentences, metadata)
 }

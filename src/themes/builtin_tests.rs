@@ -10,7 +10,7 @@ fn themes(text: &str) -> Vec<String> {
     let cb = Codebook::builtin();
     let a = analyze(text, &[Span::new(0, text.len())], true);
     let mut ids: Vec<String> = cb
-        .tag(text, &a.tokens, &a.sentences)
+        .tag(text, &a.tokens)
         .into_iter()
         .map(|h| cb.themes()[h.theme].id.clone())
         .collect();

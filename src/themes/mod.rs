@@ -231,18 +231,13 @@ impl Codebook {
     /// (start, theme), never overlapping within one theme. `tokens` are the
     /// language stage's tokens of `text`; their `sentence` gives the hit's
     /// sentence.
-    pub fn tag(&self, text: &str, tokens: &[Token], _sentences: &[Span]) -> Vec<ThemeHit> {
+    pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<ThemeHit> {
         self.matcher.tag(text, tokens)
     }
 
     /// [`Codebook::tag`], and the candidate hits that exclusions blocked
     /// (what `svtext codebook test` counts for each exclusion).
-    pub fn tag_explained(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        _sentences: &[Span],
-    ) -> (Vec<ThemeHit>, Vec<Blocked>) {
+    pub fn tag_explained(&self, text: &str, tokens: &[Token]) -> (Vec<ThemeHit>, Vec<Blocked>) {
         let mut blocked = Vec::new();
         let hits = self.matcher.tag_explained(text, tokens, &mut blocked);
         (hits, blocked)
@@ -354,7 +349,7 @@ mod tests {
     /// by slicing.
     fn hits(cb: &Codebook, text: &str) -> Vec<(String, String, &'static str, String)> {
         let a = analyze(text, &[Span::new(0, text.len())], true);
-        cb.tag(text, &a.tokens, &a.sentences)
+        cb.tag(text, &a.tokens)
             .into_iter()
             .map(|h| {
                 let s = text
@@ -525,7 +520,7 @@ mod tests {
         let (_, blocked) = {
             let text = "Gäng vill rekrytera barn som personal.";
             let a = analyze(text, &[Span::new(0, text.len())], true);
-            cb.tag_explained(text, &a.tokens, &a.sentences)
+            cb.tag_explained(text, &a.tokens)
         };
         let b: Vec<(&str, &str)> = blocked
             .iter()
@@ -706,7 +701,7 @@ mod prop {
         fn tagging_any_text_is_well_formed(text in "[a-zåäöA-ZÅÄÖ:\\- .,!?é\u{301}İ0-9]{0,80}") {
             let cb = Codebook::builtin();
             let a = analyze(&text, &[Span::new(0, text.len())], true);
-            let hits = cb.tag(&text, &a.tokens, &a.sentences);
+            let hits = cb.tag(&text, &a.tokens);
             for h in &hits {
                 prop_assert!(text.get(h.span.start..h.span.end).is_some());
             }

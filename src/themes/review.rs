@@ -282,7 +282,7 @@ fn analyze_one(
         .map(|p| Span::new(bytes_of(p.start), bytes_of(p.end)))
         .collect();
     let a = language::analyze(&doc.text, &paras, true);
-    let (_, blocked) = codebook.tag_explained(&doc.text, &a.tokens, &a.sentences);
+    let (_, blocked) = codebook.tag_explained(&doc.text, &a.tokens);
     Ok((doc, blocked))
 }
 
@@ -292,6 +292,7 @@ fn analyze_one(
 fn read_inputs(inputs: &[PathBuf], max_bytes: u64) -> (Vec<RawDoc>, Vec<Failure>) {
     let opts = ingest::DiscoverOptions {
         max_bytes,
+        is_output_folder: crate::output::is_svtext_folder,
         ..Default::default()
     };
     let found = ingest::discover(inputs, &opts);

@@ -6,6 +6,10 @@
 //! JSON, so it is part of the contract: add fields, never reorder or rename
 //! them without bumping [`SCHEMA_VERSION`].
 
+mod assemble;
+
+pub use assemble::{Stages, assemble};
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
