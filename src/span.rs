@@ -3,8 +3,10 @@
 //! Every stage works with **byte** offsets into the document's cleaned
 //! `text` (so `&text[span.start..span.end]` is the span). The JSON contract
 //! uses **Unicode code point** offsets (so that Python's `text[start:end]`
-//! is the span); [`CharOffsets`] converts one to the other when the document
-//! is assembled, and nowhere else.
+//! is the span); [`CharOffsets`] (any span) and [`CharCursor`] (spans in
+//! text order, the fast path for tokens and sentences, checked against
+//! `CharOffsets` in the tests) convert one to the other when the document is
+//! assembled (`document::assemble`), and nowhere else.
 
 use serde::{Deserialize, Serialize};
 

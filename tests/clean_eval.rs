@@ -49,10 +49,9 @@ fn block_texts(c: &Cleaned, kind: BlockKind) -> Vec<&str> {
 }
 
 #[test]
+#[ignore = "needs ../shared beside the checkout"]
 fn voister_example() {
-    let Some(path) = common::shared_example("voister-cio-utmaningar.txt") else {
-        return;
-    };
+    let path = common::shared_example("voister-cio-utmaningar.txt");
     let text = std::fs::read_to_string(path).expect("readable example");
     let c = clean::clean(&raw(&text, Format::Text));
     check_contract(&c);

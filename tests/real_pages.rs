@@ -12,7 +12,11 @@ use common::real;
 fn dev_split_figures() {
     let sc = real::score_split("dev");
     let filtered = std::env::var("SVTEXT_PAGES_PREFIX").is_ok();
-    assert!(filtered || sc.pages >= 30, "the dev split has {} pages", sc.pages);
+    assert!(
+        filtered || sc.pages >= 30,
+        "the dev split has {} pages",
+        sc.pages
+    );
     println!("{}", sc.report("dev"));
     for m in &sc.misses {
         println!("  {m}");
@@ -86,7 +90,7 @@ fn test_split_gates() {
 /// prints svtext's paragraphs and speakers for one page of the dev split
 /// (never the held-back one).
 #[test]
-#[ignore]
+#[ignore = "a tool, not a check: SVTEXT_PAGE=<slug> prints one dev page"]
 fn dump_dev_page() {
     let Ok(slug) = std::env::var("SVTEXT_PAGE") else {
         return;

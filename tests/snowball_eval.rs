@@ -8,13 +8,12 @@ use svtext::language::normalize::normalize_word;
 use svtext::language::stem::stem;
 
 #[test]
+#[ignore = "needs ../shared beside the checkout"]
 fn stems_agree_with_snowball_2015_output() {
-    let (Some(voc), Some(out)) = (
+    let (voc, out) = (
         common::shared_data("snowball/voc_2015.txt"),
         common::shared_data("snowball/output_2015.txt"),
-    ) else {
-        return;
-    };
+    );
     let voc = std::fs::read_to_string(voc).expect("readable voc_2015.txt");
     let out = std::fs::read_to_string(out).expect("readable output_2015.txt");
     let (mut total, mut same) = (0usize, 0usize);

@@ -236,10 +236,9 @@ fn heldout_precision_and_recall() {
 }
 
 #[test]
+#[ignore = "needs ../shared beside the checkout"]
 fn example_article_hits_the_three_required_themes() {
-    let Some(path) = common::shared_example("voister-cio-utmaningar.txt") else {
-        return;
-    };
+    let path = common::shared_example("voister-cio-utmaningar.txt");
     let text = std::fs::read_to_string(path).expect("example is readable");
     let paragraphs: Vec<Span> = {
         let mut v = Vec::new();

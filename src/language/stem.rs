@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use compact_str::CompactString;
@@ -21,55 +20,10 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// megabytes.
 const CACHE_LIMIT: usize = 100_000;
 
-/// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the
-/// word caches; their keys come from one document at a time.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap`/`HashSet` hasher builder using [`FxHasher`].
-pub type FxBuild = BuildHasherDefault<FxHasher>;
+/// The hasher builder of the word caches and small look-up tables: the
+/// Fx hash of rustc ([`rustc_hash`]), fast on short keys that come from
+/// one document at a time (no resistance to chosen keys is needed).
+pub type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The per-thread word cache: the word as written → (stem, stopword).
 /// Keys of up to 24 bytes (nearly every word) are stored in the table

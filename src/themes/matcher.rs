@@ -8,8 +8,7 @@
 //! thread tags with the same matcher), then walks the tokens.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::lexicon;
@@ -38,38 +37,9 @@ const A_TAILS: &[&str] = &["or", "orna", "ornas", "ors", "an", "ans"];
 /// Endings that replace a term's final -e ("pojk-ar", "medborgar-na").
 const E_TAILS: &[&str] = &["ar", "arna", "arnas", "ars", "na", "nas"];
 
-/// A small fast hasher for short string keys (FxHash's mixing step); the
-/// keys are codebook terms and words of the text, not attacker-chosen
-/// table sizes, so DoS resistance is not needed here.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashMap` with the Fx hash ([`rustc_hash`]): the keys are codebook
+/// terms and words of the text, so no resistance to chosen keys is needed.
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Endings after a term in -el/-er/-en that drops its e ("skattemed(e)l" ->
 /// "skattemedl-en", "regl-er", "fönstr-et"). No bare "-a", so that "medel"

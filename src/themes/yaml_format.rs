@@ -16,14 +16,14 @@
 
 use std::path::Path;
 
-use serde_yaml::Value;
+use yaml_serde::Value;
 
 use super::spec::{self, TermSpec, ThemeSpec};
 use crate::error::Result;
 
 /// Parses a quanteda-style YAML dictionary.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<ThemeSpec>> {
-    let root: Value = serde_yaml::from_str(text).map_err(|e| {
+    let root: Value = yaml_serde::from_str(text).map_err(|e| {
         let line = e.location().map(|l| l.line());
         spec::error(path, line, e.to_string())
     })?;
@@ -55,7 +55,7 @@ fn key_line(text: &str, key: &str, from: usize) -> Option<usize> {
 fn walk(
     text: &str,
     path: &Path,
-    map: &serde_yaml::Mapping,
+    map: &yaml_serde::Mapping,
     prefix: &str,
     from: usize,
     out: &mut Vec<ThemeSpec>,

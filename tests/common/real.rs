@@ -472,9 +472,14 @@ fn score_themes(page: &Page, doc: &Document, sc: &mut Score) {
 pub fn score_split(split: &str) -> Score {
     let codebook = Codebook::builtin();
     let mut sc = Score::default();
-    let prefix = std::env::var("SVTEXT_PAGES_PREFIX").ok().filter(|_| split == "dev");
+    let prefix = std::env::var("SVTEXT_PAGES_PREFIX")
+        .ok()
+        .filter(|_| split == "dev");
     for page in pages(split) {
-        if prefix.as_ref().is_some_and(|p| !page.name.starts_with(p.as_str())) {
+        if prefix
+            .as_ref()
+            .is_some_and(|p| !page.name.starts_with(p.as_str()))
+        {
             continue;
         }
         let doc = analyse(&page, &codebook);
