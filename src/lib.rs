@@ -1,41 +1,90 @@
 //! # svtext
 //!
-//! Turns Swedish articles into structured JSON for research. The pipeline
-//! stages are modules, run in this order for every document:
+//! Turns Swedish articles into structured JSON for research: cleaned text,
+//! tokens with stems, sentences, codebook themes with evidence, speakers
+//! with roles, organisations and quotes, and readability.
 //!
-//! 1. [`ingest`]: find inputs, give each document an id, read and decode it;
-//! 2. [`clean`]: take out boilerplate, bylines, dates and captions; keep
+//! ## The public API
+//!
+//! Everything a program needs is at the crate root, and this is the part
+//! that is kept stable:
+//!
+//! * analyse one text: [`analyze`] (or [`analyze_with`] and
+//!   [`AnalyzeOptions`]) turns a [`RawDoc`] into a [`Document`];
+//! * run over files and folders into an output folder: [`run`] with a
+//!   [`Config`] gives a [`Report`]; [`run_stream`] is the JSON Lines
+//!   stream of `svtext analyze -`;
+//! * load a codebook: [`Codebook::load`], or [`Codebook::builtin`];
+//! * the document types: [`document`] (the JSON contract, field by field);
+//! * errors: [`Error`], one enum whose variants name the file.
+//!
+//! ```
+//! use svtext::{analyze, Codebook, Format, RawDoc};
+//!
+//! let text = "Kommunen satsar på AI\n\n– Vi måste ta ansvar, säger Eva Lind, it-chef i Ystads kommun.";
+//! let doc = analyze(&RawDoc::in_memory("notis", text, Format::Text), &Codebook::builtin())?;
+//! assert_eq!(doc.language.code.as_deref(), Some("sv"));
+//! assert!(doc.themes.iter().any(|t| t.id == "ansvar"));
+//! assert_eq!(doc.speakers[0].name, "Eva Lind");
+//! // offsets are code points into `text`
+//! let chars: Vec<char> = doc.text.chars().collect();
+//! let s = &doc.speakers[0].mentions[0];
+//! assert_eq!(chars[s.start..s.end].iter().collect::<String>(), "Eva Lind");
+//! # Ok::<(), svtext::Error>(())
+//! ```
+//!
+//! `examples/embed.rs` is a whole program built on it.
+//!
+//! ## The stages (internal)
+//!
+//! The modules below are the pipeline's stages, run in this order for every
+//! document. They are public so that the crate's own evaluations and
+//! benchmarks can reach each stage alone, but hidden from the documentation
+//! and not part of the stable API: they change when the rules do.
+//!
+//! 1. `ingest`: find inputs, give each document an id, read and decode it;
+//! 2. `clean`: take out boilerplate, bylines, dates and captions; keep
 //!    title, headings and body as `text`;
-//! 3. [`language`]: detect the language; tokens, sentences, stems,
+//! 3. `language`: detect the language; tokens, sentences, stems,
 //!    stopwords and readability;
-//! 4. [`themes`]: tag codebook themes, compound-aware;
-//! 5. [`speakers`]: find who speaks, in which role, for whom, and their quotes;
-//! 6. [`output`]: write documents, `corpus.jsonl`, `summary.json`,
-//!    `errors.jsonl` and `manifest.json`, atomically.
+//! 4. `themes`: tag codebook themes, compound-aware;
+//! 5. `speakers`: find who speaks, in which role, for whom, and their quotes;
+//! 6. `document::assemble` builds the [`Document`]; `output` writes
+//!    `corpus.jsonl`, `summary.json`, `errors.jsonl`, `manifest.json` (and
+//!    `documents/`), atomically, in a folder it owns.
 //!
-//! [`report`] turns an output folder into `report.html`, a self-contained
-//! page for a browser.
-//!
-//! [`pipeline`] chains the stages for one document ([`pipeline::analyze`])
-//! and for a whole run ([`pipeline::run`]). Offsets inside the library are
-//! byte offsets ([`span::Span`]); the JSON ([`document::Document`]) uses code
-//! point offsets.
+//! `pipeline` chains the stages for one document and for a run; `report`
+//! turns an output folder into `report.html`. Offsets inside the library
+//! are byte offsets (`span::Span`); the JSON uses code point offsets.
 
 #![warn(missing_docs)]
 
-pub mod clean;
 pub mod document;
 pub mod error;
+
+#[doc(hidden)]
+pub mod clean;
+#[doc(hidden)]
 pub mod ingest;
+#[doc(hidden)]
 pub mod language;
+#[doc(hidden)]
 pub mod names;
+#[doc(hidden)]
 pub mod outcome;
+#[doc(hidden)]
 pub mod output;
+#[doc(hidden)]
 pub mod pipeline;
+#[doc(hidden)]
 pub mod report;
+#[doc(hidden)]
 pub mod span;
+#[doc(hidden)]
 pub mod speakers;
+#[doc(hidden)]
 pub mod summary;
+#[doc(hidden)]
 pub mod themes;
 
 #[cfg(test)]
@@ -43,4 +92,12 @@ mod test_support;
 
 pub use document::Document;
 pub use error::{Error, Result};
-pub use pipeline::{Config, Report, analyze, run, run_stream};
+pub use ingest::{Format, RawDoc};
+pub use outcome::{InputError, Skipped};
+pub use pipeline::{
+    AnalyzeOptions, Config, DEFAULT_MAX_BYTES, Progress, Report, analyze, analyze_with, run,
+    run_stream, run_stream_with,
+};
+pub use report::write_report;
+pub use summary::{Summary, summarize_files};
+pub use themes::{Codebook, DEFAULT_CODEBOOK};

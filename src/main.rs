@@ -9,8 +9,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use svtext::pipeline::{self, Config, Progress};
+use svtext::pipeline;
 use svtext::themes::{Codebook, DEFAULT_CODEBOOK};
+use svtext::{Config, Progress};
 
 /// svtext turns folders of Swedish articles into structured JSON for
 /// research: cleaned text, tokens with stems, sentences, themes with

@@ -98,6 +98,23 @@ struct Shared<'a> {
 /// it is locked for the run. Documents are analysed in parallel and in id
 /// order; every file is written atomically; what was there before is
 /// replaced or removed only where svtext wrote it.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let input = dir.path().join("artiklar");
+/// std::fs::create_dir(&input).unwrap();
+/// std::fs::write(input.join("a.txt"), "Rubrik\n\nKommunen tar ansvar, säger Eva Lind.").unwrap();
+/// let config = svtext::Config {
+///     inputs: vec![input],
+///     out: dir.path().join("ut"),
+///     quiet: true,
+///     ..Default::default()
+/// };
+/// let report = svtext::run(&config, &|_| {})?;
+/// assert_eq!((report.analysed, report.failed), (1, 0));
+/// assert!(dir.path().join("ut/corpus.jsonl").is_file());
+/// # Ok::<(), svtext::Error>(())
+/// ```
 pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Report> {
     let started = Instant::now();
     let options = AnalyzeOptions::of(config);

@@ -144,6 +144,19 @@ impl Codebook {
     /// Loads a codebook file; the format follows the extension: `.toml`
     /// (svtext), `.yaml`/`.yml` (quanteda), `.dic` (LIWC). Errors name the
     /// file and, where there is one, the line.
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("mitt.yml");
+    /// std::fs::write(&path, "digitalisering:\n  - e-tjänst*\n  - digitaliser*\n").unwrap();
+    /// let book = svtext::Codebook::load(&path)?;
+    /// assert_eq!(book.themes()[0].id, "digitalisering");
+    /// let bad = dir.path().join("fel.toml");
+    /// std::fs::write(&bad, "[[theme]]\nid = 1\n").unwrap();
+    /// let e = svtext::Codebook::load(&bad).unwrap_err().to_string();
+    /// assert!(e.contains("fel.toml:2"), "{e}");
+    /// # Ok::<(), svtext::Error>(())
+    /// ```
     pub fn load(path: &Path) -> Result<Codebook> {
         let bytes = std::fs::read(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
