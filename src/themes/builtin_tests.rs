@@ -310,3 +310,57 @@ fn trust_in_oneself_friends_or_a_source_is_not_trust_in_institutions() {
         assert!(has(s, "tillit"), "{s}");
     }
 }
+
+#[test]
+fn finding_losing_and_lacking_staff_by_role_are_skills_supply() {
+    for s in [
+        "Det är svårt att få tag på erfarna socionomer.",
+        "Lärarbristen är störst i norra Sverige.",
+        "Förskollärarbristen märks i hela länet.",
+        "Undersköterska är ett av de största bristyrkena.",
+        "Allt fler sjuksköterskor lämnar yrket.",
+        "Alla nyanställda får en introduktion.",
+    ] {
+        assert!(has(s, K), "{s}");
+    }
+    for s in [
+        "Vattenbristen oroar lantbrukarna.",
+        "Föreningen rekryterar blodgivare i höst.",
+    ] {
+        assert!(!has(s, K), "{s}");
+    }
+}
+
+#[test]
+fn tasks_audit_and_being_held_to_account_are_responsibility() {
+    for s in [
+        "Utskottet har till uppgift att bereda ärenden om äldreomsorgen.",
+        "Revisorerna granskar all verksamhet i nämnderna.",
+        "Revisionen är fullmäktiges organ för prövning av ansvaret.",
+        "Ingen har ställts till svars för bristerna.",
+    ] {
+        assert!(has(s, "ansvar"), "{s}");
+    }
+    for s in [
+        "Uppgiften är att skriva en dikt om hösten.",
+        "Kommunens revisorer väljs av fullmäktige.",
+    ] {
+        assert!(!has(s, "ansvar"), "{s}");
+    }
+}
+
+#[test]
+fn offices_working_hours_and_self_trust_are_not_trust() {
+    for s in [
+        "Chefer har förtroendearbetstid.",
+        "Förtroendeposterna fördelas efter valet.",
+        "Förtroendevalet hölls i maj.",
+        "Barnen bygger upp sin självtillit.",
+    ] {
+        assert!(!has(s, "tillit"), "{s}");
+    }
+    assert!(has(
+        "Misstänksamheten mot myndigheterna har ökat.",
+        "tillit"
+    ));
+}
