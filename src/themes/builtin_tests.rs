@@ -213,7 +213,7 @@ fn the_power_to_hire_attracting_visitors_and_general_competence_are_not_skills_s
         "Kommunens allmänna kompetens regleras i kommunallagen.",
         "Åtgärden är inte kompetensenlig.",
         "Lyckad patientrekrytering är avgörande för studien.",
-        "Barn rekryteras till brott via sociala medier.",
+        "Barn rekryteras till kriminalitet via sociala medier.",
         "Föreningen vill satsa på ledarrekrytering och fler aktiva.",
     ] {
         assert!(!has(s, K), "{s}");
@@ -221,6 +221,7 @@ fn the_power_to_hire_attracting_visitors_and_general_competence_are_not_skills_s
     for s in [
         "Myndigheten vill attrahera och behålla unga specialister.",
         "Kommunen anställer tio nya socialsekreterare.",
+        "Polisen ska rekrytera fler utredare för att bekämpa brott.",
     ] {
         assert!(has(s, K), "{s}");
     }
