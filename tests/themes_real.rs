@@ -42,12 +42,12 @@ fn dev_split_figures() {
 }
 
 /// The targets are precision 0.95 and recall 0.90 on this split.
-/// The built-in codebook does not reach them (final figures: precision
-/// 0.864, recall 0.731; first run 0.766 / 0.692; see
-/// `tests/data/real/FIRST-RUN.md`), so this gate holds what it reaches,
-/// rounded down, as a floor that a change must not go below.
-const TEST_PRECISION_FLOOR: f64 = 0.86;
-const TEST_RECALL_FLOOR: f64 = 0.73;
+/// The built-in codebook does not reach them (first run 0.766 / 0.692;
+/// after the first round 0.864 / 0.731; after the second round 0.911 /
+/// 0.788; see `tests/data/real/FIRST-RUN.md`), so this gate holds what it
+/// reaches, rounded down, as a floor that a change must not go below.
+const TEST_PRECISION_FLOOR: f64 = 0.91;
+const TEST_RECALL_FLOOR: f64 = 0.78;
 
 #[test]
 fn test_split_gates() {
