@@ -33,20 +33,21 @@ fn dev_split_figures() {
     assert!(r.texts >= 150, "the dev split has {} sentences", r.texts);
     println!("{}", r.table());
     println!("{}", r.mistakes());
-    // the rules were tuned on the first 171 sentences of this split (0.951
-    // / 0.857 there); with the 174 sentences added in a second round
-    // (e001-e174, blind first run 0.742 / 0.535) the split holds at:
-    assert!(r.overall.precision.unwrap_or(0.0) >= 0.85);
-    assert!(r.overall.recall.unwrap_or(0.0) >= 0.70);
+    // the first round tuned the rules on the first 171 sentences (0.951 /
+    // 0.857 there); the 174 sentences added for a second round (e001-e174)
+    // scored 0.742 / 0.535 on their blind first run. After the second round
+    // the whole split reaches 0.951 / 0.876, held here rounded down:
+    assert!(r.overall.precision.unwrap_or(0.0) >= 0.95);
+    assert!(r.overall.recall.unwrap_or(0.0) >= 0.87);
 }
 
 /// The targets are precision 0.95 and recall 0.90 on this split.
-/// The built-in codebook does not reach them (final figures: precision
-/// 0.864, recall 0.731; first run 0.766 / 0.692; see
-/// `tests/data/real/FIRST-RUN.md`), so this gate holds what it reaches,
-/// rounded down, as a floor that a change must not go below.
-const TEST_PRECISION_FLOOR: f64 = 0.86;
-const TEST_RECALL_FLOOR: f64 = 0.73;
+/// The built-in codebook does not reach them (first run 0.766 / 0.692;
+/// after the first round 0.864 / 0.731; after the second round 0.911 /
+/// 0.788; see `tests/data/real/FIRST-RUN.md`), so this gate holds what it
+/// reaches, rounded down, as a floor that a change must not go below.
+const TEST_PRECISION_FLOOR: f64 = 0.91;
+const TEST_RECALL_FLOOR: f64 = 0.78;
 
 #[test]
 fn test_split_gates() {
