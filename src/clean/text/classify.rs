@@ -83,7 +83,9 @@ pub fn mark_repeated(page: &mut Page<'_, '_>) {
 
 /// The line under a notice heading that explains it ("Statsråd på denna
 /// sida som har bytt ansvarsområde" / "Från den 21 januari 2019 till den
-/// 30 november 2021 var hon …"): a short line with a date.
+/// 30 november 2021 var hon …"): a short line with a full date (a day and
+/// month without a year, "Rapport från socialnämnden 1 september", is a
+/// headline's).
 pub fn notice_explanations(page: &mut Page<'_, '_>) {
     for i in 0..page.len().saturating_sub(1) {
         let notice = matches!(page.class[i], Class::Remove("notice"));
@@ -93,7 +95,9 @@ pub fn notice_explanations(page: &mut Page<'_, '_>) {
         let j = i + 1;
         if page.is_content(j)
             && page.words(j) <= 30
-            && !super::super::dates::find_dates(page.line(j), None).is_empty()
+            && super::super::dates::find_dates(page.line(j), None)
+                .iter()
+                .any(|d| d.iso.is_some())
         {
             page.class[j] = Class::Remove("notice");
         }
@@ -189,6 +193,16 @@ mod tests {
         assert_eq!(
             kept(t),
             "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
+        );
+    }
+
+    #[test]
+    fn a_headline_with_a_day_under_a_notice_is_no_explanation() {
+        let t = "Nyheten har passerat sitt bäst före-datum\n\nRapport från nämnden 1 september\n\n\
+                 Här kan du läsa om ett urval av de ärenden som nämnden behandlade.";
+        assert_eq!(
+            super::super::test_page::title(t).as_deref(),
+            Some("Rapport från nämnden 1 september")
         );
     }
 
