@@ -77,9 +77,22 @@ fn short_label(page: &Page<'_, '_>, i: usize) -> bool {
     (page.words(i) <= 2 || section) && !ends_sentence(l)
 }
 
+/// Whether unit `i` is a question with its answer below it in the same
+/// paragraph: an interview's question, not a headline.
+fn question_answered(page: &Page<'_, '_>, i: usize) -> bool {
+    page.line(i).ends_with('?')
+        && page
+            .units
+            .get(i + 1)
+            .is_some_and(|nu| nu.para == page.units[i].para)
+}
+
 /// Whether unit `i` may be the title.
 fn title_candidate(page: &Page<'_, '_>, i: usize) -> bool {
-    title_like(page.line(i), page.words(i)) && !is_alt_text(page.line(i)) && !wrapped(page, i)
+    title_like(page.line(i), page.words(i))
+        && !is_alt_text(page.line(i))
+        && !wrapped(page, i)
+        && !question_answered(page, i)
 }
 
 /// Whether unit `i` is a site notice, an image text or a line glued by the
