@@ -24,6 +24,24 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
     mark_repeated(page);
     notice_explanations(page);
     alt_text_above_caption(page);
+    label_above_caption(page);
+}
+
+/// A short label right above a caption that names where people stand
+/// ("IFO invigning" / "– Vi är glada …, säger från vänster Tina …"), in
+/// the same paragraph: the image's text.
+pub fn label_above_caption(page: &mut Page<'_, '_>) {
+    for i in 0..page.len().saturating_sub(1) {
+        let j = i + 1;
+        if page.is_content(i)
+            && page.words(i) <= 4
+            && !ends_sentence(page.line(i))
+            && page.units[j].para == page.units[i].para
+            && super::shapes::names_positions(page.line(j))
+        {
+            page.class[i] = Class::Remove("image");
+        }
+    }
 }
 
 /// A line compared with its copies: lowercase, white space collapsed,
@@ -214,6 +232,17 @@ mod tests {
                  Arbetet börjar i vår och tar två år enligt kommunen.";
         assert!(!kept(t).contains("håller ett tal"));
         assert!(kept(t).contains("höll ett tal"));
+    }
+
+    #[test]
+    fn a_label_above_a_caption_with_positions_goes() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Skolan invigd\n– Vi är glada, säger från vänster Tina Berg och Erika Ek.";
+        assert!(!kept(t).contains("Skolan invigd"), "{}", kept(t));
+        assert!(kept(t).contains("Vi är glada"));
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Skolan invigd\n\nArbetet börjar i vår och tar två år enligt kommunen.";
+        assert!(kept(t).contains("Skolan invigd"));
     }
 
     #[test]

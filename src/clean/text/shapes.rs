@@ -209,6 +209,83 @@ pub fn is_scene(line: &str) -> bool {
     counted || named
 }
 
+/// Whether a line is one lowercase word and nothing else ("europakarta",
+/// "politik"): an image's file-like text or a tag, when it stands alone
+/// in its paragraph (the phases check that; a wrapped sentence's last
+/// word is not alone).
+pub fn is_lone_lowercase_word(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 3
+        && !t.contains(char::is_whitespace)
+        && t.chars().next().is_some_and(char::is_lowercase)
+        && t.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
+/// Words of a caption that say where people stand in the picture.
+pub fn names_positions(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "från vänster",
+        "från höger",
+        "fr v ",
+        "fr.v.",
+        " t.v.",
+        " t.h.",
+        "på bilden",
+        "i mitten",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// Whether a line is only an organisation's name (a logo's or the site's
+/// text): at most six words, capitalised but for a few small words and
+/// the organisation word itself ("Länsstyrelsen i Kronobergs län.",
+/// "Svalövs kommun", "Region Östergötland", "Socialdepartementet").
+pub fn is_organisation_name(line: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "kommun",
+        "kommuner",
+        "län",
+        "region",
+        "regionen",
+        "länsstyrelsen",
+        "landsting",
+        "stad",
+        "staden",
+        "departementet",
+        "myndigheten",
+        "verket",
+        "universitet",
+        "universitetet",
+        "högskola",
+        "högskolan",
+        "förvaltningen",
+        "inspektionen",
+        "kansliet",
+        "regeringskansliet",
+        "riksdagen",
+    ];
+    let t = line.trim().trim_end_matches('.');
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 6 || t.contains([',', ':', '!', '?', '"']) {
+        return false;
+    }
+    let head = |w: &str| {
+        let l = w.to_lowercase();
+        HEADS
+            .iter()
+            .any(|h| l == *h || (h.len() > 6 && l.ends_with(h)))
+    };
+    ws[0].starts_with(char::is_uppercase)
+        && ws.iter().any(|w| head(w))
+        && ws.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || head(w)
+                || matches!(*w, "i" | "och" | "för" | "av" | "på")
+        })
+}
+
 /// Whether a line is a portrait's caption: a person's name alone ("Bengt
 /// Friberg"), after a title or role word ("Kommundirektör Bengt Friberg",
 /// "Talman Urban Ahlin"), or before a party letter or a comma and a role
@@ -343,6 +420,38 @@ mod tests {
             "Region Gävleborg talar om vården",
         ] {
             assert!(!is_alt_text(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn lone_words_and_positions() {
+        assert!(is_lone_lowercase_word("europakarta"));
+        assert!(!is_lone_lowercase_word("Europakarta"));
+        assert!(!is_lone_lowercase_word("kommun."));
+        assert!(!is_lone_lowercase_word("en karta"));
+        assert!(names_positions(
+            "– Vi är glada, säger från vänster Tina Berg och Erika Ek."
+        ));
+        assert!(!names_positions("Partiet står längst till vänster."));
+    }
+
+    #[test]
+    fn organisation_names() {
+        for l in [
+            "Länsstyrelsen i Kronobergs län.",
+            "Svalövs kommun",
+            "Region Östergötland",
+            "Socialdepartementet",
+        ] {
+            assert!(is_organisation_name(l), "{l}");
+        }
+        for l in [
+            "Kommunen bygger ny skola",
+            "Region Uppsala tar över ordförandeskapet",
+            "Anna Berg",
+            "Kommunstyrelsen beslutade",
+        ] {
+            assert!(!is_organisation_name(l), "{l}");
         }
     }
 

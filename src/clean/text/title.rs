@@ -11,7 +11,10 @@
 
 use super::super::boilerplate;
 use super::super::byline;
-use super::shapes::{ends_sentence, is_alt_text, is_glued, is_portrait_caption, norm, title_like};
+use super::shapes::{
+    ends_sentence, is_alt_text, is_glued, is_lone_lowercase_word, is_organisation_name,
+    is_portrait_caption, norm, title_like,
+};
 use super::{Class, Hint, Options, Page};
 
 /// What the head phase decided.
@@ -175,15 +178,18 @@ fn remove_above(page: &mut Page<'_, '_>, t: usize) {
             page.class[j] = Class::Remove(reason);
         } else if page.words(j) <= 3 && !ends_sentence(page.line(j)) {
             page.class[j] = Class::Remove("navigation");
-        } else if page.repeated[j] || is_portrait_caption(page.line(j)) {
+        } else if page.repeated[j]
+            || is_portrait_caption(page.line(j))
+            || is_organisation_name(page.line(j))
+        {
             page.class[j] = Class::Remove("image");
         }
     }
 }
 
 /// Between the title and the body: a bare person's name (a portrait's
-/// caption), a line glued from an image text and its caption, a caption
-/// copied twice.
+/// caption), an organisation's name alone (a logo's text), a line glued
+/// from an image text and its caption, a caption copied twice.
 fn remove_below(page: &mut Page<'_, '_>, t: usize, tail: usize) {
     let end = page.first_sentence(t + 1, tail);
     for j in t + 1..end {
@@ -191,7 +197,17 @@ fn remove_below(page: &mut Page<'_, '_>, t: usize, tail: usize) {
             continue;
         }
         let l = page.line(j);
-        if byline::is_person_name(l) || is_glued(l) || (page.repeated[j] && !ends_sentence(l)) {
+        let alone = page
+            .units
+            .get(j + 1)
+            .is_none_or(|u| u.para != page.units[j].para)
+            && (j == 0 || page.units[j - 1].para != page.units[j].para);
+        if byline::is_person_name(l)
+            || is_organisation_name(l)
+            || (alone && is_lone_lowercase_word(l))
+            || is_glued(l)
+            || (page.repeated[j] && !ends_sentence(l))
+        {
             page.class[j] = Class::Remove("image");
         }
     }
@@ -261,6 +277,18 @@ mod tests {
             kept(t),
             "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
         );
+    }
+
+    #[test]
+    fn an_organisation_name_under_the_title_goes() {
+        let t = "Länsstyrelsen i stabsläge\n\nLänsstyrelsen i Kronobergs län.\n\n\
+                 Från och med fredagen går Länsstyrelsen upp i stabsläge, vilket innebär att beredskapen stärks.";
+        assert!(
+            !kept(t).contains("|Länsstyrelsen i Kronobergs län.|"),
+            "{}",
+            kept(t)
+        );
+        assert_eq!(title(t).as_deref(), Some("Länsstyrelsen i stabsläge"));
     }
 
     #[test]
