@@ -626,6 +626,9 @@ fn service_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if is_caption_label(k, words) {
         return f("image", Scope::Line);
     }
+    if is_page_owner(k, words) || is_page_contents(k, words) {
+        return f("boilerplate", Scope::Line);
+    }
     if is_translated_notice(line, words) {
         return f("notice", Scope::Line);
     }
@@ -925,6 +928,55 @@ pub fn is_you_are_here(k: &str, words: usize) -> bool {
         ]
         .iter()
         .any(|p| k.starts_with(p))
+}
+
+/// The line that names who answers for the page: "Sidansvarig: Robert
+/// Karlsson", "Webbredaktör: …", "Innehållsansvarig: …", "Ansvarig för
+/// sidan: …".
+pub fn is_page_owner(k: &str, words: usize) -> bool {
+    words <= 12
+        && [
+            "sidansvarig",
+            "sidans ägare",
+            "webbredaktör",
+            "webbansvarig",
+            "innehållsansvarig",
+            "ansvarig för sidan",
+            "ansvarig för innehållet",
+            "sidan ägs av",
+            "redaktör för sidan",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+}
+
+/// A page's table of contents heading or its tag line: "Innehåll på
+/// sidan", "På den här sidan", "Hitta på sidan", "Ämnesord: …",
+/// "Nyckelord: …".
+pub fn is_page_contents(k: &str, words: usize) -> bool {
+    let heading = matches!(
+        k,
+        "innehåll på sidan"
+            | "på den här sidan"
+            | "på denna sida"
+            | "hitta på sidan"
+            | "innehåll på denna sida"
+            | "sidans innehåll"
+            | "genvägar"
+            | "snabblänkar"
+    );
+    let tags = words <= 20
+        && [
+            "ämnesord:",
+            "nyckelord:",
+            "sökord:",
+            "tags:",
+            "etiketter:",
+            "ämnesområden:",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p));
+    heading || tags
 }
 
 /// A picture's caption that names who stands where: "Från vänster: Anna
@@ -1997,6 +2049,20 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn page_owners_and_contents() {
+        for l in [
+            "Sidansvarig: Robert Karlsson",
+            "Webbredaktör: Anna Ek",
+            "Innehåll på sidan",
+            "På den här sidan",
+            "Ämnesord: skola, förskola",
+        ] {
+            assert_eq!(reason(l), Some("boilerplate"), "{l}");
+        }
+        assert_eq!(reason("På den här sidan av sjön ligger skolan."), None);
     }
 
     #[test]

@@ -111,20 +111,34 @@ pub fn head_furniture(page: &Page<'_, '_>, i: usize) -> Option<&'static str> {
     }
 }
 
+/// Whether unit `i` stands right above a date line (the headline of a
+/// news page does: "Publicerad 3 oktober 2025", "2023-01-09 16:17").
+fn above_date_line(page: &Page<'_, '_>, i: usize) -> bool {
+    matches!(
+        page.class.get(i + 1),
+        Some(Class::Meta(m)) if m.published.is_some() || m.updated.is_some()
+    )
+}
+
 /// Whether unit `i` is a line that may stand in for a title but is not one
-/// when a title-like line follows it in the head: a portrait's caption, or
-/// a line copied twice that the body does not follow.
+/// when a title-like line follows it in the head: a portrait's caption, a
+/// line copied twice that the body does not follow, or any line when the
+/// later one stands right above the date line and it does not (an image's
+/// text or a kicker above the headline).
 fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
     let end = page.first_sentence(i + 1, tail);
     let next = page.next_content(i, tail);
     let copied_not_headline = page.repeated[i] && next != Some(end);
-    (is_portrait_caption(page.line(i)) || copied_not_headline)
-        && (i + 1..end).any(|j| {
-            page.is_content(j)
-                && title_candidate(page, j)
-                && !is_portrait_caption(page.line(j))
-                && head_furniture(page, j).is_none()
-        })
+    let later = |j: usize| {
+        page.is_content(j)
+            && title_candidate(page, j)
+            && !is_portrait_caption(page.line(j))
+            && head_furniture(page, j).is_none()
+    };
+    if (is_portrait_caption(page.line(i)) || copied_not_headline) && (i + 1..end).any(later) {
+        return true;
+    }
+    !above_date_line(page, i) && (i + 1..end).any(|j| later(j) && above_date_line(page, j))
 }
 
 /// The title of a plain text: past head furniture, lines that yield to a
@@ -289,6 +303,23 @@ mod tests {
             kept(t)
         );
         assert_eq!(title(t).as_deref(), Some("Länsstyrelsen i stabsläge"));
+    }
+
+    #[test]
+    fn the_line_above_the_date_line_is_the_headline() {
+        let t = "Sjukhusbyggnaderna i tre städer\n\nRegionen återgår till normalläge\n\n2023-01-09 16:17\n\n\
+                 Från och med idag lämnar regionen stabsläget och återgår till det som kallas normalläge.";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Regionen återgår till normalläge")
+        );
+        // without a date line the first title-like line is the title
+        let t = "Regionen återgår till normalläge\n\nNu lämnar vi stabsläget\n\n\
+                 Från och med idag lämnar regionen stabsläget och återgår till det som kallas normalläge.";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Regionen återgår till normalläge")
+        );
     }
 
     #[test]
