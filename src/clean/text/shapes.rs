@@ -113,7 +113,7 @@ const PICTURE_VERBS: &[&str] = &[
 pub fn is_picture_label(line: &str) -> bool {
     let t = line.trim_end_matches('.');
     let words = t.split_whitespace().count();
-    if words > 8 || words < 2 {
+    if !(2..=8).contains(&words) {
         return false;
     }
     let lower = t.to_lowercase();
