@@ -39,8 +39,10 @@ fn test_split_gates() {
     // --- cleaning gates (issue 15) ---
     // The issue's targets are furniture >= 0.90 with body kept = 1.0,
     // titles >= 0.95, dates >= 0.95, authors >= 0.95. The held-back split
-    // reached (after the rules were tuned on the dev split only): titles
-    // 0.722, dates 0.917, authors 1.000, furniture 0.482, body kept 1.000.
+    // reached (after the rules were tuned on the dev split only): first
+    // round titles 0.722, dates 0.917, authors 1.000, furniture 0.482,
+    // body kept 1.000; second round (tuned on 80 dev pages) titles 0.778,
+    // dates 0.917, authors 1.000, furniture 0.554, body kept 1.000.
     // Where a target is not reached, the floor is what was reached,
     // rounded down, so that no change makes it worse.
     assert!(
@@ -54,8 +56,8 @@ fn test_split_gates() {
         sc.authors()
     );
     assert!(
-        sc.title() >= 0.72,
-        "test split: titles {:.3} < 0.72 (target 0.95)",
+        sc.title() >= 0.77,
+        "test split: titles {:.3} < 0.77 (target 0.95)",
         sc.title()
     );
     assert!(
@@ -64,8 +66,8 @@ fn test_split_gates() {
         sc.dates()
     );
     assert!(
-        sc.furniture() >= 0.48,
-        "test split: furniture removed {:.3} < 0.48 (target 0.90)",
+        sc.furniture() >= 0.55,
+        "test split: furniture removed {:.3} < 0.55 (target 0.90)",
         sc.furniture()
     );
     // --- end of cleaning gates ---

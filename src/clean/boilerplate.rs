@@ -7,6 +7,7 @@
 //! `text.rs` decides what the surrounding lines are (a newsletter heading
 //! or a contact heading near the end starts a tail of furniture).
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -346,7 +347,10 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
     // (the rules only tell apart counts up to 81)
     let words = count_words(t, 81);
     if words == 0 {
-        return None;
+        return is_separator(line).then_some(Furniture {
+            reason: "boilerplate",
+            scope: Scope::Line,
+        });
     }
     if shortcut && words > LONG_LINE_WORDS && (words > 80 || !may_mention_cookies(t)) {
         return long_line_rules(line, t);
@@ -370,6 +374,13 @@ fn long_line_rules(line: &str, t: &str) -> Option<Furniture> {
     }
     if head.starts_with('©') || head.starts_with("copyright") || head.starts_with("(c) ") {
         return f("copyright", Scope::Line);
+    }
+    let words = count_words(t, 81);
+    if words <= 40 && head.contains(':') && is_caption_label(&lower_words(t, usize::MAX), words) {
+        return f("image", Scope::Line);
+    }
+    if is_translated_notice(line, words) {
+        return f("notice", Scope::Line);
     }
     None
 }
@@ -403,18 +414,7 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
         return f("navigation", Scope::Line);
     }
     // "Fler nyheter", "Fler debattartiklar", "Mer från Kultur": link lists.
-    if words <= 5
-        && !k.ends_with(['.', '?', '!'])
-        && [
-            "fler ",
-            "mer från ",
-            "mer om ",
-            "mest lästa ",
-            "senaste nytt ",
-        ]
-        .iter()
-        .any(|p| k.starts_with(p))
-    {
+    if words <= 5 && !k.ends_with(['.', '?', '!']) && is_more_links(k) {
         return f("navigation", Scope::Tail);
     }
     // The disclaimer under opinion pieces.
@@ -453,6 +453,47 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
         }
     }
     None
+}
+
+/// The heading of a list of links to more pages: "Mer från Kultur", "Mer
+/// om skolan", "Mest lästa idag", or "Fler" and a kind of page ("Fler
+/// nyheter", "Fler debattartiklar", "Fler pressmeddelanden från
+/// regionen"). "Fler examensrättigheter" is a subheading.
+pub fn is_more_links(k: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "nyheter",
+        "artiklar",
+        "pressmeddelanden",
+        "inlägg",
+        "reportage",
+        "krönikor",
+        "avsnitt",
+        "poddar",
+        "filmer",
+        "videor",
+        "evenemang",
+        "händelser",
+        "notiser",
+        "bilder",
+        "sidor",
+        "länkar",
+        "jobb",
+        "tjänster",
+        "ämnen",
+        "nyhetsbrev",
+        "erbjudanden",
+    ];
+    if ["mer från ", "mer om ", "mest lästa ", "senaste nytt "]
+        .iter()
+        .any(|p| k.starts_with(p))
+    {
+        return true;
+    }
+    k.strip_prefix("fler ").is_some_and(|rest| {
+        rest.split_whitespace()
+            .next()
+            .is_some_and(|w| KINDS.iter().any(|kind| w.ends_with(kind)))
+    })
 }
 
 /// Whole lines from the look-up lists: navigation, advertisement and
@@ -561,7 +602,498 @@ fn shape_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if words <= 4 && k.ends_with(" kontakta oss") {
         return f("contact", Scope::Contact);
     }
+    service_rules(line, k, words)
+}
+
+/// More furniture by shape: separator lines, back-to-top and language
+/// links, English interface words, links to media and documents, archive
+/// labels, picture captions by their position words, notices repeated in
+/// English, and contact entries.
+fn service_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
+    if is_separator(line) {
+        return f("boilerplate", Scope::Line);
+    }
+    if is_back_link(k, words)
+        || is_language_link(k, words)
+        || is_interface_english(k, words)
+        || is_media_link(line, words)
+        || is_imperative_link(k, words)
+        || is_archive_label(k)
+        || is_you_are_here(k, words)
+    {
+        return f("navigation", Scope::Line);
+    }
+    if is_caption_label(k, words) {
+        return f("image", Scope::Line);
+    }
+    if is_page_owner(k, words) || is_page_contents(k, words) {
+        return f("boilerplate", Scope::Line);
+    }
+    if is_translated_notice(line, words) {
+        return f("notice", Scope::Line);
+    }
+    if is_contact_entry(line, words) {
+        return f("contact", Scope::Line);
+    }
     None
+}
+
+/// A line of only punctuation and symbols (`-----`, `* * *`, `___`): a
+/// separator drawn between parts of the page.
+pub fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// A link back to the top or the start of the page: "Tillbaka till
+/// toppen", "Till toppen av sidan", "Upp till toppen", "Back to top".
+pub fn is_back_link(k: &str, words: usize) -> bool {
+    words <= 5
+        && !k.ends_with(['.', '!', '?'])
+        && ["tillbaka", "till", "upp", "åter", "back", "go", "to"]
+            .iter()
+            .any(|p| k.split_whitespace().next() == Some(p))
+        && [
+            "toppen",
+            "top",
+            "början",
+            "sidans topp",
+            "startsidan",
+            "start",
+        ]
+        .iter()
+        .any(|e| k.ends_with(e) || k.contains(&format!("{e} av sidan")))
+}
+
+/// A link to the page in another language: "In English below", "Read in
+/// English", "This page in English", "På svenska", "English version".
+pub fn is_language_link(k: &str, words: usize) -> bool {
+    const LANGUAGES: &[&str] = &[
+        "english", "engelska", "svenska", "swedish", "suomeksi", "finska", "arabiska",
+    ];
+    const AROUND: &[&str] = &[
+        "in",
+        "på",
+        "below",
+        "nedan",
+        "read",
+        "läs",
+        "this",
+        "page",
+        "denna",
+        "den",
+        "här",
+        "sida",
+        "sidan",
+        "version",
+        "the",
+        "here",
+        "text",
+        "texten",
+        "lättläst",
+    ];
+    words <= 5
+        && !k.ends_with(['.', '!', '?'])
+        && k.split_whitespace().any(|w| LANGUAGES.contains(&w))
+        && k.split_whitespace()
+            .all(|w| LANGUAGES.contains(&w) || AROUND.contains(&w))
+}
+
+/// A short line made only of the English words of a web page's
+/// interface ("Report this content", "Read more", "Share this page",
+/// "Back to top"): Swedish pages carry them from their publishing
+/// service.
+pub fn is_interface_english(k: &str, words: usize) -> bool {
+    const UI: &[&str] = &[
+        "report",
+        "this",
+        "content",
+        "read",
+        "more",
+        "share",
+        "print",
+        "follow",
+        "subscribe",
+        "download",
+        "back",
+        "to",
+        "top",
+        "skip",
+        "main",
+        "close",
+        "menu",
+        "search",
+        "home",
+        "next",
+        "previous",
+        "show",
+        "all",
+        "page",
+        "article",
+        "us",
+        "on",
+        "view",
+        "comments",
+        "comment",
+        "sign",
+        "up",
+        "log",
+        "in",
+        "out",
+        "contact",
+        "cookie",
+        "cookies",
+        "accept",
+        "settings",
+        "images",
+        "image",
+        "press",
+        "release",
+        "releases",
+        "related",
+        "news",
+        "latest",
+        "link",
+        "copy",
+        "email",
+        "send",
+        "listen",
+        "play",
+        "video",
+    ];
+    (2..=5).contains(&words)
+        && k.split_whitespace().all(|w| UI.contains(&w))
+        && k.split_whitespace()
+            .any(|w| !matches!(w, "this" | "to" | "on" | "in" | "up" | "us" | "all"))
+}
+
+/// A link to a recording or a document under its medium's label: "Webb-tv:
+/// Talmannens tal vid inledningen", "Video: Så bygger vi", "Pdf:
+/// Årsredovisning 2024" (a short title after the label, no sentence).
+pub fn is_media_link(line: &str, words: usize) -> bool {
+    const MEDIA: &[&str] = &[
+        "webb-tv",
+        "webbtv",
+        "video",
+        "film",
+        "filmklipp",
+        "ljud",
+        "ljudfil",
+        "podd",
+        "podcast",
+        "bildspel",
+        "pdf",
+        "webbsändning",
+        "inspelning",
+        "livesändning",
+        "youtube",
+        "se filmen",
+        "se klippet",
+        "lyssna",
+        "ladda ner",
+    ];
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    words <= 15
+        && MEDIA.contains(&label.as_str())
+        && !rest.trim().is_empty()
+        && !rest.trim_end().ends_with(['.', '!', '?'])
+}
+
+/// A link written as an order to read or see something: "Se utskottets
+/// sammanträdestider.", "Läs ärende 5. Fördelning av statsbidrag …",
+/// "Läs beslutet". Short, and no advice ("Se till att …", "Se över …").
+pub fn is_imperative_link(k: &str, words: usize) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "ärende",
+        "ärendet",
+        "beslut",
+        "beslutet",
+        "protokoll",
+        "protokollet",
+        "rapport",
+        "rapporten",
+        "utredning",
+        "utredningen",
+        "remissvar",
+        "remissvaret",
+        "yttrande",
+        "yttrandet",
+        "svar",
+        "svaret",
+        "dokument",
+        "dokumentet",
+        "broschyr",
+        "broschyren",
+        "anförande",
+        "anförandet",
+        "talet",
+        "motion",
+        "motionen",
+        "skrivelse",
+        "skrivelsen",
+        "förslag",
+        "förslaget",
+        "kallelse",
+        "kallelsen",
+        "handlingar",
+        "handlingarna",
+        "dagordning",
+        "dagordningen",
+        "pressmeddelande",
+        "pressmeddelandet",
+        "intervju",
+        "intervjun",
+        "artikel",
+        "artikeln",
+        "programmet",
+        "planen",
+        "sammanfattning",
+        "sammanfattningen",
+        "fullständiga",
+        "hela",
+    ];
+    let ws: Vec<&str> = k.split_whitespace().collect();
+    match ws.as_slice() {
+        ["läs", second, ..] => {
+            words <= 15 && DOCUMENTS.contains(&second.trim_end_matches([',', '.']))
+        }
+        ["se", second, ..] => {
+            words <= 6
+                && !k.ends_with(['!', '?', ','])
+                && !matches!(
+                    *second,
+                    "till"
+                        | "över"
+                        | "upp"
+                        | "fram"
+                        | "ut"
+                        | "efter"
+                        | "om"
+                        | "på"
+                        | "här"
+                        | "det"
+                        | "den"
+                        | "vad"
+                        | "hur"
+                        | "när"
+                        | "var"
+                        | "även"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// A month or a year alone on its line, or the two together ("maj", "2018",
+/// "maj 2018"): the labels of a news archive's navigation.
+pub fn is_archive_label(k: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let ws: Vec<&str> = k.split_whitespace().collect();
+    let year = |w: &str| {
+        w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20"))
+    };
+    match ws.as_slice() {
+        [m] => MONTHS.contains(m) || year(m),
+        [m, y] => MONTHS.contains(m) && year(y),
+        _ => false,
+    }
+}
+
+/// A breadcrumb trail under its label: "Du är här: Start / Nyheter / …".
+pub fn is_you_are_here(k: &str, words: usize) -> bool {
+    words <= 25
+        && [
+            "du är här",
+            "du befinner dig här",
+            "du befinner dig på",
+            "här är du",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+}
+
+/// The line that names who answers for the page: "Sidansvarig: Robert
+/// Karlsson", "Webbredaktör: …", "Innehållsansvarig: …", "Ansvarig för
+/// sidan: …".
+pub fn is_page_owner(k: &str, words: usize) -> bool {
+    words <= 12
+        && [
+            "sidansvarig",
+            "sidans ägare",
+            "webbredaktör",
+            "webbansvarig",
+            "innehållsansvarig",
+            "ansvarig för sidan",
+            "ansvarig för innehållet",
+            "sidan ägs av",
+            "redaktör för sidan",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p))
+}
+
+/// A page's table of contents heading or its tag line: "Innehåll på
+/// sidan", "På den här sidan", "Hitta på sidan", "Ämnesord: …",
+/// "Nyckelord: …".
+pub fn is_page_contents(k: &str, words: usize) -> bool {
+    let heading = matches!(
+        k,
+        "innehåll på sidan"
+            | "på den här sidan"
+            | "på denna sida"
+            | "hitta på sidan"
+            | "innehåll på denna sida"
+            | "sidans innehåll"
+            | "genvägar"
+            | "snabblänkar"
+    );
+    let tags = words <= 20
+        && [
+            "ämnesord:",
+            "nyckelord:",
+            "sökord:",
+            "tags:",
+            "etiketter:",
+            "ämnesområden:",
+        ]
+        .iter()
+        .any(|p| k.starts_with(p));
+    heading || tags
+}
+
+/// A picture's caption that names who stands where: "Från vänster: Anna
+/// Ek, Per Berg …", "På bild: Marina Klinthammar, undersköterska", "I
+/// mitten: …", "Fr v: …" (position words and a colon first).
+pub fn is_caption_label(k: &str, words: usize) -> bool {
+    const LABELS: &[&str] = &[
+        "från vänster",
+        "från höger",
+        "fr v",
+        "fr.v",
+        "fr. v",
+        "fr h",
+        "på bild",
+        "på bilden",
+        "på fotot",
+        "i bild",
+        "i bilden",
+        "i mitten",
+        "bilden",
+        "bildtext",
+        "överst",
+        "nederst",
+        "t.v",
+        "t.h",
+    ];
+    let Some((label, rest)) = k.split_once(':') else {
+        return false;
+    };
+    words <= 40 && LABELS.contains(&label.trim().trim_end_matches('.')) && !rest.trim().is_empty()
+}
+
+/// A notice that says the same in Swedish and then in English (and
+/// perhaps more languages): "Det råder eldningsförbud i länet. Currently
+/// there is a fire ban …". Articles do not translate themselves within a
+/// paragraph; a site's alert banners do.
+pub fn is_translated_notice(line: &str, words: usize) -> bool {
+    const ENGLISH: &[&str] = &[
+        "the",
+        "is",
+        "there",
+        "are",
+        "this",
+        "of",
+        "and",
+        "currently",
+        "throughout",
+        "please",
+        "will",
+        "be",
+        "has",
+        "have",
+        "with",
+        "for",
+        "you",
+        "your",
+        "our",
+        "we",
+    ];
+    if !(8..=80).contains(&words) {
+        return false;
+    }
+    // the first sentence Swedish, a later one English
+    let Some((first, rest)) = line.split_once(". ") else {
+        return false;
+    };
+    let english = |t: &str| {
+        let ws: BTreeSet<String> = t
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        ws.iter().filter(|w| ENGLISH.contains(&w.as_str())).count()
+    };
+    let swedish = first.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "det" | "är" | "och" | "att" | "i" | "av" | "för" | "råder" | "på"
+        )
+    });
+    swedish && english(first) == 0 && english(rest) >= 3
+}
+
+/// A contact entry wherever it stands: a phone number or an e-mail
+/// address after a person's name or a contact label ("För kommentarer:
+/// Anneli Almérus, analytiker, 010-487 67 05", "Anna Berg, 070-123 45
+/// 67"), at most 25 words. A sentence that gives a number ("Ring
+/// 08-123 45 67 om du har frågor.") is not one.
+pub fn is_contact_entry(line: &str, words: usize) -> bool {
+    if words > 25 || !(PHONE.is_match(line) || EMAIL.is_match(line)) {
+        return false;
+    }
+    let head = line
+        .split([',', ':', '(', '–'])
+        .next()
+        .unwrap_or(line)
+        .trim();
+    let label = head.to_lowercase();
+    const CONTACT_WORDS: &[&str] = &[
+        "kontakt",
+        "fråg",
+        "kommentar",
+        "information",
+        "press",
+        "upplysning",
+        "telefon",
+        "tel",
+        "mobil",
+        "e-post",
+        "mejl",
+        "växel",
+        "tfn",
+    ];
+    let labelled = line.contains(':')
+        && count_words(head, 6) <= 5
+        && CONTACT_WORDS.iter().any(|w| label.contains(w));
+    labelled || super::byline::is_person_name(head)
 }
 
 /// The words of `k` without separators (`-`, `•`, `|`, ...).
@@ -649,9 +1181,16 @@ pub fn is_page_notice(k: &str, words: usize) -> bool {
 pub fn is_site_notice(line: &str) -> bool {
     let k = key(line);
     count_words(&k, 46) <= 45
-        && ["webbplatsen", "webbplats ", "din webbläsare", "webbsidan"]
-            .iter()
-            .any(|p| k.contains(p))
+        && [
+            "webbplatsen",
+            "webbplats ",
+            "din webbläsare",
+            "er webbläsare",
+            "webbsidan",
+            "javascript",
+        ]
+        .iter()
+        .any(|p| k.contains(p))
         && [
             "tekniskt arbete",
             "störning",
@@ -660,6 +1199,9 @@ pub fn is_site_notice(line: &str) -> bool {
             "webbläsare",
             "driftstopp",
             "ur funktion",
+            "avstängt",
+            "avaktiverat",
+            "aktivera javascript",
         ]
         .iter()
         .any(|s| k.contains(s))
@@ -1412,6 +1954,139 @@ mod tests {
             reason("Läs hela artikeln GD tar kritik på allvar"),
             Some("navigation")
         );
+    }
+
+    #[test]
+    fn more_links_need_a_kind_of_page() {
+        assert_eq!(classify("Fler nyheter").map(|f| f.scope), Some(Scope::Tail));
+        assert_eq!(
+            classify("Fler pressmeddelanden från regionen").map(|f| f.scope),
+            Some(Scope::Tail)
+        );
+        assert_eq!(
+            classify("Fler debattartiklar").map(|f| f.scope),
+            Some(Scope::Tail)
+        );
+        assert_eq!(classify("Fler examensrättigheter"), None);
+        assert_eq!(classify("Fler platser i förskolan"), None);
+    }
+
+    #[test]
+    fn separators_back_links_and_languages() {
+        for l in ["-----------", "* * *", "___"] {
+            assert_eq!(reason(l), Some("boilerplate"), "{l}");
+        }
+        for l in [
+            "Tillbaka till toppen",
+            "Till toppen av sidan",
+            "Upp till toppen",
+            "Back to top",
+            "In English below",
+            "Read in English",
+            "Report this content",
+            "Read more",
+        ] {
+            assert_eq!(reason(l), Some("navigation"), "{l}");
+        }
+        assert_eq!(reason("Till toppen av berget går en stig."), None);
+        assert_eq!(reason("Kurser på engelska"), None);
+        assert!(!is_interface_english("this is", 2));
+    }
+
+    #[test]
+    fn links_to_media_documents_and_archives() {
+        for l in [
+            "Webb-tv: Talmannens tal vid inledningen",
+            "Video: Så bygger vi den nya skolan",
+            "Se utskottets sammanträdestider.",
+            "Läs ärende 5. Fördelning av statsbidrag 2021 - Uppsala kommun",
+            "Läs beslutet",
+            "maj",
+            "2018",
+            "Maj 2018",
+            "Du är här: Start / Nyheter / Nyheter 2019 / Godkänt",
+        ] {
+            assert_eq!(reason(l), Some("navigation"), "{l}");
+        }
+        for l in [
+            "Se till att du har rätt adress.",
+            "Se över dina rutiner",
+            "Läs gärna vidare om hur vi arbetar med skolan i kommunen.",
+            "Video: Kommunen filmade hela invigningen.",
+            "Maj blir en bra månad",
+        ] {
+            assert_eq!(classify(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn captions_by_their_position_words() {
+        for l in [
+            "Från vänster: Anna Dahlström, Anders Höglund och Martin som konferencier.",
+            "På bild: Marina Klinthammar, undersköterska",
+            "Fr v: Per Ek och Eva Ek",
+        ] {
+            assert_eq!(reason(l), Some("image"), "{l}");
+        }
+        assert_eq!(
+            reason("– Vi är glada, säger från vänster Tina Berg och Erika Ek."),
+            None
+        );
+    }
+
+    #[test]
+    fn notices_repeated_in_english() {
+        assert_eq!(
+            reason(
+                "• Det råder eldningsförbud i länet från och med klockan 12 den 24 juni. \
+                 Currently there is a fire ban throughout the county."
+            ),
+            Some("notice")
+        );
+        assert_eq!(
+            reason(
+                "Kommunen deltar i projektet. Projektet heter Leave no one behind och leds av FN."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn page_owners_and_contents() {
+        for l in [
+            "Sidansvarig: Robert Karlsson",
+            "Webbredaktör: Anna Ek",
+            "Innehåll på sidan",
+            "På den här sidan",
+            "Ämnesord: skola, förskola",
+        ] {
+            assert_eq!(reason(l), Some("boilerplate"), "{l}");
+        }
+        assert_eq!(reason("På den här sidan av sjön ligger skolan."), None);
+    }
+
+    #[test]
+    fn contact_entries_anywhere() {
+        for l in [
+            "För kommentarer: Anneli Almérus, arbetsmarknadsanalytiker, 010-487 67 05",
+            "Anna Berg, kommunikatör, 070-123 45 67",
+            "Presskontakt: anna.berg@kommun.se",
+        ] {
+            assert_eq!(reason(l), Some("contact"), "{l}");
+        }
+        for l in [
+            "Ring 08-123 45 67 om du har frågor om skolvalet.",
+            "Anmälan görs till skolan@kommun.se senast den 3 maj.",
+        ] {
+            assert_eq!(classify(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn javascript_notices() {
+        assert!(is_site_notice(
+            "JavaScript är avstängt! För att laholm.se ska fungera korrekt behöver er webbläsare stödja JavaScript."
+        ));
     }
 
     #[test]

@@ -59,13 +59,13 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(sidan uppdaterades|senast uppdaterad|senast ändrad|senast granskad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(sidan uppdaterades|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
 
 static TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}[.:]\d{2}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\b").expect("valid regex"));
 
 fn marker_kind(word: &str) -> Marker {
     let w = word.trim_end_matches(':').to_lowercase();
@@ -75,9 +75,8 @@ fn marker_kind(word: &str) -> Marker {
         | "sidan uppdaterades" | "senast granskad" | "uppdaterades" | "ändrades" => {
             Marker::Updated
         }
-        "text" | "av" | "reporter" | "skribent" | "journalist" | "redaktör" | "författare" => {
-            Marker::Author
-        }
+        "text" | "av" | "reporter" | "skribent" | "journalist" | "redaktör" | "författare"
+        | "textansvarig" => Marker::Author,
         "foto" | "fotograf" | "bild" | "illustration" => Marker::Photo,
         "text och foto" | "text och bild" | "text & foto" | "text/foto" => Marker::AuthorAndPhoto,
         _ => Marker::Ignore,
@@ -276,7 +275,21 @@ fn is_filler(gap: &str) -> bool {
 fn is_filler_char(c: char) -> bool {
     matches!(
         c,
-        '|' | '•' | '·' | '–' | '—' | '-' | ',' | ':' | '/' | '.' | '(' | ')' | '*' | '_'
+        '|' | '•'
+            | '·'
+            | '–'
+            | '—'
+            | '-'
+            | ','
+            | ':'
+            | '/'
+            | '.'
+            | '('
+            | ')'
+            | '*'
+            | '_'
+            | '['
+            | ']'
     )
 }
 
@@ -297,6 +310,7 @@ const META_FIRST_WORDS: &[&str] = &[
     "publicerat",
     "publ",
     "text",
+    "textansvarig",
     "av",
     "reporter",
     "skribent",
@@ -317,6 +331,7 @@ const META_FIRST_WORDS: &[&str] = &[
 /// they may stand in a meta line but set nothing.
 const IGNORED_MARKERS: &[&str] = &[
     "pressmeddelande",
+    "pressinbjudan",
     "pressmeddelanden",
     "cet",
     "cest",
@@ -581,7 +596,9 @@ fn parse_unglued(s: &str, reference: Option<Ymd>) -> Option<MetaLine> {
                     meta.credits.extend(credits);
                     evidence = true;
                 }
-                // A bare name beside a date: "12 februari 2024 · Jonas Wiklund".
+                // A bare name beside a date: "12 februari 2024 · Jonas Wiklund"
+                // (a given name first: "Utredare Bodil Edler 2003-08-22" is a
+                // contact's title and name).
                 _ if !dates.is_empty()
                     && meta.authors.is_empty()
                     && is_person_name(
@@ -589,9 +606,14 @@ fn parse_unglued(s: &str, reference: Option<Ymd>) -> Option<MetaLine> {
                     ) =>
                 {
                     let name = gap.trim_matches(|c: char| c.is_whitespace() || is_filler_char(c));
-                    meta.authors.push(name.to_string());
-                    evidence = true;
+                    if bare_author(name) {
+                        meta.authors.push(name.to_string());
+                        evidence = true;
+                    }
                 }
+                // The publisher between separators of a press service's date
+                // line: "26.11.2024 15:55:49 CET | Trafikverket | Pressinbjudan".
+                _ if !dates.is_empty() && is_publisher_field(gap) => {}
                 _ => return None,
             }
             state = Marker::Ignore;
@@ -640,6 +662,32 @@ fn parse_unglued(s: &str, reference: Option<Ymd>) -> Option<MetaLine> {
         return None;
     }
     Some(meta)
+}
+
+/// Whether a name beside a date is the author's: a person's name that
+/// starts with a given name.
+fn bare_author(name: &str) -> bool {
+    is_person_name(name)
+        && name
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::names::is_given)
+}
+
+/// A field of a date line set off by `|` or `•` on its left that names
+/// the publisher: one to three capitalised words ("| Trafikverket |",
+/// "• Region Halland").
+fn is_publisher_field(gap: &str) -> bool {
+    let t = gap.trim();
+    let Some(rest) = t.strip_prefix(['|', '•']) else {
+        return false;
+    };
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || is_filler_char(c));
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Finds a photo credit at the end of a caption: `... stad. Foto: Anna Berg`.
@@ -722,6 +770,36 @@ mod tests {
             parse_meta_line("Pressmeddelanden   •   Maj 03, 2019 11:00 CEST", None).expect("meta");
         assert_eq!(m.published.as_deref(), Some("2019-05-03"));
         assert_eq!(m.reason(), "date");
+        let m = parse_meta_line(
+            "26.11.2024 15:55:49 CET | Trafikverket | Pressinbjudan",
+            None,
+        )
+        .expect("meta");
+        assert_eq!(m.published.as_deref(), Some("2024-11-26"));
+        assert!(m.authors.is_empty());
+        // a name after a date without a separator is no publisher field
+        assert!(parse_meta_line("26.11.2024 Kommunen bjuder in", None).is_none());
+    }
+
+    #[test]
+    fn bracketed_dates_and_text_owners() {
+        let m = parse_meta_line("[2020-10-30]", None).expect("meta");
+        assert_eq!(m.published.as_deref(), Some("2020-10-30"));
+        let m = parse_meta_line(
+            "Textansvarig: Bodil Knuthammar, telefon 010-103 94 88",
+            None,
+        )
+        .expect("meta");
+        assert_eq!(m.authors, ["Bodil Knuthammar"]);
+    }
+
+    #[test]
+    fn a_bare_name_beside_a_date_starts_with_a_given_name() {
+        let m = parse_meta_line("12 februari 2024 · Jonas Wiklund", None).expect("meta");
+        assert_eq!(m.authors, ["Jonas Wiklund"]);
+        let m = parse_meta_line("Utredare Bodil Edler 2003-08-22", None).expect("meta");
+        assert!(m.authors.is_empty());
+        assert_eq!(m.published.as_deref(), Some("2003-08-22"));
     }
 
     #[test]

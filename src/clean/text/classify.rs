@@ -24,6 +24,24 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
     mark_repeated(page);
     notice_explanations(page);
     alt_text_above_caption(page);
+    label_above_caption(page);
+}
+
+/// A short label right above a caption that names where people stand
+/// ("IFO invigning" / "– Vi är glada …, säger från vänster Tina …"), in
+/// the same paragraph: the image's text.
+pub fn label_above_caption(page: &mut Page<'_, '_>) {
+    for i in 0..page.len().saturating_sub(1) {
+        let j = i + 1;
+        if page.is_content(i)
+            && page.words(i) <= 4
+            && !ends_sentence(page.line(i))
+            && page.units[j].para == page.units[i].para
+            && super::shapes::names_positions(page.line(j))
+        {
+            page.class[i] = Class::Remove("image");
+        }
+    }
 }
 
 /// A line compared with its copies: lowercase, white space collapsed,
@@ -83,7 +101,9 @@ pub fn mark_repeated(page: &mut Page<'_, '_>) {
 
 /// The line under a notice heading that explains it ("Statsråd på denna
 /// sida som har bytt ansvarsområde" / "Från den 21 januari 2019 till den
-/// 30 november 2021 var hon …"): a short line with a date.
+/// 30 november 2021 var hon …"): a short line with a full date (a day and
+/// month without a year, "Rapport från socialnämnden 1 september", is a
+/// headline's).
 pub fn notice_explanations(page: &mut Page<'_, '_>) {
     for i in 0..page.len().saturating_sub(1) {
         let notice = matches!(page.class[i], Class::Remove("notice"));
@@ -93,7 +113,9 @@ pub fn notice_explanations(page: &mut Page<'_, '_>) {
         let j = i + 1;
         if page.is_content(j)
             && page.words(j) <= 30
-            && !super::super::dates::find_dates(page.line(j), None).is_empty()
+            && super::super::dates::find_dates(page.line(j), None)
+                .iter()
+                .any(|d| d.iso.is_some())
         {
             page.class[j] = Class::Remove("notice");
         }
@@ -193,6 +215,16 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_with_a_day_under_a_notice_is_no_explanation() {
+        let t = "Nyheten har passerat sitt bäst före-datum\n\nRapport från nämnden 1 september\n\n\
+                 Här kan du läsa om ett urval av de ärenden som nämnden behandlade.";
+        assert_eq!(
+            super::super::test_page::title(t).as_deref(),
+            Some("Rapport från nämnden 1 september")
+        );
+    }
+
+    #[test]
     fn an_image_text_above_its_caption_goes() {
         let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
                  Talman Urban Ahlin håller ett tal\n\n\
@@ -200,6 +232,17 @@ mod tests {
                  Arbetet börjar i vår och tar två år enligt kommunen.";
         assert!(!kept(t).contains("håller ett tal"));
         assert!(kept(t).contains("höll ett tal"));
+    }
+
+    #[test]
+    fn a_label_above_a_caption_with_positions_goes() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Skolan invigd\n– Vi är glada, säger från vänster Tina Berg och Erika Ek.";
+        assert!(!kept(t).contains("Skolan invigd"), "{}", kept(t));
+        assert!(kept(t).contains("Vi är glada"));
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Skolan invigd\n\nArbetet börjar i vår och tar två år enligt kommunen.";
+        assert!(kept(t).contains("Skolan invigd"));
     }
 
     #[test]

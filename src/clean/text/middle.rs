@@ -4,7 +4,7 @@
 
 use super::super::boilerplate::Scope;
 use super::super::byline;
-use super::shapes::{dash_quote_rest, is_alt_text};
+use super::shapes::{dash_quote_rest, is_alt_text, is_lone_lowercase_word};
 use super::tail::Facts;
 use super::{Class, Hint, Page};
 
@@ -60,10 +60,19 @@ pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
         if at > 0 && page.words(i) <= 80 {
             return Class::Caption(Some(at));
         }
-    } else if hint == Hint::Unknown && is_alt_text(l) {
+    } else if hint == Hint::Unknown && (is_alt_text(l) || alone_lowercase_word(page, i)) {
         return Class::Remove("image");
     }
     Class::Keep
+}
+
+/// Whether unit `i` is one lowercase word alone in its paragraph (an
+/// image's text or a tag, [`is_lone_lowercase_word`]).
+fn alone_lowercase_word(page: &Page<'_, '_>, i: usize) -> bool {
+    let para = page.units[i].para;
+    let alone = page.units.get(i + 1).is_none_or(|u| u.para != para)
+        && (i == 0 || page.units[i - 1].para != para);
+    alone && is_lone_lowercase_word(page.line(i))
 }
 
 /// The author's signature under the body ("Gunilla Rask (S)" and a role
@@ -118,6 +127,15 @@ mod tests {
     fn image_texts_go() {
         let t = "Kommunen bygger ny skola\n\nBild På Tre Elever\n\nKommunen bygger en ny skola i centrum av staden.";
         assert!(!kept(t).contains("Bild"));
+    }
+
+    #[test]
+    fn a_lone_lowercase_word_goes_a_wrapped_one_stays() {
+        let t = "Kommunen bygger ny skola\n\nKommunen bygger en ny skola i centrum av staden.\n\neuropakarta\n\n\
+                 Arbetet börjar i vår och tar två år enligt\nkommunen";
+        let k = kept(t);
+        assert!(!k.contains("europakarta"), "{k}");
+        assert!(k.contains("enligt\nkommunen"), "{k}");
     }
 
     #[test]

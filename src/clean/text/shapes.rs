@@ -26,6 +26,9 @@ pub fn dash_quote_rest(line: &str) -> Option<&str> {
 /// `Bild på ...`, or Title-Case words with a capitalised function word
 /// (`Bild På Tre Cioerna`), which Swedish sentence-case text never has.
 pub fn is_alt_text(line: &str) -> bool {
+    if is_picture_label(line) || is_picture_shown(line) || is_scene(line) {
+        return true;
+    }
     if line.ends_with(['.', '!', '?', ':', ',', ';']) {
         return false;
     }
@@ -70,6 +73,217 @@ pub fn is_alt_text(line: &str) -> bool {
             && w.chars().next().is_some_and(char::is_uppercase)
     });
     all_caps && (capitalised_function_word || words.len() >= 6)
+}
+
+/// Present-tense verbs of what a picture shows people doing ("ler",
+/// "talar", "intervjuas"): the verbs of image texts and captions.
+const PICTURE_VERBS: &[&str] = &[
+    "ler",
+    "skrattar",
+    "tittar",
+    "sitter",
+    "står",
+    "poserar",
+    "håller",
+    "pratar",
+    "samtalar",
+    "leker",
+    "vinkar",
+    "kramar",
+    "kramas",
+    "skakar",
+    "hälsar",
+    "talar",
+    "intervjuas",
+    "gratuleras",
+    "klipper",
+    "promenerar",
+    "springer",
+    "cyklar",
+    "läser",
+    "lyssnar",
+    "jublar",
+    "applåderar",
+    "sträcker",
+];
+
+/// An image label with its final period: "Illustration av
+/// sjukvårdspersonal.", "Porträtt av Anna Ek.", "Bild på Krister
+/// Björkegren." (a picture of a named person), at most eight words.
+pub fn is_picture_label(line: &str) -> bool {
+    let t = line.trim_end_matches('.');
+    let words = t.split_whitespace().count();
+    if !(2..=8).contains(&words) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if [
+        "illustration av ",
+        "illustration: ",
+        "porträtt av ",
+        "porträttbild av ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    ["bild på ", "foto på ", "fotografi på "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p).map(|r| &t[t.len() - r.len()..]))
+        .is_some_and(byline::is_person_name)
+}
+
+/// An image's text that says what the picture shows: a picture noun and
+/// "visar" or "föreställer" ("Collage visar sjukhusbyggnaderna i
+/// Sundsvall", "Kartan visar länets kommuner"), no sentence end, at most
+/// fifteen words.
+pub fn is_picture_shown(line: &str) -> bool {
+    const PICTURES: &[&str] = &[
+        "bild",
+        "bilden",
+        "foto",
+        "fotot",
+        "fotografi",
+        "fotografiet",
+        "collage",
+        "collaget",
+        "montage",
+        "illustration",
+        "illustrationen",
+        "karta",
+        "kartan",
+        "grafik",
+        "grafiken",
+        "diagram",
+        "diagrammet",
+        "skärmbild",
+        "skärmbilden",
+        "teckning",
+        "teckningen",
+        "logotyp",
+        "logotypen",
+    ];
+    let ws: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    ws.len() <= 15
+        && !ends_sentence(line)
+        && ws.len() >= 3
+        && PICTURES.contains(&ws[0].as_str())
+        && matches!(ws[1].as_str(), "visar" | "föreställer" | "över")
+        && ws[2] != "att"
+}
+
+/// A picture's scene: people, counted or not, doing what a picture shows
+/// ("Tre flickor skrattar tillsammans", "En kvinna ler och tittar in i
+/// kameran.", "Talman Andreas Norlén talar i plenisalen.", "Sjukvårdsledare
+/// Rickard Lundin intervjuas"): a [`PICTURE_VERBS`] verb as the second,
+/// third or fourth word after a counted subject or a name, at most ten
+/// words.
+pub fn is_scene(line: &str) -> bool {
+    const COUNTED: &[&str] = &[
+        "en", "ett", "två", "tre", "fyra", "fem", "sex", "flera", "några", "många", "glada",
+    ];
+    let ws: Vec<&str> = line.split_whitespace().collect();
+    if ws.len() < 2 || ws.len() > 10 || line.ends_with(['?', '!', ':', ',']) || line.contains('"') {
+        return false;
+    }
+    let verb_at = |i: usize| {
+        ws.get(i).is_some_and(|w| {
+            PICTURE_VERBS.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
+        })
+    };
+    // a counted subject is a noun phrase: no function word before the verb
+    let noun_phrase = |v: usize| {
+        ws[1..v]
+            .iter()
+            .all(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let counted = COUNTED.contains(&ws[0].to_lowercase().as_str())
+        && (2..=3).any(|v| verb_at(v) && noun_phrase(v));
+    // a person's name (a given name first), perhaps after a title
+    let person = |a: usize, b: usize| {
+        byline::is_person_name(&ws[a..b].join(" ")) && crate::names::is_given(ws[a])
+    };
+    let named =
+        (2..=3).any(|n| ws.len() > n && verb_at(n) && (person(0, n) || (n == 3 && person(1, 3))));
+    counted || named
+}
+
+/// Whether a line is one lowercase word and nothing else ("europakarta",
+/// "politik"): an image's file-like text or a tag, when it stands alone
+/// in its paragraph (the phases check that; a wrapped sentence's last
+/// word is not alone).
+pub fn is_lone_lowercase_word(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 3
+        && !t.contains(char::is_whitespace)
+        && t.chars().next().is_some_and(char::is_lowercase)
+        && t.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
+/// Words of a caption that say where people stand in the picture.
+pub fn names_positions(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "från vänster",
+        "från höger",
+        "fr v ",
+        "fr.v.",
+        " t.v.",
+        " t.h.",
+        "på bilden",
+        "i mitten",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// Whether a line is only an organisation's name (a logo's or the site's
+/// text): at most six words, capitalised but for a few small words and
+/// the organisation word itself ("Länsstyrelsen i Kronobergs län.",
+/// "Svalövs kommun", "Region Östergötland", "Socialdepartementet").
+pub fn is_organisation_name(line: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "kommun",
+        "kommuner",
+        "län",
+        "region",
+        "regionen",
+        "länsstyrelsen",
+        "landsting",
+        "stad",
+        "staden",
+        "departementet",
+        "myndigheten",
+        "verket",
+        "universitet",
+        "universitetet",
+        "högskola",
+        "högskolan",
+        "förvaltningen",
+        "inspektionen",
+        "kansliet",
+        "regeringskansliet",
+        "riksdagen",
+    ];
+    let t = line.trim().trim_end_matches('.');
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 6 || t.contains([',', ':', '!', '?', '"']) {
+        return false;
+    }
+    let head = |w: &str| {
+        let l = w.to_lowercase();
+        HEADS
+            .iter()
+            .any(|h| l == *h || (h.len() > 6 && l.ends_with(h)))
+    };
+    ws[0].starts_with(char::is_uppercase)
+        && ws.iter().any(|w| head(w))
+        && ws.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || head(w)
+                || matches!(*w, "i" | "och" | "för" | "av" | "på")
+        })
 }
 
 /// Whether a line is a portrait's caption: a person's name alone ("Bengt
@@ -179,6 +393,66 @@ mod tests {
         assert!(is_alt_text("Bild På Tre Cioerna"));
         assert!(!is_alt_text("Tillit från medborgare"));
         assert!(!is_alt_text("Bild på tre glada elever."));
+    }
+
+    #[test]
+    fn picture_labels_scenes_and_what_a_picture_shows() {
+        for l in [
+            "Illustration av sjukvårdspersonal.",
+            "Bild på Krister Björkegren.",
+            "Collage visar sjukhusbyggnaderna i Sundsvall, Sollefteå och Örnsköldsvik",
+            "Tre flickor skrattar tillsammans",
+            "En kvinna ler och tittar in i kameran.",
+            "Talman Andreas Norlén talar i plenisalen.",
+            "Sjukvårdsledare Rickard Lundin intervjuas",
+        ] {
+            assert!(is_alt_text(l), "{l}");
+        }
+        for l in [
+            "Bild på tre glada elever.",
+            "Kartan visar att länet växer.",
+            "Kartan visar att länet växer",
+            "En kvinna har gripits för mordet i centrala Sundsvall förra veckan.",
+            "Kommundirektör Bengt Friberg planerar att gå i pension under våren 2023.",
+            "Anna Berg leder arbetet med den nya skolan i kommunen.",
+            "Två av tre står utan jobb",
+            "Region Uppsala tar över ordförandeskapet för Sjukvårdsregion Mellansverige",
+            "Region Gävleborg talar om vården",
+        ] {
+            assert!(!is_alt_text(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn lone_words_and_positions() {
+        assert!(is_lone_lowercase_word("europakarta"));
+        assert!(!is_lone_lowercase_word("Europakarta"));
+        assert!(!is_lone_lowercase_word("kommun."));
+        assert!(!is_lone_lowercase_word("en karta"));
+        assert!(names_positions(
+            "– Vi är glada, säger från vänster Tina Berg och Erika Ek."
+        ));
+        assert!(!names_positions("Partiet står längst till vänster."));
+    }
+
+    #[test]
+    fn organisation_names() {
+        for l in [
+            "Länsstyrelsen i Kronobergs län.",
+            "Svalövs kommun",
+            "Region Östergötland",
+            "Socialdepartementet",
+        ] {
+            assert!(is_organisation_name(l), "{l}");
+        }
+        for l in [
+            "Kommunen bygger ny skola",
+            "Region Uppsala tar över ordförandeskapet",
+            "Anna Berg",
+            "Kommunstyrelsen beslutade",
+        ] {
+            assert!(!is_organisation_name(l), "{l}");
+        }
     }
 
     #[test]

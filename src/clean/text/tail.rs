@@ -116,6 +116,9 @@ pub fn clean(page: &mut Page<'_, '_>, tail: &Tail, found: &mut Found) {
             }
             _ => {
                 let l = page.line(i);
+                if section == "contact" && invitation_in_contacts(l, page.words(i)) {
+                    continue;
+                }
                 let reason = if section == "contact" {
                     if l.starts_with("Om ") && page.words(i) <= 6 {
                         section = "boilerplate";
@@ -135,6 +138,71 @@ pub fn clean(page: &mut Page<'_, '_>, tail: &Tail, found: &mut Found) {
             }
         }
     }
+}
+
+/// A sentence among the contact lines that is the article's, not the
+/// contact block's ("Varmt välkomna till Regionens hus den 12 april
+/// klockan 10:00."): at least eight words, ending a sentence, with no
+/// phone number, e-mail or web address, not led by a person's name, not
+/// asking the reader to get in touch, and not the publisher's description
+/// of itself ("Trafikverket ansvarar för …", "Malmö är Sveriges tredje
+/// största stad …", see [`is_self_description`]).
+pub fn invitation_in_contacts(line: &str, words: usize) -> bool {
+    if words < 8
+        || !line.ends_with(['.', '!'])
+        || boilerplate::is_contact_line(line)
+        || line.contains("www.")
+        || line.contains("http")
+        || line.contains(".se")
+        || contact_name(line).is_some()
+        || is_self_description(line)
+    {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    ![
+        "kontakta",
+        "frågor",
+        "nås ",
+        "ring ",
+        "mejla",
+        "skriv till",
+        "telefon",
+        "tillgänglig",
+        "webbplats",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// The sentence in which a publisher describes itself at the end of a
+/// press release: a name of at most five words (and an abbreviation in
+/// parentheses), then "är", "ansvarar", "arbetar", "har" or "verkar"
+/// ("Riksskatteverket (RSV) är chefsmyndighet för …").
+pub fn is_self_description(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // "DIGG - Myndigheten för digital förvaltning är en statlig myndighet"
+    let head = words.iter().take(10).copied().collect::<Vec<_>>().join(" ");
+    if words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && [" är en ", " är ett ", " är Sveriges ", " ansvarar för "]
+            .iter()
+            .any(|p| head.contains(p))
+    {
+        return true;
+    }
+    words.iter().take(6).enumerate().any(|(i, w)| {
+        i >= 1
+            && matches!(
+                *w,
+                "är" | "ansvarar" | "arbetar" | "har" | "verkar" | "bildades"
+            )
+            && words[..i].iter().all(|x| {
+                x.starts_with(|c: char| c.is_uppercase() || c == '(')
+                    || matches!(*x, "i" | "och" | "för")
+            })
+    })
 }
 
 /// The leading person name of a contact line (`Anna Berg, kommunikatör`).
@@ -182,6 +250,34 @@ mod tests {
             kept(t),
             "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum av staden."
         );
+    }
+
+    #[test]
+    fn an_invitation_among_the_contacts_stays() {
+        let t = "Kommunen bjuder in till presskonferens\n\nKommunen presenterar utredningen om skolorna i centrum på fredag.\n\n\
+                 Kontaktpersoner:\n\nAnna Berg (S), ordförande, tel: 070-123 45 67\n\n\
+                 Varmt välkomna till kommunhuset den 12 april klockan 10:00 i stora salen.\n\n\
+                 Vid frågor, kontakta press@kommun.se";
+        let k = kept(t);
+        assert!(k.contains("Varmt välkomna"), "{k}");
+        assert!(!k.contains("Anna Berg") && !k.contains("press@"), "{k}");
+        assert!(!invitation_in_contacts(
+            "Anna Berg är välkommen att ringa om frågor om detta.",
+            10
+        ));
+        assert!(!invitation_in_contacts(
+            "Trafikverket ansvarar för långsiktig planering av det samlade transportsystemet.",
+            9
+        ));
+        assert!(is_self_description(
+            "Riksskatteverket (RSV) är chefsmyndighet för skattemyndigheterna."
+        ));
+        assert!(!is_self_description(
+            "Kommunen bjuder in till ett möte om skolan."
+        ));
+        assert!(is_self_description(
+            "DIGG- Myndigheten för digital förvaltning är en statlig myndighet under departementet."
+        ));
     }
 
     #[test]

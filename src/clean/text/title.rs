@@ -11,7 +11,10 @@
 
 use super::super::boilerplate;
 use super::super::byline;
-use super::shapes::{ends_sentence, is_alt_text, is_glued, is_portrait_caption, norm, title_like};
+use super::shapes::{
+    ends_sentence, is_alt_text, is_glued, is_lone_lowercase_word, is_organisation_name,
+    is_portrait_caption, norm, title_like,
+};
 use super::{Class, Hint, Options, Page};
 
 /// What the head phase decided.
@@ -77,9 +80,22 @@ fn short_label(page: &Page<'_, '_>, i: usize) -> bool {
     (page.words(i) <= 2 || section) && !ends_sentence(l)
 }
 
+/// Whether unit `i` is a question with its answer below it in the same
+/// paragraph: an interview's question, not a headline.
+fn question_answered(page: &Page<'_, '_>, i: usize) -> bool {
+    page.line(i).ends_with('?')
+        && page
+            .units
+            .get(i + 1)
+            .is_some_and(|nu| nu.para == page.units[i].para)
+}
+
 /// Whether unit `i` may be the title.
 fn title_candidate(page: &Page<'_, '_>, i: usize) -> bool {
-    title_like(page.line(i), page.words(i)) && !is_alt_text(page.line(i)) && !wrapped(page, i)
+    title_like(page.line(i), page.words(i))
+        && !is_alt_text(page.line(i))
+        && !wrapped(page, i)
+        && !question_answered(page, i)
 }
 
 /// Whether unit `i` is a site notice, an image text or a line glued by the
@@ -95,20 +111,34 @@ pub fn head_furniture(page: &Page<'_, '_>, i: usize) -> Option<&'static str> {
     }
 }
 
+/// Whether unit `i` stands right above a date line (the headline of a
+/// news page does: "Publicerad 3 oktober 2025", "2023-01-09 16:17").
+fn above_date_line(page: &Page<'_, '_>, i: usize) -> bool {
+    matches!(
+        page.class.get(i + 1),
+        Some(Class::Meta(m)) if m.published.is_some() || m.updated.is_some()
+    )
+}
+
 /// Whether unit `i` is a line that may stand in for a title but is not one
-/// when a title-like line follows it in the head: a portrait's caption, or
-/// a line copied twice that the body does not follow.
+/// when a title-like line follows it in the head: a portrait's caption, a
+/// line copied twice that the body does not follow, or any line when the
+/// later one stands right above the date line and it does not (an image's
+/// text or a kicker above the headline).
 fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
     let end = page.first_sentence(i + 1, tail);
     let next = page.next_content(i, tail);
     let copied_not_headline = page.repeated[i] && next != Some(end);
-    (is_portrait_caption(page.line(i)) || copied_not_headline)
-        && (i + 1..end).any(|j| {
-            page.is_content(j)
-                && title_candidate(page, j)
-                && !is_portrait_caption(page.line(j))
-                && head_furniture(page, j).is_none()
-        })
+    let later = |j: usize| {
+        page.is_content(j)
+            && title_candidate(page, j)
+            && !is_portrait_caption(page.line(j))
+            && head_furniture(page, j).is_none()
+    };
+    if (is_portrait_caption(page.line(i)) || copied_not_headline) && (i + 1..end).any(later) {
+        return true;
+    }
+    !above_date_line(page, i) && (i + 1..end).any(|j| later(j) && above_date_line(page, j))
 }
 
 /// The title of a plain text: past head furniture, lines that yield to a
@@ -162,15 +192,18 @@ fn remove_above(page: &mut Page<'_, '_>, t: usize) {
             page.class[j] = Class::Remove(reason);
         } else if page.words(j) <= 3 && !ends_sentence(page.line(j)) {
             page.class[j] = Class::Remove("navigation");
-        } else if page.repeated[j] || is_portrait_caption(page.line(j)) {
+        } else if page.repeated[j]
+            || is_portrait_caption(page.line(j))
+            || is_organisation_name(page.line(j))
+        {
             page.class[j] = Class::Remove("image");
         }
     }
 }
 
 /// Between the title and the body: a bare person's name (a portrait's
-/// caption), a line glued from an image text and its caption, a caption
-/// copied twice.
+/// caption), an organisation's name alone (a logo's text), a line glued
+/// from an image text and its caption, a caption copied twice.
 fn remove_below(page: &mut Page<'_, '_>, t: usize, tail: usize) {
     let end = page.first_sentence(t + 1, tail);
     for j in t + 1..end {
@@ -178,7 +211,17 @@ fn remove_below(page: &mut Page<'_, '_>, t: usize, tail: usize) {
             continue;
         }
         let l = page.line(j);
-        if byline::is_person_name(l) || is_glued(l) || (page.repeated[j] && !ends_sentence(l)) {
+        let alone = page
+            .units
+            .get(j + 1)
+            .is_none_or(|u| u.para != page.units[j].para)
+            && (j == 0 || page.units[j - 1].para != page.units[j].para);
+        if byline::is_person_name(l)
+            || is_organisation_name(l)
+            || (alone && is_lone_lowercase_word(l))
+            || is_glued(l)
+            || (page.repeated[j] && !ends_sentence(l))
+        {
             page.class[j] = Class::Remove("image");
         }
     }
@@ -247,6 +290,35 @@ mod tests {
         assert_eq!(
             kept(t),
             "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
+        );
+    }
+
+    #[test]
+    fn an_organisation_name_under_the_title_goes() {
+        let t = "Länsstyrelsen i stabsläge\n\nLänsstyrelsen i Kronobergs län.\n\n\
+                 Från och med fredagen går Länsstyrelsen upp i stabsläge, vilket innebär att beredskapen stärks.";
+        assert!(
+            !kept(t).contains("|Länsstyrelsen i Kronobergs län.|"),
+            "{}",
+            kept(t)
+        );
+        assert_eq!(title(t).as_deref(), Some("Länsstyrelsen i stabsläge"));
+    }
+
+    #[test]
+    fn the_line_above_the_date_line_is_the_headline() {
+        let t = "Sjukhusbyggnaderna i tre städer\n\nRegionen återgår till normalläge\n\n2023-01-09 16:17\n\n\
+                 Från och med idag lämnar regionen stabsläget och återgår till det som kallas normalläge.";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Regionen återgår till normalläge")
+        );
+        // without a date line the first title-like line is the title
+        let t = "Regionen återgår till normalläge\n\nNu lämnar vi stabsläget\n\n\
+                 Från och med idag lämnar regionen stabsläget och återgår till det som kallas normalläge.";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Regionen återgår till normalläge")
         );
     }
 
