@@ -23,7 +23,7 @@ const PREPS: &[&str] = &["i", "på", "vid", "för", "hos", "inom", "från"];
 
 /// Words before a title that belong to it ("vice ordförande", "tf
 /// kommunchef", "biträdande förbundsdirektör").
-const MODIFIERS: &[&str] = &[
+pub(super) const MODIFIERS: &[&str] = &[
     "vice",
     "förste",
     "andre",
@@ -196,6 +196,11 @@ impl<'t> After<'t> {
         let mut end = 0;
         loop {
             k = self.skip_fillers(k);
+            // "NAME, som är ESV:s moderator": the genitive is the organisation.
+            if let Some(o) = self.genitive_org_before_role(k) {
+                out.push((o, true));
+                k += 1;
+            }
             let start = k;
             let j = self.role_phrase(k).min(self.len());
             if j == start {
@@ -239,6 +244,16 @@ impl<'t> After<'t> {
             break;
         }
         end
+    }
+
+    /// An organisation's genitive at word `k` right before a title
+    /// ("ESV:s moderator", "Skatteverkets generaldirektör").
+    fn genitive_org_before_role(&self, k: usize) -> Option<String> {
+        let (w, next) = (self.w.get(k)?, self.w.get(k + 1)?);
+        if !self.spaced(k + 1) || roles::role_word(next).is_none() || is_body(w) {
+            return None;
+        }
+        orgs::parse_genitive(&[w])
     }
 
     /// Skips an age ("Anna Svensson, 45, it-chef") and "i dag", "numera".
@@ -320,6 +335,15 @@ impl<'t> After<'t> {
     }
 }
 
+/// Whether `w` is a title in the definite form ("musikläraren",
+/// "rektorn"): after a name and a comma it names another person of a list,
+/// since an apposition gives the title in the indefinite form.
+fn is_definite_role(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_lowercase)
+        && roles::role_word(w).is_some_and(|base| base != lw && lw.ends_with('n'))
+}
+
 /// A place given as a municipal title's employer is the municipality:
 /// "kommunchef i Sandviken" → "Sandvikens kommun".
 fn localise(role: &str, org: String) -> String {
@@ -327,6 +351,9 @@ fn localise(role: &str, org: String) -> String {
     let single = !org.contains(' ') && names::is_capitalised(&org);
     if municipal && single {
         municipality_of(&org)
+    } else if role == "landshövding" && single {
+        // "landshövding i Västernorrland": the county's länsstyrelse.
+        format!("Länsstyrelsen {org}")
     } else {
         org
     }
@@ -360,6 +387,10 @@ pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
         gap
     };
     let comma = a.pre[i] == ", " || (i > 0 && a.pre[i] == "), ");
+    if comma && is_definite_role(a.w[i]) {
+        // "Anna Ek, Per Holm, musikläraren och ...": a list of people.
+        return (roles, orgs_out, end);
+    }
     if comma {
         let som = a.is(i, "som") && (a.is(i + 1, "är") || a.is(i + 1, "var"));
         let ar = a.is(i, "är") || a.is(i, "var");
@@ -396,7 +427,11 @@ fn after_space(
         }
         return 0;
     }
-    if (w[i] == "som" && (a.is(i + 1, "är") || a.is(i + 1, "var"))) || w[i] == "är" {
+    // "NAME heter digitaliseringsstrategen på ORG" names the post like "är".
+    if (w[i] == "som" && (a.is(i + 1, "är") || a.is(i + 1, "var")))
+        || w[i] == "är"
+        || w[i] == "heter"
+    {
         let mut k = if w[i] == "som" { i + 2 } else { i + 1 };
         if w.get(k)
             .is_some_and(|x| matches!(*x, "ny" | "nyanställd" | "tillträdande"))
@@ -443,7 +478,12 @@ pub(super) fn before_name(
     let Some(last) = ws.last() else {
         return (Vec::new(), None);
     };
-    if !matches!(text.get(last.end..name.start), Some(" " | ", ")) {
+    let sep = text.get(last.end..name.start);
+    if !matches!(sep, Some(" " | ", ")) {
+        return (Vec::new(), None);
+    }
+    // "A, socialchef, B": the title after a comma is A's apposition.
+    if sep == Some(", ") && text.get(..last.start).is_some_and(|b| b.ends_with(", ")) {
         return (Vec::new(), None);
     }
     let Some(role) = roles::role_word(last.slice(text)) else {
@@ -461,7 +501,18 @@ pub(super) fn before_name(
         role = format!("{} {role}", word(k - 1).to_lowercase());
         k -= 1;
     }
-    if k >= 1 && joined(ws[k - 1], ws[k]) && is_body(word(k - 1)) && word(k - 1).ends_with('s') {
+    // A board's genitive opening a sentence is capitalised there
+    // ("Socialnämndens ordförande NAME"): still a board, not an agency.
+    let sentence_initial = |k: usize| {
+        text.get(..ws[k].start)
+            .map(|b| b.trim_end_matches([' ', '\t']))
+            .is_some_and(|b| b.is_empty() || b.ends_with(['.', '!', '?', '\n', ':']))
+    };
+    let board = |k: usize| {
+        let w = word(k);
+        is_body(w) || (sentence_initial(k) && w.to_lowercase().ends_with("nämndens"))
+    };
+    if k >= 1 && joined(ws[k - 1], ws[k]) && board(k - 1) && word(k - 1).ends_with('s') {
         // "kommunstyrelsens ordförande": the body stays in the role.
         role = format!("{} {role}", word(k - 1).to_lowercase());
         k -= 1;
@@ -482,7 +533,14 @@ pub(super) fn before_name(
             cand.push(word(k - 2));
         }
         cand.push(word(k - 1));
-        org = orgs::parse_genitive(&cand).or_else(|| context.of_definite(word(k - 1)));
+        // "Förskolans rektor": a common noun's genitive is the
+        // organisation the article names of that kind, or none.
+        let common = ["kommunens", "stadens", "regionens", "skolans", "förskolans"];
+        org = if common.contains(&word(k - 1).to_lowercase().as_str()) {
+            context.of_definite(word(k - 1))
+        } else {
+            orgs::parse_genitive(&cand)
+        };
     }
     (vec![role], org)
 }
@@ -601,6 +659,68 @@ mod tests {
         assert_eq!(r, ["förste vice ordförande i barn- och utbildningsnämnden"]);
         let (r, _) = one("Rubrik\n\n– Det är bra, säger Anna Selander, Samhällsbyggnadschef.");
         assert_eq!(r, ["samhällsbyggnadschef"]);
+    }
+
+    #[test]
+    fn an_organisation_s_genitive_in_the_apposition() {
+        let (r, o) = one(
+            "Rubrik\n\n– Det blir intressant, säger Eva Lind, som är ESV:s moderator under dagen.",
+        );
+        assert_eq!((r, o), (vec!["moderator".into()], vec!["ESV".into()]));
+        let (r, o) = one("Rubrik\n\n– Det går bra, säger Ola Ek, Skatteverkets generaldirektör.");
+        assert_eq!(
+            (r, o),
+            (vec!["generaldirektör".into()], vec!["Skatteverket".into()])
+        );
+    }
+
+    #[test]
+    fn heter_names_the_post_like_ar() {
+        let t = "Rubrik\n\nAnna Ek heter digitaliseringsstrategen på Fyrbodals kommunalförbund.\n\n”Det är roligt att vara tillbaka”, säger Anna Ek.";
+        let (r, o) = one(t);
+        assert_eq!(r, ["digitaliseringsstrateg"]);
+        assert_eq!(o, ["Fyrbodals kommunalförbund"]);
+    }
+
+    #[test]
+    fn a_board_genitive_opening_a_sentence_stays_in_the_role() {
+        let (r, o) = one(
+            "Rubrik\n\nSocialnämndens ordförande Ulf Berg (C) säger att rundturen var positiv.",
+        );
+        assert_eq!(r, ["socialnämndens ordförande"]);
+        assert_eq!(o, ["Centerpartiet"]);
+        // An agency's genitive is still the organisation.
+        let (r, o) = one("Rubrik\n\nSkatteverkets generaldirektör Ola Ek säger att det går bra.");
+        assert_eq!(
+            (r, o),
+            (vec!["generaldirektör".into()], vec!["Skatteverket".into()])
+        );
+    }
+
+    #[test]
+    fn titles_in_a_list_of_people_belong_to_their_own_names() {
+        // A definite title after a comma names another person of a list.
+        let sp = find_in(
+            "Rubrik\n\nFrån vänster: Anna Berg, Per Holm, musikläraren och Eva Ek.\n\n– Nu har vi flyttat hem, sa Per Holm.",
+            &[],
+        );
+        assert!(sp.speakers[0].roles.is_empty());
+    }
+
+    #[test]
+    fn a_county_given_as_a_governor_s_employer_is_its_lansstyrelse() {
+        let (r, o) =
+            one("Rubrik\n\n– Det är en mörk dag, säger Berit Ek, landshövding i Västernorrland.");
+        assert_eq!(r, ["landshövding"]);
+        assert_eq!(o, ["Länsstyrelsen Västernorrland"]);
+    }
+
+    #[test]
+    fn a_school_title_gets_the_school_the_article_names() {
+        let t = "Rubrik\n\nNya Åkeredsskolan invigdes i dag.\n\n– Nu har vi flyttat hem, sa rektor Anders Holm.\n\nFörskolans rektor, Katarina Ek, nämnde att Åkeredsskolan är fin.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].organisations, ["Åkeredsskolan"]);
+        assert_eq!(sp.speakers[1].organisations, ["Åkeredsskolan"]);
     }
 
     #[test]

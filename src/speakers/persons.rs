@@ -140,6 +140,14 @@ pub(super) fn merge_role(list: &mut Vec<String>, r: String) {
 /// held against it ([`ContextOrgs::of_role`]), unless they already have an
 /// organisation of that kind.
 fn add_context_orgs(context: &ContextOrgs, p: &mut Person) {
+    // A title held at a school, or given with its organisation elsewhere
+    // in the article, for a speaker the apposition gives no organisation.
+    let party = |o: &str| orgs::PARTIES.iter().any(|(_, n)| *n == o);
+    if p.orgs.iter().all(|(o, _)| party(o))
+        && let Some(o) = p.roles.iter().find_map(|r| context.of_title(r))
+    {
+        orgs::merge_into(&mut p.orgs, &o, true);
+    }
     for r in &p.roles {
         let Some(o) = context.of_role(r) else {
             continue;
@@ -233,7 +241,8 @@ impl<'a> Ctx<'a> {
         let mut keys = vec![p.given.clone(), p.surname.clone()];
         keys.extend(p.surname.split(' ').map(str::to_string));
         keys.extend(p.given.split(' ').map(str::to_string));
-        for k in keys {
+        // A middle initial ("Jan O Karlsson") refers to nobody alone.
+        for k in keys.into_iter().filter(|k| k.chars().count() > 1) {
             let v = self.index.entry(k).or_default();
             if !v.contains(&i) {
                 v.push(i);
@@ -491,7 +500,7 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .all(|w| w.chars().all(|c| c.is_lowercase() || c == ',')))
         });
-        (ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
+(ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
     }
 
     /// Records a quote of person `p`; false when the span is empty or not
@@ -615,6 +624,14 @@ mod tests {
         assert_eq!(names, ["Eva Berg Lind"]);
         assert_eq!(sp.speakers[0].quotes.len(), 3);
         assert!(sp.paragraphs[1..].iter().all(|(_, w)| *w == Some(0)));
+    }
+
+    #[test]
+    fn a_title_given_with_its_organisation_elsewhere() {
+        let t = "Rubrik\n\nRegeringen söker en ny generaldirektör för eHälsomyndigheten. Nuvarande generaldirektör Ola Ek kvarstår.\n\n– Jag kliver av uppdraget.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].name, "Ola Ek");
+        assert_eq!(sp.speakers[0].organisations, ["eHälsomyndigheten"]);
     }
 
     #[test]
