@@ -705,6 +705,13 @@ mod tests {
             &[],
         );
         assert!(sp.speakers[0].roles.is_empty());
+        // "A, ROLE, B, ROLE": the first title is A's, not B's.
+        let sp = find_in(
+            "Rubrik\n\n– Vi är glada, säger Tina Ek, socialchef, Erika Berg, socialnämndens ordförande och Lena Holm.",
+            &[],
+        );
+        let erika = sp.speakers.iter().find(|s| s.name == "Erika Berg").unwrap();
+        assert_eq!(erika.roles, ["socialnämndens ordförande"]);
     }
 
     #[test]

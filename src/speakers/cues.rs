@@ -225,6 +225,28 @@ pub(super) fn att_after_subject_re() -> &'static Regex {
     })
 }
 
+/// Verbs of a speech act that need no content clause ("NAME presenterade
+/// siffrorna", "Hon berömde personalen").
+pub(super) const SPEECH_ACTS: &str = "presenterade|presenterar|sammanfattade|sammanfattar|berömde|\
+berömmer|tackade|tackar|välkomnade|välkomnar|hälsade|kommenterade|kommenterar|redogjorde|redogör|\
+lovordade|efterlyste|efterlyser|uppmanade|uppmanar|kritiserade|kritiserar";
+
+/// A speech-act verb and the white space after it.
+pub(super) fn speech_act_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"\b({SPEECH_ACTS})\s+"))
+}
+
+/// What follows the writer of a text reproduced on the page: "i en
+/// debattartikel", "i ett svar på", "i sin krönika".
+pub(super) fn written_piece_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        r"^,?\s+i\s+(?:en|ett|sin|sitt)\s+(?:\p{Ll}+\s+)?(?:debattartikel|debattinlägg|replik|slutreplik|krönika|gästkrönika|insändare|svar|brev|blogginlägg|ledare|artikel)\b"
+            .to_string()
+    })
+}
+
 /// "berättar om": what someone talks about.
 pub(super) fn talk_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();

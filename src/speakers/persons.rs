@@ -500,7 +500,10 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .all(|w| w.chars().all(|c| c.is_lowercase() || c == ',')))
         });
-(ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
+        // "NAME, enhetschef för X inom Y, förklarar:": an apposition
+        // between commas, however long.
+        let parenthetical = between.starts_with(", ") && between.trim_end().ends_with(',');
+        (ok && (tail_ok || parenthetical) && !self.persons[m.person].excluded).then_some(m.person)
     }
 
     /// Records a quote of person `p`; false when the span is empty or not
@@ -624,6 +627,20 @@ mod tests {
         assert_eq!(names, ["Eva Berg Lind"]);
         assert_eq!(sp.speakers[0].quotes.len(), 3);
         assert!(sp.paragraphs[1..].iter().all(|(_, w)| *w == Some(0)));
+    }
+
+    #[test]
+    fn a_long_apposition_between_commas_before_a_colon_cue() {
+        let t = "Rubrik\n\nMia Berg, enhetschef för stöd- och utvecklingsenheten inom vård och omsorg, förklarar: “Det vi strävar efter är tydliga roller.”";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].name, "Mia Berg");
+        assert_eq!(
+            sp.speakers[0].quotes[0].span.slice(t),
+            "Det vi strävar efter är tydliga roller."
+        );
+        // The attribution and the quotation running to the end: the
+        // paragraph is hers.
+        assert_eq!(sp.paragraphs[1].1, Some(0));
     }
 
     #[test]
