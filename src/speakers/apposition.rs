@@ -427,10 +427,12 @@ fn after_space(
         }
         return 0;
     }
-    // "NAME heter digitaliseringsstrategen på ORG" names the post like "är".
+    // "NAME heter digitaliseringsstrategen på ORG", "NAME blir ny ROLE"
+    // name the post like "är".
     if (w[i] == "som" && (a.is(i + 1, "är") || a.is(i + 1, "var")))
         || w[i] == "är"
         || w[i] == "heter"
+        || w[i] == "blir"
     {
         let mut k = if w[i] == "som" { i + 2 } else { i + 1 };
         if w.get(k)
@@ -671,6 +673,17 @@ mod tests {
         assert_eq!(
             (r, o),
             (vec!["generaldirektör".into()], vec!["Skatteverket".into()])
+        );
+    }
+
+    #[test]
+    fn blir_ny_names_the_post() {
+        let (r, o) = one(
+            "Rubrik\n\nAnna Ek blir ny kommundirektör i Ale kommun.\n\n– Det ska bli roligt, säger Anna Ek.",
+        );
+        assert_eq!(
+            (r, o),
+            (vec!["kommundirektör".into()], vec!["Ale kommun".into()])
         );
     }
 

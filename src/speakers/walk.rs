@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::context::ContextOrgs;
-use super::cues::{CueWords, INTERVIEWER, cue_words, is_first_person, label_re};
+use super::cues::{CueWords, INTERVIEWER, cue_words, is_first_person, label_re, speech_act_re};
 use super::explicit::{explicit, narrative_start};
 use super::names;
 use super::persons::{Ctx, Mention, finish, word_count};
@@ -371,11 +371,14 @@ fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
         !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
     let name_only = mentions.first().and_then(|m| {
         let rest = text.get(m.span.end..span.end).unwrap_or("x");
+        // "NAME, ROLE, presenterade siffrorna." is a sentence: a verb of
+        // saying after the name.
+        let sentence = cues.speech || cues.report || speech_act_re().is_match(rest);
         let ok = m.span.start == span.start
             && (rest.trim_end_matches('.').is_empty()
                 || (rest.starts_with(',')
-                    // "NAME, ROLE, presenterade siffrorna." is a sentence.
-                    && word_count(s) <= if s.ends_with('.') { 6 } else { 10 }
+                    && !sentence
+                    && word_count(s) <= 10
                     && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
                     && !rest.trim_end_matches('.').contains('.')));
         (ok && !ctx.persons[m.person].excluded).then_some(m.person)
@@ -1161,6 +1164,15 @@ mod tests {
         let sp = find(t, &[]);
         assert_eq!(sp.paragraphs[4].0, BlockKind::Question);
         assert_eq!(speaker_of(&sp, 5), Some("Ola Ek"));
+    }
+
+    #[test]
+    fn a_name_line_and_a_sentence_opening_with_a_name() {
+        let t = "Rubrik\n\nVi har aldrig haft så många sökande.\n\nAnna Ek, rektor på Åkeredsskolan i Göteborg.\n\nSkolan öppnade i fjol.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.paragraphs[1], (BlockKind::Quote, Some(0)));
+        let t = "Rubrik\n\nJens Holm, smittskyddsläkare i regionen, presenterade de nya siffrorna.";
+        assert_eq!(find(t, &[]).speakers[0].quotes[0].kind, QuoteKind::Reported);
     }
 
     #[test]
