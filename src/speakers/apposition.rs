@@ -489,6 +489,9 @@ pub(super) fn before_name(
         return (Vec::new(), None);
     }
     let Some(role) = roles::role_word(last.slice(text)) else {
+        if sep == Some(", ") {
+            return role_at_place_before(text, ws, context);
+        }
         return (Vec::new(), None);
     };
     let joined = |a: Span, b: Span| text.get(a.end..b.start) == Some(" ");
@@ -545,6 +548,46 @@ pub(super) fn before_name(
         };
     }
     (vec![role], org)
+}
+
+/// "Kommunstyrelsens ordförande i Tierp, NAME": a title and its
+/// organisation (after "i", "på" or "vid") before the name and a comma.
+/// `ws` are the words before the comma.
+fn role_at_place_before(
+    text: &str,
+    ws: &[Span],
+    context: &ContextOrgs,
+) -> (Vec<String>, Option<String>) {
+    let none = (Vec::new(), None);
+    let word = |k: usize| ws[k].slice(text);
+    let Some(p) = (1..ws.len().saturating_sub(1))
+        .rev()
+        .find(|&k| matches!(word(k), "i" | "på" | "vid"))
+    else {
+        return none;
+    };
+    let place: Vec<&str> = (p + 1..ws.len()).map(word).collect();
+    let gaps: Vec<&str> = (p + 1..ws.len())
+        .map(|k| text.get(ws[k - 1].end..ws[k].start).unwrap_or(""))
+        .skip(1)
+        .collect();
+    let Some((org, _, n)) = orgs::parse(&place, &gaps) else {
+        return none;
+    };
+    // The organisation must reach the comma, and the title must not be
+    // the apposition of someone before ("A, ordförande i X, B").
+    let before_title = text.get(..ws[p - 1].start).unwrap_or("");
+    if n != place.len() || before_title.ends_with(", ") {
+        return none;
+    }
+    let (roles, genitive_org) = before_name(text, &ws[..p], ws[p], context);
+    let Some(role) = roles.first() else {
+        return none;
+    };
+    (
+        roles.clone(),
+        Some(genitive_org.unwrap_or_else(|| localise(role, org))),
+    )
 }
 
 #[cfg(test)]
@@ -685,6 +728,15 @@ mod tests {
             (r, o),
             (vec!["kommundirektör".into()], vec!["Ale kommun".into()])
         );
+    }
+
+    #[test]
+    fn a_title_at_a_place_before_the_name_and_a_comma() {
+        let (r, o) = one(
+            "Rubrik\n\nKommunstyrelsens ordförande i Tierp, Eva Lund (S), kommenterar beslutet.\n\n– Det är ett viktigt steg, säger hon.",
+        );
+        assert_eq!(r, ["kommunstyrelsens ordförande"]);
+        assert_eq!(o, ["Tierps kommun", "Socialdemokraterna"]);
     }
 
     #[test]

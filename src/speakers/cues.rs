@@ -15,7 +15,8 @@ use crate::span::Span;
 pub(super) const CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
 poängterar|understryker|tillägger|skriver|avslutar|fortsätter|betonar|påpekar|svarar|uppger|\
 hävdar|tycker|summerar|sammanfattar|medger|varnar|inleder|resonerar|beskriver|säjer|lägger|fyller|\
-utvecklar|lade|fyllde|utvecklade|\
+utvecklar|lade|fyllde|utvecklade|meddelar|meddelade|bekräftar|bekräftade|kommenterar|\
+kommenterade|\
 menade|ansåg|berättade|konstaterade|förklarade|framhöll|poängterade|underströk|tillade|skrev|\
 avslutade|fortsatte|betonade|påpekade|svarade|uppgav|hävdade|tyckte|summerade|varnade";
 
@@ -23,7 +24,8 @@ avslutade|fortsatte|betonade|påpekade|svarade|uppgav|hävdade|tyckte|summerade|
 pub(super) const REPORT_CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
 poängterar|understryker|betonar|påpekar|uppger|hävdar|tycker|tror|varnar|menade|ansåg|\
 berättade|konstaterade|förklarade|framhöll|poängterade|underströk|betonade|påpekade|uppgav|\
-hävdade|tyckte|trodde|varnade|nämner|nämnde|skriver|skrev|svarar|svarade";
+hävdade|tyckte|trodde|varnade|nämner|nämnde|skriver|skrev|svarar|svarade|meddelar|meddelade|\
+bekräftar|bekräftade";
 
 /// Adverbs that may stand between a verb of reported speech and its "att"
 /// ("nämnde bland annat att").

@@ -72,7 +72,32 @@ fn names_after_cue(text: &str, para: Span, found: &mut Vec<names::NameMatch>) {
             continue;
         };
         let span = Span::new(para.start + g.start(), para.start + sn.end());
-        if overlaps(found, span)
+        // "säger hon till Upsala Nya Tidning": the words between the cue
+        // and the name may be a title ("presidenten"), not a pronoun or a
+        // preposition.
+        let between = slice.get(..g.start()).unwrap_or("");
+        let between = &between[between
+            .rfind(|c: char| c.is_uppercase() || ",.!?".contains(c))
+            .unwrap_or(0)..];
+        let function_word = between.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "hon"
+                    | "han"
+                    | "de"
+                    | "vi"
+                    | "jag"
+                    | "till"
+                    | "i"
+                    | "på"
+                    | "för"
+                    | "med"
+                    | "om"
+                    | "av"
+            )
+        });
+        if function_word
+            || overlaps(found, span)
             || names::is_wordlike(g.as_str())
             // "Örnsköldsviks Allehanda": a genitive, not a given name.
             || g.as_str().ends_with('s')
@@ -617,6 +642,14 @@ mod tests {
         // Not a word of the sentence after a given name.
         let t = "Rubrik\n\n– Det blir bra, säger Eva och går.";
         assert!(find_in(t, &[]).speakers.iter().all(|s| s.name != "Eva Och"));
+    }
+
+    #[test]
+    fn a_newspaper_after_a_cue_and_a_pronoun_is_no_name() {
+        let t = "Rubrik\n\nEva Lund (S) kommenterar beslutet.\n\n– Nu måste vi gå vidare, säger hon till Upsala Nya Tidning.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Eva Lund"]);
     }
 
     #[test]

@@ -374,7 +374,9 @@ fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
         // "NAME, ROLE, presenterade siffrorna." is a sentence: a verb of
         // saying after the name.
         let sentence = cues.speech || cues.report || speech_act_re().is_match(rest);
+        // A line ending in a colon introduces what follows.
         let ok = m.span.start == span.start
+            && !s.ends_with(':')
             && (rest.trim_end_matches('.').is_empty()
                 || (rest.starts_with(',')
                     && !sentence
