@@ -258,19 +258,25 @@ impl<'t> After<'t> {
 
     /// Skips an age ("Anna Svensson, 45, it-chef") and "i dag", "numera".
     fn skip_fillers(&self, mut k: usize) -> usize {
-        while k < self.len() && self.w[k].chars().all(|c| c.is_ascii_digit()) {
-            k += 1;
+        // "sedan 2019", "i dag", "numera": until no filler is left.
+        loop {
+            let from = k;
+            while k < self.len() && self.w[k].chars().all(|c| c.is_ascii_digit()) {
+                k += 1;
+            }
+            if self.is(k, "i") && self.is(k + 1, "dag") {
+                k += 2;
+            } else if self
+                .w
+                .get(k)
+                .is_some_and(|x| matches!(*x, "idag" | "numera" | "nu" | "sedan"))
+            {
+                k += 1;
+            }
+            if k == from {
+                return k;
+            }
         }
-        if self.is(k, "i") && self.is(k + 1, "dag") {
-            k += 2;
-        } else if self
-            .w
-            .get(k)
-            .is_some_and(|x| matches!(*x, "idag" | "numera" | "nu" | "sedan"))
-        {
-            k += 1;
-        }
-        k
     }
 
     /// The organisation of a role ending before word `j`: after a
@@ -434,7 +440,7 @@ fn after_space(
         || w[i] == "heter"
         || w[i] == "blir"
     {
-        let mut k = if w[i] == "som" { i + 2 } else { i + 1 };
+        let mut k = a.skip_fillers(if w[i] == "som" { i + 2 } else { i + 1 });
         if w.get(k)
             .is_some_and(|x| matches!(*x, "ny" | "nyanställd" | "tillträdande"))
         {
@@ -737,6 +743,15 @@ mod tests {
         );
         assert_eq!(r, ["kommunstyrelsens ordförande"]);
         assert_eq!(o, ["Tierps kommun", "Socialdemokraterna"]);
+    }
+
+    #[test]
+    fn fillers_between_ar_and_the_role_are_skipped() {
+        let (r, o) = one(
+            "Rubrik\n\nLisa Berg är sedan 2019 förvaltningschef på Ale kommun. Hon menar att det tar tid.",
+        );
+        assert_eq!(r, ["förvaltningschef"]);
+        assert_eq!(o, ["Ale kommun"]);
     }
 
     #[test]
