@@ -266,11 +266,21 @@ impl<'t> After<'t> {
             }
             if self.is(k, "i") && self.is(k + 1, "dag") {
                 k += 2;
-            } else if self
-                .w
-                .get(k)
-                .is_some_and(|x| matches!(*x, "idag" | "numera" | "nu" | "sedan"))
-            {
+            } else if self.w.get(k).is_some_and(|x| {
+                matches!(
+                    *x,
+                    "idag"
+                        | "numera"
+                        | "nu"
+                        | "sedan"
+                        | "ny"
+                        | "nya"
+                        | "nyanställd"
+                        | "nyutnämnd"
+                        | "nytillträdd"
+                        | "tillträdande"
+                )
+            }) {
                 k += 1;
             }
             if k == from {
@@ -752,6 +762,11 @@ mod tests {
         );
         assert_eq!(r, ["förvaltningschef"]);
         assert_eq!(o, ["Ale kommun"]);
+        // "ny" says when, not what: it is no part of the title.
+        let (r, _) = one(
+            "Rubrik\n\nAnna Ek, ny rektor\n\nAnna Ek börjar i augusti.\n\n– Det känns spännande, säger hon.",
+        );
+        assert_eq!(r, ["rektor"]);
     }
 
     #[test]
