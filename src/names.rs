@@ -560,6 +560,26 @@ pub fn words_marked(text: &str, region: Span) -> (Vec<Span>, Vec<usize>) {
     (out, mixed)
 }
 
+/// Whether word `j` of `ws` is a middle initial between a given name and
+/// a surname: one capital letter, a single space before it, and a space
+/// (or a full stop and a space) before a surname-like word.
+fn middle_initial(text: &str, ws: &[Span], j: usize) -> bool {
+    let (Some(prev), Some(cur), Some(next)) = (
+        j.checked_sub(1).and_then(|p| ws.get(p)),
+        ws.get(j),
+        ws.get(j + 1),
+    ) else {
+        return false;
+    };
+    let word = cur.slice(text);
+    let mut cs = word.chars();
+    let one_capital = cs.next().is_some_and(char::is_uppercase) && cs.next().is_none();
+    one_capital
+        && single_space(text, *prev, *cur)
+        && matches!(text.get(cur.end..next.start), Some(" " | ". "))
+        && is_surname_like(next.slice(text))
+}
+
 fn single_space(text: &str, a: Span, b: Span) -> bool {
     text.get(a.end..b.start) == Some(" ")
 }
@@ -600,6 +620,11 @@ pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
         {
             j += 1;
         }
+        // A middle initial ("Jan O Karlsson", "Anna K. Berg").
+        let initial = middle_initial(text, ws, j);
+        if initial {
+            j += 1;
+        }
         // Particles before the surname ("Max von Sydow", "Louis de Geer").
         let mut k = j;
         while k + 1 < ws.len()
@@ -613,7 +638,8 @@ pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
         {
             k = j;
         }
-        if j < ws.len() && single_space(text, ws[j - 1], ws[j]) && is_surname_like(w(k)) {
+        let joined = j < ws.len() && (initial || single_space(text, ws[j - 1], ws[j]));
+        if joined && is_surname_like(w(k)) {
             let given_end = j;
             let mut last = k;
             // More surname parts ("Sundin Jonsson", "Ekdahl Du Rietz").
@@ -663,6 +689,20 @@ mod tests {
         assert_eq!(
             names("säger Per Erik Svensson idag"),
             vec!["Per Erik Svensson"]
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_belongs_to_the_name() {
+        assert_eq!(
+            names("Bistånds- och migrationsminister Jan O Karlsson"),
+            vec!["Jan O Karlsson"]
+        );
+        assert_eq!(names("säger Anna K. Berg, rektor"), vec!["Anna K. Berg"]);
+        let m = scan("Jan O Karlsson", Span::new(0, 14));
+        assert_eq!(
+            (m[0].given.as_str(), m[0].surname.as_str()),
+            ("Jan O", "Karlsson")
         );
     }
 

@@ -23,7 +23,7 @@ const PREPS: &[&str] = &["i", "på", "vid", "för", "hos", "inom", "från"];
 
 /// Words before a title that belong to it ("vice ordförande", "tf
 /// kommunchef", "biträdande förbundsdirektör").
-const MODIFIERS: &[&str] = &[
+pub(super) const MODIFIERS: &[&str] = &[
     "vice",
     "förste",
     "andre",
@@ -196,6 +196,11 @@ impl<'t> After<'t> {
         let mut end = 0;
         loop {
             k = self.skip_fillers(k);
+            // "NAME, som är ESV:s moderator": the genitive is the organisation.
+            if let Some(o) = self.genitive_org_before_role(k) {
+                out.push((o, true));
+                k += 1;
+            }
             let start = k;
             let j = self.role_phrase(k).min(self.len());
             if j == start {
@@ -241,21 +246,47 @@ impl<'t> After<'t> {
         end
     }
 
+    /// An organisation's genitive at word `k` right before a title
+    /// ("ESV:s moderator", "Skatteverkets generaldirektör").
+    fn genitive_org_before_role(&self, k: usize) -> Option<String> {
+        let (w, next) = (self.w.get(k)?, self.w.get(k + 1)?);
+        if !self.spaced(k + 1) || roles::role_word(next).is_none() || is_body(w) {
+            return None;
+        }
+        orgs::parse_genitive(&[w])
+    }
+
     /// Skips an age ("Anna Svensson, 45, it-chef") and "i dag", "numera".
     fn skip_fillers(&self, mut k: usize) -> usize {
-        while k < self.len() && self.w[k].chars().all(|c| c.is_ascii_digit()) {
-            k += 1;
+        // "sedan 2019", "i dag", "numera": until no filler is left.
+        loop {
+            let from = k;
+            while k < self.len() && self.w[k].chars().all(|c| c.is_ascii_digit()) {
+                k += 1;
+            }
+            if self.is(k, "i") && self.is(k + 1, "dag") {
+                k += 2;
+            } else if self.w.get(k).is_some_and(|x| {
+                matches!(
+                    *x,
+                    "idag"
+                        | "numera"
+                        | "nu"
+                        | "sedan"
+                        | "ny"
+                        | "nya"
+                        | "nyanställd"
+                        | "nyutnämnd"
+                        | "nytillträdd"
+                        | "tillträdande"
+                )
+            }) {
+                k += 1;
+            }
+            if k == from {
+                return k;
+            }
         }
-        if self.is(k, "i") && self.is(k + 1, "dag") {
-            k += 2;
-        } else if self
-            .w
-            .get(k)
-            .is_some_and(|x| matches!(*x, "idag" | "numera" | "nu" | "sedan"))
-        {
-            k += 1;
-        }
-        k
     }
 
     /// The organisation of a role ending before word `j`: after a
@@ -320,6 +351,15 @@ impl<'t> After<'t> {
     }
 }
 
+/// Whether `w` is a title in the definite form ("musikläraren",
+/// "rektorn"): after a name and a comma it names another person of a list,
+/// since an apposition gives the title in the indefinite form.
+fn is_definite_role(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_lowercase)
+        && roles::role_word(w).is_some_and(|base| base != lw && lw.ends_with('n'))
+}
+
 /// A place given as a municipal title's employer is the municipality:
 /// "kommunchef i Sandviken" → "Sandvikens kommun".
 fn localise(role: &str, org: String) -> String {
@@ -327,6 +367,9 @@ fn localise(role: &str, org: String) -> String {
     let single = !org.contains(' ') && names::is_capitalised(&org);
     if municipal && single {
         municipality_of(&org)
+    } else if role == "landshövding" && single {
+        // "landshövding i Västernorrland": the county's länsstyrelse.
+        format!("Länsstyrelsen {org}")
     } else {
         org
     }
@@ -360,6 +403,10 @@ pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
         gap
     };
     let comma = a.pre[i] == ", " || (i > 0 && a.pre[i] == "), ");
+    if comma && is_definite_role(a.w[i]) {
+        // "Anna Ek, Per Holm, musikläraren och ...": a list of people.
+        return (roles, orgs_out, end);
+    }
     if comma {
         let som = a.is(i, "som") && (a.is(i + 1, "är") || a.is(i + 1, "var"));
         let ar = a.is(i, "är") || a.is(i, "var");
@@ -396,8 +443,14 @@ fn after_space(
         }
         return 0;
     }
-    if (w[i] == "som" && (a.is(i + 1, "är") || a.is(i + 1, "var"))) || w[i] == "är" {
-        let mut k = if w[i] == "som" { i + 2 } else { i + 1 };
+    // "NAME heter digitaliseringsstrategen på ORG", "NAME blir ny ROLE"
+    // name the post like "är".
+    if (w[i] == "som" && (a.is(i + 1, "är") || a.is(i + 1, "var")))
+        || w[i] == "är"
+        || w[i] == "heter"
+        || w[i] == "blir"
+    {
+        let mut k = a.skip_fillers(if w[i] == "som" { i + 2 } else { i + 1 });
         if w.get(k)
             .is_some_and(|x| matches!(*x, "ny" | "nyanställd" | "tillträdande"))
         {
@@ -443,10 +496,18 @@ pub(super) fn before_name(
     let Some(last) = ws.last() else {
         return (Vec::new(), None);
     };
-    if !matches!(text.get(last.end..name.start), Some(" " | ", ")) {
+    let sep = text.get(last.end..name.start);
+    if !matches!(sep, Some(" " | ", ")) {
+        return (Vec::new(), None);
+    }
+    // "A, socialchef, B": the title after a comma is A's apposition.
+    if sep == Some(", ") && text.get(..last.start).is_some_and(|b| b.ends_with(", ")) {
         return (Vec::new(), None);
     }
     let Some(role) = roles::role_word(last.slice(text)) else {
+        if sep == Some(", ") {
+            return role_at_place_before(text, ws, context);
+        }
         return (Vec::new(), None);
     };
     let joined = |a: Span, b: Span| text.get(a.end..b.start) == Some(" ");
@@ -461,7 +522,18 @@ pub(super) fn before_name(
         role = format!("{} {role}", word(k - 1).to_lowercase());
         k -= 1;
     }
-    if k >= 1 && joined(ws[k - 1], ws[k]) && is_body(word(k - 1)) && word(k - 1).ends_with('s') {
+    // A board's genitive opening a sentence is capitalised there
+    // ("Socialnämndens ordförande NAME"): still a board, not an agency.
+    let sentence_initial = |k: usize| {
+        text.get(..ws[k].start)
+            .map(|b| b.trim_end_matches([' ', '\t']))
+            .is_some_and(|b| b.is_empty() || b.ends_with(['.', '!', '?', '\n', ':']))
+    };
+    let board = |k: usize| {
+        let w = word(k);
+        is_body(w) || (sentence_initial(k) && w.to_lowercase().ends_with("nämndens"))
+    };
+    if k >= 1 && joined(ws[k - 1], ws[k]) && board(k - 1) && word(k - 1).ends_with('s') {
         // "kommunstyrelsens ordförande": the body stays in the role.
         role = format!("{} {role}", word(k - 1).to_lowercase());
         k -= 1;
@@ -482,9 +554,56 @@ pub(super) fn before_name(
             cand.push(word(k - 2));
         }
         cand.push(word(k - 1));
-        org = orgs::parse_genitive(&cand).or_else(|| context.of_definite(word(k - 1)));
+        // "Förskolans rektor": a common noun's genitive is the
+        // organisation the article names of that kind, or none.
+        let common = ["kommunens", "stadens", "regionens", "skolans", "förskolans"];
+        org = if common.contains(&word(k - 1).to_lowercase().as_str()) {
+            context.of_definite(word(k - 1))
+        } else {
+            orgs::parse_genitive(&cand)
+        };
     }
     (vec![role], org)
+}
+
+/// "Kommunstyrelsens ordförande i Tierp, NAME": a title and its
+/// organisation (after "i", "på" or "vid") before the name and a comma.
+/// `ws` are the words before the comma.
+fn role_at_place_before(
+    text: &str,
+    ws: &[Span],
+    context: &ContextOrgs,
+) -> (Vec<String>, Option<String>) {
+    let none = (Vec::new(), None);
+    let word = |k: usize| ws[k].slice(text);
+    let Some(p) = (1..ws.len().saturating_sub(1))
+        .rev()
+        .find(|&k| matches!(word(k), "i" | "på" | "vid"))
+    else {
+        return none;
+    };
+    let place: Vec<&str> = (p + 1..ws.len()).map(word).collect();
+    let gaps: Vec<&str> = (p + 1..ws.len())
+        .map(|k| text.get(ws[k - 1].end..ws[k].start).unwrap_or(""))
+        .skip(1)
+        .collect();
+    let Some((org, _, n)) = orgs::parse(&place, &gaps) else {
+        return none;
+    };
+    // The organisation must reach the comma, and the title must not be
+    // the apposition of someone before ("A, ordförande i X, B").
+    let before_title = text.get(..ws[p - 1].start).unwrap_or("");
+    if n != place.len() || before_title.ends_with(", ") {
+        return none;
+    }
+    let (roles, genitive_org) = before_name(text, &ws[..p], ws[p], context);
+    let Some(role) = roles.first() else {
+        return none;
+    };
+    (
+        roles.clone(),
+        Some(genitive_org.unwrap_or_else(|| localise(role, org))),
+    )
 }
 
 #[cfg(test)]
@@ -601,6 +720,109 @@ mod tests {
         assert_eq!(r, ["förste vice ordförande i barn- och utbildningsnämnden"]);
         let (r, _) = one("Rubrik\n\n– Det är bra, säger Anna Selander, Samhällsbyggnadschef.");
         assert_eq!(r, ["samhällsbyggnadschef"]);
+    }
+
+    #[test]
+    fn an_organisation_s_genitive_in_the_apposition() {
+        let (r, o) = one(
+            "Rubrik\n\n– Det blir intressant, säger Eva Lind, som är ESV:s moderator under dagen.",
+        );
+        assert_eq!((r, o), (vec!["moderator".into()], vec!["ESV".into()]));
+        let (r, o) = one("Rubrik\n\n– Det går bra, säger Ola Ek, Skatteverkets generaldirektör.");
+        assert_eq!(
+            (r, o),
+            (vec!["generaldirektör".into()], vec!["Skatteverket".into()])
+        );
+    }
+
+    #[test]
+    fn blir_ny_names_the_post() {
+        let (r, o) = one(
+            "Rubrik\n\nAnna Ek blir ny kommundirektör i Ale kommun.\n\n– Det ska bli roligt, säger Anna Ek.",
+        );
+        assert_eq!(
+            (r, o),
+            (vec!["kommundirektör".into()], vec!["Ale kommun".into()])
+        );
+    }
+
+    #[test]
+    fn a_title_at_a_place_before_the_name_and_a_comma() {
+        let (r, o) = one(
+            "Rubrik\n\nKommunstyrelsens ordförande i Tierp, Eva Lund (S), kommenterar beslutet.\n\n– Det är ett viktigt steg, säger hon.",
+        );
+        assert_eq!(r, ["kommunstyrelsens ordförande"]);
+        assert_eq!(o, ["Tierps kommun", "Socialdemokraterna"]);
+    }
+
+    #[test]
+    fn fillers_between_ar_and_the_role_are_skipped() {
+        let (r, o) = one(
+            "Rubrik\n\nLisa Berg är sedan 2019 förvaltningschef på Ale kommun. Hon menar att det tar tid.",
+        );
+        assert_eq!(r, ["förvaltningschef"]);
+        assert_eq!(o, ["Ale kommun"]);
+        // "ny" says when, not what: it is no part of the title.
+        let (r, _) = one(
+            "Rubrik\n\nAnna Ek, ny rektor\n\nAnna Ek börjar i augusti.\n\n– Det känns spännande, säger hon.",
+        );
+        assert_eq!(r, ["rektor"]);
+    }
+
+    #[test]
+    fn heter_names_the_post_like_ar() {
+        let t = "Rubrik\n\nAnna Ek heter digitaliseringsstrategen på Fyrbodals kommunalförbund.\n\n”Det är roligt att vara tillbaka”, säger Anna Ek.";
+        let (r, o) = one(t);
+        assert_eq!(r, ["digitaliseringsstrateg"]);
+        assert_eq!(o, ["Fyrbodals kommunalförbund"]);
+    }
+
+    #[test]
+    fn a_board_genitive_opening_a_sentence_stays_in_the_role() {
+        let (r, o) = one(
+            "Rubrik\n\nSocialnämndens ordförande Ulf Berg (C) säger att rundturen var positiv.",
+        );
+        assert_eq!(r, ["socialnämndens ordförande"]);
+        assert_eq!(o, ["Centerpartiet"]);
+        // An agency's genitive is still the organisation.
+        let (r, o) = one("Rubrik\n\nSkatteverkets generaldirektör Ola Ek säger att det går bra.");
+        assert_eq!(
+            (r, o),
+            (vec!["generaldirektör".into()], vec!["Skatteverket".into()])
+        );
+    }
+
+    #[test]
+    fn titles_in_a_list_of_people_belong_to_their_own_names() {
+        // A definite title after a comma names another person of a list.
+        let sp = find_in(
+            "Rubrik\n\nFrån vänster: Anna Berg, Per Holm, musikläraren och Eva Ek.\n\n– Nu har vi flyttat hem, sa Per Holm.",
+            &[],
+        );
+        assert!(sp.speakers[0].roles.is_empty());
+        // "A, ROLE, B, ROLE": the first title is A's, not B's.
+        let sp = find_in(
+            "Rubrik\n\n– Vi är glada, säger Tina Ek, socialchef, Erika Berg, socialnämndens ordförande och Lena Holm.",
+            &[],
+        );
+        let erika = sp.speakers.iter().find(|s| s.name == "Erika Berg").unwrap();
+        assert_eq!(erika.roles, ["socialnämndens ordförande"]);
+    }
+
+    #[test]
+    fn a_county_given_as_a_governor_s_employer_is_its_lansstyrelse() {
+        let (r, o) =
+            one("Rubrik\n\n– Det är en mörk dag, säger Berit Ek, landshövding i Västernorrland.");
+        assert_eq!(r, ["landshövding"]);
+        assert_eq!(o, ["Länsstyrelsen Västernorrland"]);
+    }
+
+    #[test]
+    fn a_school_title_gets_the_school_the_article_names() {
+        let t = "Rubrik\n\nNya Åkeredsskolan invigdes i dag.\n\n– Nu har vi flyttat hem, sa rektor Anders Holm.\n\nFörskolans rektor, Katarina Ek, nämnde att Åkeredsskolan är fin.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].organisations, ["Åkeredsskolan"]);
+        assert_eq!(sp.speakers[1].organisations, ["Åkeredsskolan"]);
     }
 
     #[test]

@@ -18,6 +18,81 @@ pub(super) struct ContextOrgs {
     pub(super) municipality: Option<String>,
     /// "Region Uppsala", "Västra Götalandsregionen".
     pub(super) region: Option<String>,
+    /// The school or preschool the article names most often
+    /// ("Åkeredsskolan", "Skogslyckans förskola").
+    pub(super) school: Option<String>,
+    /// Titles the article gives with their organisation, whoever holds
+    /// them ("söker en ny generaldirektör för eHälsomyndigheten"): (title,
+    /// organisation).
+    pub(super) titled: Vec<(String, String)>,
+}
+
+/// School names that are generic words, not a school's name.
+const GENERIC_SCHOOLS: &[&str] = &[
+    "Förskolan",
+    "Grundskolan",
+    "Gymnasieskolan",
+    "Högskolan",
+    "Särskolan",
+    "Grundsärskolan",
+    "Gymnasiesärskolan",
+    "Folkhögskolan",
+    "Sommarskolan",
+    "Skolan",
+];
+
+/// Titles held at a school ("rektor", "biträdande rektor").
+const SCHOOL_TITLES: &[&str] = &[
+    "rektor",
+    "biträdande rektor",
+    "förskolechef",
+    "förskolerektor",
+    "skolledare",
+];
+
+/// The schools named in `text`, genitives in their base form.
+fn schools(text: &str) -> Vec<String> {
+    static SCHOOL: OnceLock<Regex> = OnceLock::new();
+    let r = re(&SCHOOL, || {
+        r"\b\p{Lu}\p{Ll}{2,}(?:skolan|förskolan|gymnasiet)s?\b|\b\p{Lu}\p{Ll}+s (?:skola|förskola)\b"
+            .to_string()
+    });
+    r.find_iter(text)
+        .map(|m| {
+            let o = m.as_str();
+            match o.strip_suffix('s') {
+                Some(b) if !o.contains(' ') => b.to_string(),
+                _ => o.to_string(),
+            }
+        })
+        .filter(|o| !GENERIC_SCHOOLS.contains(&o.as_str()))
+        .collect()
+}
+
+/// Titles written with their organisation after "för", "på" or "vid"
+/// ("generaldirektör för eHälsomyndigheten"), when the organisation is
+/// clearly one.
+fn titled(text: &str) -> Vec<(String, String)> {
+    static TITLED: OnceLock<Regex> = OnceLock::new();
+    let r = re(&TITLED, || {
+        r"\b(\p{Ll}[\p{Ll}\-]*) (?:för|på|vid) (\p{L}[\p{L}\-:]*(?: \p{L}[\p{L}\-]*){0,3})"
+            .to_string()
+    });
+    let mut out = Vec::new();
+    for c in r.captures_iter(text) {
+        let (Some(t), Some(o)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let Some(role) = super::roles::role_word(t.as_str()) else {
+            continue;
+        };
+        let words: Vec<&str> = o.as_str().split(' ').collect();
+        let gaps = vec![" "; words.len()];
+        if let Some((org, true, _)) = super::orgs::parse(&words, &gaps) {
+            out.push((role, org));
+        }
+    }
+    out
 }
 
 /// Municipalities styled "stad".
@@ -104,7 +179,26 @@ impl ContextOrgs {
         ContextOrgs {
             municipality: most_named(municipalities),
             region: most_named(regions),
+            school: most_named(schools(text)),
+            titled: titled(text),
         }
+    }
+
+    /// The one organisation the article gives a title with elsewhere
+    /// ("söker en ny generaldirektör för eHälsomyndigheten. Nuvarande
+    /// generaldirektör NAME" → eHälsomyndigheten), or the school for a
+    /// school title.
+    pub(super) fn of_title(&self, role: &str) -> Option<String> {
+        if SCHOOL_TITLES.contains(&role) && self.school.is_some() {
+            return self.school.clone();
+        }
+        let mut found = self
+            .titled
+            .iter()
+            .filter(|(r, _)| r == role)
+            .map(|(_, o)| o);
+        let first = found.next()?;
+        found.all(|o| o == first).then(|| first.clone())
     }
 
     /// The organisation a definite genitive refers to: "kommunens",
@@ -113,6 +207,7 @@ impl ContextOrgs {
         match word.to_lowercase().as_str() {
             "kommunens" | "stadens" => self.municipality.clone(),
             "regionens" => self.region.clone(),
+            "skolans" | "förskolans" => self.school.clone(),
             _ => None,
         }
     }
@@ -181,6 +276,22 @@ mod tests {
             Some("Region Jämtland Härjedalen")
         );
         assert_eq!(c.of_role("it-chef"), None);
+        assert_eq!(c.of_title("it-chef"), None);
+    }
+
+    #[test]
+    fn a_school_title_and_a_title_given_elsewhere() {
+        let c = ContextOrgs::of(
+            "Nya Åkeredsskolan invigdes. Förskolan och Åkeredsskolans elever sjöng. \
+             Regeringen söker en ny generaldirektör för eHälsomyndigheten.",
+        );
+        assert_eq!(c.school.as_deref(), Some("Åkeredsskolan"));
+        assert_eq!(c.of_title("rektor").as_deref(), Some("Åkeredsskolan"));
+        assert_eq!(c.of_definite("Skolans").as_deref(), Some("Åkeredsskolan"));
+        assert_eq!(
+            c.of_title("generaldirektör").as_deref(),
+            Some("eHälsomyndigheten")
+        );
         assert_eq!(
             ContextOrgs::of("Inget namn här.").of_role("kommunchef"),
             None

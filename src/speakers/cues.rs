@@ -15,7 +15,8 @@ use crate::span::Span;
 pub(super) const CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
 poängterar|understryker|tillägger|skriver|avslutar|fortsätter|betonar|påpekar|svarar|uppger|\
 hävdar|tycker|summerar|sammanfattar|medger|varnar|inleder|resonerar|beskriver|säjer|lägger|fyller|\
-utvecklar|lade|fyllde|utvecklade|\
+utvecklar|lade|fyllde|utvecklade|meddelar|meddelade|bekräftar|bekräftade|kommenterar|\
+kommenterade|\
 menade|ansåg|berättade|konstaterade|förklarade|framhöll|poängterade|underströk|tillade|skrev|\
 avslutade|fortsatte|betonade|påpekade|svarade|uppgav|hävdade|tyckte|summerade|varnade";
 
@@ -23,7 +24,8 @@ avslutade|fortsatte|betonade|påpekade|svarade|uppgav|hävdade|tyckte|summerade|
 pub(super) const REPORT_CUES: &str = "säger|sa|sade|menar|anser|berättar|konstaterar|förklarar|framhåller|\
 poängterar|understryker|betonar|påpekar|uppger|hävdar|tycker|tror|varnar|menade|ansåg|\
 berättade|konstaterade|förklarade|framhöll|poängterade|underströk|betonade|påpekade|uppgav|\
-hävdade|tyckte|trodde|varnade|nämner|nämnde|skriver|skrev|svarar|svarade";
+hävdade|tyckte|trodde|varnade|nämner|nämnde|skriver|skrev|svarar|svarade|meddelar|meddelade|\
+bekräftar|bekräftade";
 
 /// Adverbs that may stand between a verb of reported speech and its "att"
 /// ("nämnde bland annat att").
@@ -222,6 +224,28 @@ pub(super) fn att_after_subject_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, || {
         format!(r"^(?:,[^,.!?]{{1,80}},)?\s+(?:(?:{REPORT_ADVERBS})\s+)?att\s+")
+    })
+}
+
+/// Verbs of a speech act that need no content clause ("NAME presenterade
+/// siffrorna", "Hon berömde personalen").
+pub(super) const SPEECH_ACTS: &str = "presenterade|presenterar|sammanfattade|sammanfattar|berömde|\
+berömmer|tackade|tackar|välkomnade|välkomnar|hälsade|kommenterade|kommenterar|redogjorde|redogör|\
+lovordade|efterlyste|efterlyser|uppmanade|uppmanar|kritiserade|kritiserar";
+
+/// A speech-act verb and the white space after it.
+pub(super) fn speech_act_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || format!(r"\b({SPEECH_ACTS})\s+"))
+}
+
+/// What follows the writer of a text reproduced on the page: "i en
+/// debattartikel", "i ett svar på", "i sin krönika".
+pub(super) fn written_piece_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, || {
+        r"^,?\s+i\s+(?:en|ett|sin|sitt)\s+(?:\p{Ll}+\s+)?(?:debattartikel|debattinlägg|replik|slutreplik|krönika|gästkrönika|insändare|svar|brev|blogginlägg|ledare|artikel)\b"
+            .to_string()
     })
 }
 

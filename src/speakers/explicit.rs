@@ -9,7 +9,8 @@
 use super::QuoteKind;
 use super::cues::{
     after_close_re, att_after_subject_re, bare_cue_re, captures_if, colon_cue_re, det_cue_re,
-    enligt_re, inverted_re, inverted_report_re, is_first_person, report_re, talk_re,
+    enligt_re, inverted_re, inverted_report_re, is_first_person, report_re, speech_act_re, talk_re,
+    written_piece_re,
 };
 use super::names;
 use super::persons::{Ctx, sentence_of, word_count};
@@ -32,6 +33,25 @@ pub(super) struct Explicit {
     /// A cue names someone who cannot be resolved ("säger Svensson" with two
     /// Svenssons): the paragraph must not fall back to the running speaker.
     pub(super) unresolved: bool,
+    /// Where the attribution of `any_speaker` stands in the text.
+    any_at: usize,
+    /// The paragraph attributes its words to several people at once ("...,
+    /// säger A, ROLE, och B, ROLE"): it is none of theirs alone.
+    pub(super) joint: bool,
+    /// Someone's written text starts here ("skriver NAME i en
+    /// debattartikel"): the paragraphs after it are theirs.
+    pub(super) writes: Option<usize>,
+}
+
+impl Explicit {
+    /// Notes that person `p` speaks at byte `at`; the person whose
+    /// attribution comes last in the paragraph is the one it introduces.
+    fn heard(&mut self, p: usize, at: usize) {
+        if self.any_speaker.is_none() || at >= self.any_at {
+            self.any_speaker = Some(p);
+            self.any_at = at;
+        }
+    }
 }
 
 /// One paragraph being read for explicit attributions.
@@ -75,12 +95,14 @@ pub(super) fn explicit(ctx: &mut Ctx, para: &Para) -> Explicit {
         || det_cue(ctx, &sc, &mut ex)
         || inverted_cue(ctx, &sc, &mut ex)
         || cue_without_comma(ctx, &sc, &mut ex)
-        || colon_cue(ctx, &sc, &mut ex);
+        || colon_cue(ctx, &sc, &mut ex)
+        || colon_intro(ctx, &sc, &mut ex);
     if !decided {
         enligt(ctx, &sc, &mut ex);
         cue_before_att(ctx, &sc, &mut ex);
         inverted_report(ctx, &sc, &mut ex);
         talks_about(ctx, &sc, &mut ex);
+        speech_act(ctx, &sc, &mut ex);
     }
     ex
 }
@@ -123,6 +145,7 @@ fn marked_quotations(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
         let after = text.get(whole.end..span.end).unwrap_or("");
         let mut who = None;
         let mut cue = String::new();
+        let mut introduced = false;
         if para.cues.speech
             && let Some(c) = after_close_re().captures(after)
             && let (Some(all), Some(v)) = (c.get(0), c.get(1))
@@ -141,14 +164,15 @@ fn marked_quotations(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
             {
                 who = Some(p);
                 cue = v.as_str().to_string();
+                introduced = colon_introduces_whole(before, whole, span);
             }
         }
         let q = trim_quote(text, content);
         match who {
             Some(p) if ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) => {
                 speaker = Some(p);
-                ex.any_speaker = Some(p);
-                if whole.start <= sc.content_start {
+                ex.heard(p, whole.start);
+                if whole.start <= sc.content_start || introduced {
                     ex.para_speaker = Some(p);
                 }
             }
@@ -164,6 +188,15 @@ fn marked_quotations(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
     true
 }
 
+/// Whether a paragraph is one attribution before a colon and the
+/// quotation after it, running to the paragraph's end ("NAME, ROLE,
+/// förklarar: ”...”"): like "”...”, säger NAME", the paragraph is the
+/// speaker's.
+fn colon_introduces_whole(before: &str, whole: Span, para: Span) -> bool {
+    let intro = before.trim_end().trim_end_matches(':');
+    whole.end + 1 >= para.end && !intro.contains(['.', '!', '?', '\n'])
+}
+
 /// "Det säger NAME": the words before were NAME's (the paragraph before,
 /// when the paragraph opens with it).
 fn det_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
@@ -174,19 +207,20 @@ fn det_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
         let (Some(all), Some(v)) = (c.get(0), c.get(2)) else {
             continue;
         };
-        let Some((p, _)) = ctx.subject_after(para, span.start + all.end()) else {
+        let Some((p, subj_end)) = ctx.subject_after(para, span.start + all.end()) else {
             continue;
         };
         let cue = v.as_str().to_string();
+        note_written_piece(ctx, ex, p, &cue, subj_end);
         let det = span.start + c.get(1).map_or(all.start(), |d| d.start());
         if det <= sc.content_start {
             ex.previous = Some((p, cue));
-            ex.any_speaker = Some(p);
+            ex.heard(p, det);
         } else {
             let q = trim_quote(text, Span::new(sc.content_start, det));
             if word_count(ctx.slice(q)) >= 3 && ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) {
                 ex.para_speaker = Some(p);
-                ex.any_speaker = Some(p);
+                ex.heard(p, det);
             }
         }
         return true;
@@ -240,6 +274,21 @@ fn inverted_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
         }
         let direct = sc.dash || !ctx.marks_speech || has_first_person(text, q1);
         attribute_cued(ctx, sc, ex, p, q1, v.as_str(), direct);
+        note_written_piece(ctx, ex, p, v.as_str(), subj_end);
+        let (co, _) = co_speakers(ctx, para, subj_end);
+        if !co.is_empty() {
+            let kind = if direct {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Reported
+            };
+            for &o in &co {
+                ctx.add_quote(o, q1, kind, Some(v.as_str()));
+            }
+            ex.joint = true;
+            ex.para_speaker = None;
+            return true;
+        }
         if direct {
             let resumes = punct.as_str() == ",";
             continuation(ctx, sc, p, subj_end, resumes);
@@ -269,7 +318,7 @@ fn attribute_cued(
         if direct && q.start <= sc.content_start + 1 {
             ex.para_speaker = Some(p);
         }
-        ex.any_speaker = Some(p);
+        ex.heard(p, q.start);
     }
 }
 
@@ -281,6 +330,10 @@ fn continuation(ctx: &mut Ctx, sc: &Scan, p: usize, subj_end: usize, resumes: bo
     let text = ctx.text;
     let span = sc.span();
     let rest = text.get(subj_end..span.end).unwrap_or("");
+    // "..., säger NAME, som är ROLE": a relative clause about the speaker.
+    if rest.starts_with(", som ") {
+        return;
+    }
     let from = if resumes
         && rest
             .strip_prefix(", ")
@@ -380,11 +433,141 @@ fn colon_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
         if rest.is_empty() {
             ex.pending = Some((p, cue));
         } else if ctx.add_quote(p, rest, QuoteKind::Direct, Some(&cue)) {
-            ex.any_speaker = Some(p);
+            ex.heard(p, span.start + v.start());
         }
         return true;
     }
     false
+}
+
+/// The people named after a speaker's apposition in a list ("..., säger
+/// A, ROLE, B, ROLE och C, ROLE"): they say the words together. Returns
+/// them and where the last one's apposition ends.
+fn co_speakers(ctx: &Ctx, para: &Para, subj_end: usize) -> (Vec<usize>, usize) {
+    let mut out: Vec<usize> = Vec::new();
+    let mut end = subj_end;
+    for m in &para.mentions {
+        if m.span.start < end {
+            continue;
+        }
+        let between = ctx.text.get(end..m.span.start).unwrap_or(".");
+        if !matches!(between, ", " | " och " | ", och " | " samt ")
+            || ctx.persons[m.person].excluded
+            || out.contains(&m.person)
+        {
+            break;
+        }
+        out.push(m.person);
+        end = m.appo_end;
+    }
+    (out, end)
+}
+
+/// "skriver NAME i en debattartikel", "Det skriver NAME i ett svar på
+/// ...": the page goes on with that person's own text.
+fn note_written_piece(ctx: &Ctx, ex: &mut Explicit, p: usize, cue: &str, subj_end: usize) {
+    if !matches!(cue, "skriver" | "skrev") {
+        return;
+    }
+    let after = ctx.text.get(subj_end..).unwrap_or("");
+    if written_piece_re().is_match(after) {
+        ex.writes = Some(p);
+    }
+}
+
+/// A sentence naming a person that ends in a colon before a dash quote on
+/// the next line, without a verb of saying ("NAME höll också ett tal:\n–
+/// ..."): the quote is theirs. The paragraph holds both, so it is not
+/// theirs as a whole.
+fn colon_intro(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
+    let text = ctx.text;
+    let span = sc.span();
+    if sc.para.dash || !sc.dash || sc.content_start <= span.start {
+        return false;
+    }
+    let before = text.get(span.start..sc.content_start).unwrap_or("");
+    let intro = before
+        .trim_end()
+        .trim_end_matches(|c: char| is_dash(c))
+        .trim_end();
+    if !intro.ends_with(':') {
+        return false;
+    }
+    let colon = span.start + intro.len() - 1;
+    let sent = sentence_of(ctx.sentences, colon, span);
+    let Some(m) = sc
+        .para
+        .mentions
+        .iter()
+        .find(|m| m.span.start >= sent.start && m.span.end <= colon)
+    else {
+        return false;
+    };
+    let prefix = text.get(sent.start..m.span.start).unwrap_or(",");
+    if ctx.persons[m.person].excluded || prefix.contains(',') || !is_title_prefix(prefix) {
+        return false;
+    }
+    let q = trim_quote(text, Span::new(sc.content_start, span.end));
+    if word_count(ctx.slice(q)) >= 3 && ctx.add_quote(m.person, q, QuoteKind::Direct, Some(":")) {
+        ex.heard(m.person, colon);
+        return true;
+    }
+    false
+}
+
+/// "NAME, ROLE, presenterade ...", "Hon berömde personalens arbete":
+/// a verb of a speech act right after its subject at the start of a
+/// sentence, without a content clause: reported speech.
+fn speech_act(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) {
+    let text = ctx.text;
+    let (para, span) = (sc.para, sc.span());
+    let s = ctx.slice(span);
+    for c in speech_act_re().captures_iter(s) {
+        let (Some(all), Some(v)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let at = span.start + v.start();
+        if sc.in_marks(at) {
+            continue;
+        }
+        let sent = sentence_of(ctx.sentences, at, span);
+        let head = text.get(sent.start..at).unwrap_or("").trim();
+        let pronoun = matches!(head, "Hon" | "Han");
+        let opens = pronoun
+            || para.mentions.iter().any(|m| {
+                m.span.start >= sent.start
+                    && m.span.end <= at
+                    && text
+                        .get(sent.start..m.span.start)
+                        .is_some_and(|pre| !pre.contains(',') && is_title_prefix(pre))
+            });
+        if !opens {
+            continue;
+        }
+        let Some(p) = ctx.subject_before(para, at) else {
+            continue;
+        };
+        let from = span.start + all.end();
+        let q = trim_quote(text, Span::new(from, sent.end.max(from)));
+        if word_count(ctx.slice(q)) >= 2
+            && ctx.add_quote(p, q, QuoteKind::Reported, Some(v.as_str()))
+        {
+            ex.heard(p, at);
+        }
+    }
+}
+
+/// Whether `pre`, the words before a name opening a sentence, are a
+/// title at most ("Talman", "Socialnämndens ordförande", "Rektor"), so that
+/// the name is the sentence's subject.
+fn is_title_prefix(pre: &str) -> bool {
+    let words: Vec<&str> = pre.split_whitespace().collect();
+    words.len() <= 3
+        && words.iter().all(|w| {
+            super::roles::role_word(w).is_some()
+                || super::apposition::MODIFIERS.contains(&w.to_lowercase().as_str())
+                || (w.ends_with('s') && w.chars().next().is_some_and(char::is_uppercase))
+        })
 }
 
 /// "Enligt NAME ...", "... enligt NAME.", "enligt henne": reported speech.
@@ -442,7 +625,7 @@ fn enligt(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) {
         };
         if word_count(ctx.slice(q)) >= 2 && ctx.add_quote(p, q, QuoteKind::Reported, Some("enligt"))
         {
-            ex.any_speaker = Some(p);
+            ex.heard(p, at);
         }
     }
 }
@@ -470,7 +653,7 @@ fn cue_before_att(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) {
         if word_count(ctx.slice(q)) >= 2
             && ctx.add_quote(p, q, QuoteKind::Reported, Some(v.as_str()))
         {
-            ex.any_speaker = Some(p);
+            ex.heard(p, at);
         }
     }
 }
@@ -502,7 +685,7 @@ fn inverted_report(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) {
         if word_count(ctx.slice(q)) >= 2
             && ctx.add_quote(p, q, QuoteKind::Reported, Some(v.as_str()))
         {
-            ex.any_speaker = Some(p);
+            ex.heard(p, at);
         }
     }
 }
@@ -534,7 +717,7 @@ fn talks_about(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) {
         if word_count(ctx.slice(q)) >= 2
             && ctx.add_quote(p, q, QuoteKind::Reported, Some(v.as_str()))
         {
-            ex.any_speaker = Some(p);
+            ex.heard(p, at);
         }
     }
 }
@@ -639,6 +822,62 @@ mod tests {
         assert_eq!(names, ["Eva Berg", "Ola Ek"]);
         assert_eq!(quotes(t, &sp, 0)[0].0, "de är glada över platserna.");
         assert_eq!(quotes(t, &sp, 1)[0].0, "den statliga styrningen.");
+    }
+
+    #[test]
+    fn a_joint_cue_gives_the_words_to_every_person_listed() {
+        let t = "Rubrik\n\n– Vi är glada över lokalerna, säger från vänster Tina Ek, socialchef, Erika Berg, ordförande och Lena Holm, verksamhetschef.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Tina Ek", "Erika Berg", "Lena Holm"]);
+        for i in 0..3 {
+            assert_eq!(quotes(t, &sp, i)[0].0, "Vi är glada över lokalerna");
+        }
+        // The paragraph is none of theirs alone.
+        assert_eq!(sp.paragraphs[1].1, None);
+    }
+
+    #[test]
+    fn a_speech_act_without_a_content_clause_is_reported_speech() {
+        let t = "Rubrik\n\nJens Holm, smittskyddsläkare i Region Östergötland, presenterade de aktuella siffrorna.\n\nEva Lind klippte bandet. Hon berömde personalens arbete med lokalerna.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Jens Holm", "Eva Lind"]);
+        assert_eq!(
+            quotes(t, &sp, 1),
+            [(
+                "personalens arbete med lokalerna.".to_string(),
+                QuoteKind::Reported
+            )]
+        );
+        assert!(sp.paragraphs.iter().all(|(_, w)| w.is_none()));
+        // Not when the name is no subject opening the sentence.
+        let t = "Rubrik\n\nSiffrorna som Jens Holm presenterade var nya.";
+        assert!(find_in(t, &[]).speakers.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_naming_someone_before_a_colon_introduces_the_dash_quote() {
+        let t = "Rubrik\n\nMattias Berg från stadsfastighetsnämnden höll också ett tal:\n– Jag tror och hoppas att skolan står länge.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].name, "Mattias Berg");
+        assert_eq!(
+            quotes(t, &sp, 0),
+            [(
+                "Jag tror och hoppas att skolan står länge.".to_string(),
+                QuoteKind::Direct
+            )]
+        );
+        assert_eq!(sp.paragraphs[1].1, None);
+    }
+
+    #[test]
+    fn a_relative_clause_after_the_speaker_is_no_quote() {
+        let t =
+            "Rubrik\n\n– Det blir intressant, säger Eva Lind, som är ESV:s moderator under dagen.";
+        let sp = find_in(t, &[]);
+        let q: Vec<String> = quotes(t, &sp, 0).into_iter().map(|q| q.0).collect();
+        assert_eq!(q, ["Det blir intressant"]);
     }
 
     #[test]

@@ -15,6 +15,8 @@ const HEADS: &[&str] = &[
     "högskola",
     "sjukhus",
     "kommunförbund",
+    "kommunalförbund",
+    "samordningsförbund",
     "räddningstjänst",
 ];
 
@@ -89,8 +91,15 @@ fn head(w: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether `w` is written as a name: capitalised, or with its capital
+/// second after a lower-case prefix letter ("eHälsomyndigheten").
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    let mut cs = w.chars();
+    match (cs.next(), cs.next()) {
+        (Some(a), _) if a.is_uppercase() => true,
+        (Some(a), Some(b)) => a.is_lowercase() && a.is_ascii() && b.is_uppercase(),
+        _ => false,
+    }
 }
 
 /// An organisation read from the start of `words` (the words after "i",
@@ -374,5 +383,18 @@ mod tests {
         assert!(same("Örebro kommum", "Örebro kommun"));
         assert!(!same("Örebro kommun", "Uppsala kommun"));
         assert_eq!(party("kd"), Some("Kristdemokraterna"));
+    }
+
+    #[test]
+    fn a_lower_case_prefix_letter_and_a_kommunalforbund() {
+        assert_eq!(
+            p("eHälsomyndigheten i Kalmar"),
+            Some(("eHälsomyndigheten".to_string(), true, 1))
+        );
+        assert_eq!(
+            p("Fyrbodals kommunalförbund").map(|x| (x.0, x.1)),
+            Some(("Fyrbodals kommunalförbund".to_string(), true))
+        );
+        assert_eq!(p("eller något"), None);
     }
 }

@@ -72,7 +72,32 @@ fn names_after_cue(text: &str, para: Span, found: &mut Vec<names::NameMatch>) {
             continue;
         };
         let span = Span::new(para.start + g.start(), para.start + sn.end());
-        if overlaps(found, span)
+        // "säger hon till Upsala Nya Tidning": the words between the cue
+        // and the name may be a title ("presidenten"), not a pronoun or a
+        // preposition.
+        let between = slice.get(..g.start()).unwrap_or("");
+        let between = &between[between
+            .rfind(|c: char| c.is_uppercase() || ",.!?".contains(c))
+            .unwrap_or(0)..];
+        let function_word = between.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "hon"
+                    | "han"
+                    | "de"
+                    | "vi"
+                    | "jag"
+                    | "till"
+                    | "i"
+                    | "på"
+                    | "för"
+                    | "med"
+                    | "om"
+                    | "av"
+            )
+        });
+        if function_word
+            || overlaps(found, span)
             || names::is_wordlike(g.as_str())
             // "Örnsköldsviks Allehanda": a genitive, not a given name.
             || g.as_str().ends_with('s')
@@ -140,6 +165,14 @@ pub(super) fn merge_role(list: &mut Vec<String>, r: String) {
 /// held against it ([`ContextOrgs::of_role`]), unless they already have an
 /// organisation of that kind.
 fn add_context_orgs(context: &ContextOrgs, p: &mut Person) {
+    // A title held at a school, or given with its organisation elsewhere
+    // in the article, for a speaker the apposition gives no organisation.
+    let party = |o: &str| orgs::PARTIES.iter().any(|(_, n)| *n == o);
+    if p.orgs.iter().all(|(o, _)| party(o))
+        && let Some(o) = p.roles.iter().find_map(|r| context.of_title(r))
+    {
+        orgs::merge_into(&mut p.orgs, &o, true);
+    }
     for r in &p.roles {
         let Some(o) = context.of_role(r) else {
             continue;
@@ -233,7 +266,8 @@ impl<'a> Ctx<'a> {
         let mut keys = vec![p.given.clone(), p.surname.clone()];
         keys.extend(p.surname.split(' ').map(str::to_string));
         keys.extend(p.given.split(' ').map(str::to_string));
-        for k in keys {
+        // A middle initial ("Jan O Karlsson") refers to nobody alone.
+        for k in keys.into_iter().filter(|k| k.chars().count() > 1) {
             let v = self.index.entry(k).or_default();
             if !v.contains(&i) {
                 v.push(i);
@@ -491,7 +525,10 @@ impl<'a> Ctx<'a> {
                         .iter()
                         .all(|w| w.chars().all(|c| c.is_lowercase() || c == ',')))
         });
-        (ok && tail_ok && !self.persons[m.person].excluded).then_some(m.person)
+        // "NAME, enhetschef för X inom Y, förklarar:": an apposition
+        // between commas, however long.
+        let parenthetical = between.starts_with(", ") && between.trim_end().ends_with(',');
+        (ok && (tail_ok || parenthetical) && !self.persons[m.person].excluded).then_some(m.person)
     }
 
     /// Records a quote of person `p`; false when the span is empty or not
@@ -608,6 +645,14 @@ mod tests {
     }
 
     #[test]
+    fn a_newspaper_after_a_cue_and_a_pronoun_is_no_name() {
+        let t = "Rubrik\n\nEva Lund (S) kommenterar beslutet.\n\n– Nu måste vi gå vidare, säger hon till Upsala Nya Tidning.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Eva Lund"]);
+    }
+
+    #[test]
     fn double_surnames_and_first_names_refer_back_to_one_speaker() {
         let t = "Rubrik\n\n– Vi börjar nu, säger Eva Berg Lind, it-chef i Ale kommun.\n\n– Det tar tid, säger Berg Lind.\n\n– Men det går, säger Eva.";
         let sp = find_in(t, &[]);
@@ -615,6 +660,28 @@ mod tests {
         assert_eq!(names, ["Eva Berg Lind"]);
         assert_eq!(sp.speakers[0].quotes.len(), 3);
         assert!(sp.paragraphs[1..].iter().all(|(_, w)| *w == Some(0)));
+    }
+
+    #[test]
+    fn a_long_apposition_between_commas_before_a_colon_cue() {
+        let t = "Rubrik\n\nMia Berg, enhetschef för stöd- och utvecklingsenheten inom vård och omsorg, förklarar: “Det vi strävar efter är tydliga roller.”";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].name, "Mia Berg");
+        assert_eq!(
+            sp.speakers[0].quotes[0].span.slice(t),
+            "Det vi strävar efter är tydliga roller."
+        );
+        // The attribution and the quotation running to the end: the
+        // paragraph is hers.
+        assert_eq!(sp.paragraphs[1].1, Some(0));
+    }
+
+    #[test]
+    fn a_title_given_with_its_organisation_elsewhere() {
+        let t = "Rubrik\n\nRegeringen söker en ny generaldirektör för eHälsomyndigheten. Nuvarande generaldirektör Ola Ek kvarstår.\n\n– Jag kliver av uppdraget.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].name, "Ola Ek");
+        assert_eq!(sp.speakers[0].organisations, ["eHälsomyndigheten"]);
     }
 
     #[test]

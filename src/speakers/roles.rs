@@ -106,6 +106,8 @@ const LEXICON: &[&str] = &[
     "kommunchef",
     "regionchef",
     "hälso- och sjukvårdsdirektör",
+    "universitetskansler",
+    "moderator",
 ];
 
 /// Endings of open-ended titles ("innovationschef", "tillväxtdirektör").

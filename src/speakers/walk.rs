@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 
 use super::context::ContextOrgs;
-use super::cues::{CueWords, INTERVIEWER, cue_words, is_first_person, label_re};
-use super::explicit::explicit;
+use super::cues::{CueWords, INTERVIEWER, cue_words, is_first_person, label_re, speech_act_re};
+use super::explicit::{explicit, narrative_start};
 use super::names;
 use super::persons::{Ctx, Mention, finish, word_count};
 use super::quotes::{is_quoted_subheading, quote_pairs, starts_with_dash, trim_quote, trim_span};
+use super::roles;
 use super::{QuoteKind, Speakers};
 use crate::clean::{Block, BlockKind};
 use crate::document::Metadata;
@@ -108,6 +109,15 @@ pub(super) struct Walk {
     interview: bool,
     /// Transcript labels that belong to the host.
     interviewers: Vec<String>,
+    /// The one person the headline names: the speaker of dash quotes that
+    /// nobody else can have said, while nothing is attributed explicitly.
+    headline: Option<usize>,
+    /// Some speech has been attributed explicitly (by a cue) so far.
+    cued: bool,
+    /// A text reproduced as someone's own: their speech under a heading
+    /// that names it ("Talmannens tal"), ending at the next heading (the
+    /// flag), or their article after "skriver NAME i en debattartikel".
+    own_text: Option<(usize, bool)>,
 }
 
 /// The walk over one article: its context, paragraphs, output and state.
@@ -145,7 +155,10 @@ pub(crate) fn run(
         .iter()
         .map(|b| para_of(&mut ctx, b, metadata))
         .collect();
+    let mut paras = paras;
+    cut_off_is_no_heading(&ctx, &mut paras);
     let interview = is_interview(&ctx, &paras);
+    let headline = headline_person(&ctx, &paras);
     let mut w = Walker {
         ctx,
         paras,
@@ -153,6 +166,7 @@ pub(crate) fn run(
         metadata,
         state: Walk {
             interview,
+            headline,
             ..Walk::default()
         },
     };
@@ -166,6 +180,122 @@ pub(crate) fn run(
     }
     caption_repeats(&mut w);
     finish(w.ctx, w.out)
+}
+
+/// The last body paragraph of a page cut off in mid-sentence ("Många möten
+/// är minnesv") has no final punctuation, but a heading heads something:
+/// the last paragraph is no heading unless cleaning marked it one.
+fn cut_off_is_no_heading(ctx: &Ctx, paras: &mut [Para]) {
+    let Some(last) = paras
+        .iter_mut()
+        .rev()
+        .find(|p| p.kind == Some(BlockKind::Body) && !p.span.is_empty())
+    else {
+        return;
+    };
+    let s = ctx.slice(last.span);
+    // A question cut off before its question mark stays out of the answers.
+    const ASKING: &[&str] = &[
+        "Vad", "Hur", "Varför", "Vilka", "Vilken", "Vilket", "Vem", "När",
+    ];
+    let asks = s
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ASKING.contains(&w));
+    if last.heading_like && !asks && word_count(s) >= 3 && s.starts_with(char::is_uppercase) {
+        last.heading_like = false;
+    }
+}
+
+/// The one person a headline names ("Statsminister Göran Persson
+/// presenterar ny regering"), if it names exactly one.
+fn headline_person(ctx: &Ctx, paras: &[Para]) -> Option<usize> {
+    let title = paras.iter().find(|p| p.kind == Some(BlockKind::Title))?;
+    let mut named = title
+        .mentions
+        .iter()
+        .filter(|m| !ctx.persons[m.person].excluded)
+        .map(|m| m.person);
+    let first = named.next()?;
+    named.all(|x| x == first).then_some(first)
+}
+
+/// Nouns for a speech given ("Talmannens tal", "Rektorns anförande").
+const SPEECH_NOUNS: &[&str] = &[
+    "tal",
+    "anförande",
+    "inledningsanförande",
+    "hälsningsanförande",
+    "öppningsanförande",
+    "öppningstal",
+    "hälsningstal",
+    "invigningstal",
+    "högtidstal",
+    "avskedstal",
+    "jultal",
+    "nyårstal",
+    "sommartal",
+    "linjetal",
+    "installationstal",
+    "välkomsttal",
+    "tacktal",
+];
+
+/// Whose speech a heading announces: "Andreas Norléns tal", "Talmannens
+/// anförande efter talmansvalet" (the person holding that title, or the
+/// only person the article has named), "Tal av NAME".
+fn speech_heading(ctx: &Ctx, p: &Para) -> Option<usize> {
+    let text = ctx.text;
+    let ws = names::words(text, p.span);
+    let word = |k: usize| ws.get(k).map_or("", |w| w.slice(text));
+    let k =
+        (0..ws.len().min(4)).find(|&k| SPEECH_NOUNS.contains(&word(k).to_lowercase().as_str()))?;
+    let alive = |m: &&Mention| !ctx.persons[m.person].excluded;
+    if k == 0 {
+        // "Tal av NAME"
+        return (word(1) == "av")
+            .then(|| {
+                p.mentions
+                    .iter()
+                    .filter(alive)
+                    .find(|m| Some(&m.span.start) == ws.get(2).map(|w| &w.start))
+            })
+            .flatten()
+            .map(|m| m.person);
+    }
+    let genitive = ws[k - 1];
+    if let Some(m) = p
+        .mentions
+        .iter()
+        .filter(alive)
+        .find(|m| m.span.end == genitive.end)
+    {
+        return Some(m.person);
+    }
+    let definite = genitive.slice(text).to_lowercase();
+    let definite = definite.strip_suffix('s')?;
+    let holders: Vec<usize> = (0..ctx.persons.len())
+        .filter(|&i| {
+            let per = &ctx.persons[i];
+            !per.excluded
+                && per.roles.iter().any(|r| {
+                    let head = r.rsplit(' ').next().unwrap_or(r);
+                    definite.starts_with(head) && definite.len() <= head.len() + 3
+                })
+        })
+        .collect();
+    if let [one] = holders[..] {
+        return Some(one);
+    }
+    let alive_persons: Vec<usize> = (0..ctx.persons.len())
+        .filter(|&i| !ctx.persons[i].excluded && !ctx.persons[i].mentions.is_empty())
+        .collect();
+    match (holders.is_empty(), &alive_persons[..]) {
+        (true, [one]) if roles::role_word(definite).is_some() || definite.ends_with("mannen") => {
+            Some(*one)
+        }
+        _ => None,
+    }
 }
 
 /// A caption that repeats a speaker's quote (at least four words of it)
@@ -241,9 +371,15 @@ fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
         !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
     let name_only = mentions.first().and_then(|m| {
         let rest = text.get(m.span.end..span.end).unwrap_or("x");
+        // "NAME, ROLE, presenterade siffrorna." is a sentence: a verb of
+        // saying after the name.
+        let sentence = cues.speech || cues.report || speech_act_re().is_match(rest);
+        // A line ending in a colon introduces what follows.
         let ok = m.span.start == span.start
+            && !s.ends_with(':')
             && (rest.trim_end_matches('.').is_empty()
                 || (rest.starts_with(',')
+                    && !sentence
                     && word_count(s) <= 10
                     && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
                     && !rest.trim_end_matches('.').contains('.')));
@@ -348,6 +484,9 @@ impl Walker<'_, '_> {
         if let Some(d) = self.explicit_attribution(p, i, &chain) {
             return d;
         }
+        if let Some(d) = self.own_text(p) {
+            return d;
+        }
         if let Some(d) = self.pull_quote(p, i) {
             return d;
         }
@@ -393,11 +532,19 @@ impl Walker<'_, '_> {
             Decision::Furniture => {
                 st.run = None;
                 st.pending = None;
+                if p.byline || p.contact {
+                    st.own_text = None;
+                }
             }
             Decision::Heading => {
                 st.run = None;
                 st.pending = None;
                 st.prev_q = false;
+                match speech_heading(&self.ctx, p) {
+                    Some(who) => st.own_text = Some((who, true)),
+                    None if matches!(st.own_text, Some((_, true))) => st.own_text = None,
+                    None => {}
+                }
                 // A short line that names someone introduces them like a sentence does.
                 self.introduce_named(p);
             }
@@ -569,6 +716,15 @@ impl Walker<'_, '_> {
                 self.out[i - 1].1 = Some(who);
             }
         }
+        if ex.para_speaker.is_some() || ex.any_speaker.is_some() {
+            self.state.cued = true;
+        }
+        if let Some(w) = ex.writes {
+            self.state.own_text = Some((w, false));
+        }
+        if ex.joint {
+            return Some(Decision::Narrative);
+        }
         if let Some(who) = ex.para_speaker {
             // Earlier paragraphs of the same quotation (opened, never closed).
             for &j in chain {
@@ -586,6 +742,24 @@ impl Walker<'_, '_> {
             return Some(Decision::Keep);
         }
         ex.unresolved.then_some(Decision::Narrative)
+    }
+
+    /// A paragraph of a text reproduced as someone's own (see
+    /// [`Walk::own_text`]) is theirs, until a paragraph speaks of them in
+    /// the third person (the page's own narrative again).
+    fn own_text(&mut self, p: &Para) -> Option<Decision> {
+        let (who, _) = self.state.own_text?;
+        if p.kind != Some(BlockKind::Body) || self.ctx.persons[who].excluded {
+            return None;
+        }
+        if narrative_start(&self.ctx, who, p.span) < p.span.end {
+            self.state.own_text = None;
+            return None;
+        }
+        let q = trim_quote(self.ctx.text, p.span);
+        self.ctx
+            .add_quote(who, q, QuoteKind::Direct, None)
+            .then_some(Decision::Speech(who))
     }
 
     /// Whether the paragraph is one quotation from start to end.
@@ -636,8 +810,31 @@ impl Walker<'_, '_> {
         } else {
             intro
         };
-        let last = if marked { st.last_speaker } else { None };
-        st.run.or(intro).or(last)
+        // A quote cut off by the end of the page lost its own attribution:
+        // only its introduction tells whose it is.
+        let s = self.ctx.slice(p.span);
+        let cut_off = !s.ends_with(['.', '!', '?', '”', '"', '»', '…', ':', ')']);
+        let last = if marked && !cut_off {
+            st.last_speaker
+        } else {
+            None
+        };
+        // A quote that names someone in full ("– Leni Björklund svarar upp
+        // mot ...") is not theirs.
+        let text = self.ctx.text;
+        let named_in_full = |w: usize| {
+            marked
+                && p.mentions.iter().any(|m| {
+                    m.person == w
+                        && m.span.slice(text).contains(' ')
+                        && !text[..m.span.start].ends_with("heter ")
+                })
+        };
+        let who = st.run.or(intro).or(last).filter(|&w| !named_in_full(w));
+        who.or_else(|| {
+            let h = st.headline.filter(|_| marked && !st.cued)?;
+            (!named_in_full(h)).then_some(h)
+        })
     }
 
     /// Whether the paragraph opens a quotation it does not close (a quote
@@ -912,6 +1109,79 @@ mod tests {
             "projektet är för dyrt."
         );
         assert_eq!(sp.speakers[0].quotes[0].kind, QuoteKind::Reported);
+    }
+
+    #[test]
+    fn dash_quotes_without_any_attribution_are_the_headline_s_person() {
+        let t = "Statsminister Göran Ek presenterar ny regering\n\n- Stora uppgifter ligger framför oss.\n\nJUSTITIEDEPARTEMENTET\nJustitieminister Anna Berg\nMigrationsminister Jan O Holm\n\n- Anna Berg är ett naturligt val.\n\nFörsvarsminister Lena Lund\n\n- Lena Lund svarar upp mot kraven.";
+        let sp = find(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Göran Ek"]);
+        assert_eq!(sp.speakers[0].roles, ["statsminister"]);
+        assert_eq!(speaker_of(&sp, 1), Some("Göran Ek"));
+        assert_eq!(speaker_of(&sp, 3), Some("Göran Ek"));
+        // A quote that names its introduced person in full is not theirs.
+        assert_eq!(speaker_of(&sp, 5), Some("Göran Ek"));
+        // Not once somebody is attributed explicitly.
+        let t = "Anna Ek om budgeten\n\n– Det går bra, säger Per Holm.\n\nKommunen anlitar Lisa Berg och Eva Lund.\n\n– Vi ser fram emot det.";
+        assert_eq!(speaker_of(&find(t, &[]), 3), None);
+    }
+
+    #[test]
+    fn a_speech_under_a_heading_that_names_it() {
+        let t = "Rubrik\n\nTalman Anders Ek välkomnade ledamöterna.\n\nTalmannens tal\n\nÄrade ledamöter, här i kammaren!\n\nRiksdagsarbetet präglades av pandemin. Min ambition har varit att riksdagen ska fungera.\n\nÖvrigt från veckan\n\nRiksdagen röstar på onsdag.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.speakers.len(), 1);
+        assert_eq!(speaker_of(&sp, 1), None);
+        assert_eq!(speaker_of(&sp, 3), Some("Anders Ek"));
+        assert_eq!(speaker_of(&sp, 4), Some("Anders Ek"));
+        assert_eq!(speaker_of(&sp, 6), None);
+    }
+
+    #[test]
+    fn an_article_introduced_as_someone_s_is_theirs() {
+        let t = "Rubrik\n\nLärarna behöver tid, skriver generaldirektör Per Ek i en debattartikel i DN.\n\nI dagarna samlas 500 personer till konferensen.\n\nBristen på lärare växer i våra skolor.\n\nPer Ek har varit generaldirektör sedan 2019.";
+        let sp = find(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), Some("Per Ek"));
+        assert_eq!(speaker_of(&sp, 3), Some("Per Ek"));
+        // The page's narrative again.
+        assert_eq!(speaker_of(&sp, 4), None);
+        // Not after a press release's "skriver".
+        let t = "Rubrik\n\nVi ser allvarligt på detta, skriver Per Ek i ett pressmeddelande.\n\nKommunen har tidigare fått kritik.";
+        assert_eq!(speaker_of(&find(t, &[]), 2), None);
+    }
+
+    #[test]
+    fn a_dash_quote_cut_off_by_the_page_s_end_is_not_the_last_speaker_s() {
+        let t = "Rubrik\n\n– Vi är beredda, säger Ola Ek, beredskapsdirektör.\n\nKriget påverkar även oss i länet.\n\n– Myndigheter och kommuner behöver hjälpas åt. Det";
+        assert_eq!(speaker_of(&find(t, &[]), 3), None);
+        // Introduced by the paragraph before, it is theirs.
+        let t = "Rubrik\n\n– Vi är beredda, säger Ola Ek.\n\nFör Eva Lind, ordförande i nämnden, är beslutet efterlängtat.\n\n– Under tiden ska vi se till att det";
+        assert_eq!(speaker_of(&find(t, &[]), 3), Some("Eva Lind"));
+    }
+
+    #[test]
+    fn the_last_answer_cut_off_is_no_heading() {
+        let t = "Rubrik\n\nTalman Ola Ek\n\nHur har hösten varit?\n\nDen har varit intensiv.\n\nHar något möte varit minnesvärt?\n\nMånga möten är minnesv";
+        let sp = find(t, &[]);
+        assert_eq!(sp.paragraphs[4].0, BlockKind::Question);
+        assert_eq!(speaker_of(&sp, 5), Some("Ola Ek"));
+    }
+
+    #[test]
+    fn a_name_line_and_a_sentence_opening_with_a_name() {
+        let t = "Rubrik\n\nVi har aldrig haft så många sökande.\n\nAnna Ek, rektor på Åkeredsskolan i Göteborg.\n\nSkolan öppnade i fjol.";
+        let sp = find(t, &[]);
+        assert_eq!(sp.paragraphs[1], (BlockKind::Quote, Some(0)));
+        let t = "Rubrik\n\nJens Holm, smittskyddsläkare i regionen, presenterade de nya siffrorna.";
+        assert_eq!(find(t, &[]).speakers[0].quotes[0].kind, QuoteKind::Reported);
+    }
+
+    #[test]
+    fn the_paragraph_introduces_whom_it_attributes_last() {
+        let t = "Rubrik\n\nVidare berättar Ulf Berg att det var roligt. Det bekräftas av socialchef Ylva Lind som berättar att mottagandet var bra.\n\n De som tog emot tyckte att det var roligt, vi fick välja ut några.";
+        let sp = find(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), Some("Ylva Lind"));
     }
 
     #[test]
