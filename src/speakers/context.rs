@@ -50,14 +50,39 @@ const SCHOOL_TITLES: &[&str] = &[
     "skolledare",
 ];
 
+/// Whether `c` is a word character (what a Unicode `\b` looks at).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// `r`'s matches in `text` that begin and end at a word boundary.
+///
+/// The patterns here are whole-text scans, so they carry no `\b` of their
+/// own: a Unicode `\b` keeps the regex crate on its slowest engine (a third
+/// of the run time on the Riksdag corpus); without it the lazy DFA finds
+/// the candidates and this check keeps those a `\b` would have allowed.
+/// (A candidate that fails the check hides an overlapping one that would
+/// pass only where a match starts inside a word; the patterns start with
+/// a letter class that a `\b` would then have refused too.)
+fn word_matches<'t>(r: &'t Regex, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+    r.find_iter(text)
+        .filter(move |m| at_boundary(text, m.start(), m.end()))
+}
+
+/// Whether `text[start..end]` has no word character right before or after.
+fn at_boundary(text: &str, start: usize, end: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(is_word_char)
+        && !text[end..].chars().next().is_some_and(is_word_char)
+}
+
 /// The schools named in `text`, genitives in their base form.
 fn schools(text: &str) -> Vec<String> {
     static SCHOOL: OnceLock<Regex> = OnceLock::new();
     let r = re(&SCHOOL, || {
-        r"\b\p{Lu}\p{Ll}{2,}(?:skolan|förskolan|gymnasiet)s?\b|\b\p{Lu}\p{Ll}+s (?:skola|förskola)\b"
+        r"\p{Lu}\p{Ll}{2,}(?:skolan|förskolan|gymnasiet)s?|\p{Lu}\p{Ll}+s (?:skola|förskola)"
             .to_string()
     });
-    r.find_iter(text)
+    word_matches(r, text)
         .map(|m| {
             let o = m.as_str();
             match o.strip_suffix('s') {
@@ -75,7 +100,7 @@ fn schools(text: &str) -> Vec<String> {
 fn titled(text: &str) -> Vec<(String, String)> {
     static TITLED: OnceLock<Regex> = OnceLock::new();
     let r = re(&TITLED, || {
-        r"\b(\p{Ll}[\p{Ll}\-]*) (?:för|på|vid) (\p{L}[\p{L}\-:]*(?: \p{L}[\p{L}\-]*){0,3})"
+        r"(\p{Ll}[\p{Ll}\-]*) (?:för|på|vid) (\p{L}[\p{L}\-:]*(?: \p{L}[\p{L}\-]*){0,3})"
             .to_string()
     });
     let mut out = Vec::new();
@@ -83,6 +108,13 @@ fn titled(text: &str) -> Vec<(String, String)> {
         let (Some(t), Some(o)) = (c.get(1), c.get(2)) else {
             continue;
         };
+        if text[..t.start()]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+        {
+            continue;
+        }
         let Some(role) = super::roles::role_word(t.as_str()) else {
             continue;
         };
@@ -149,10 +181,9 @@ impl ContextOrgs {
         static KOMMUN: OnceLock<Regex> = OnceLock::new();
         static REGION: OnceLock<Regex> = OnceLock::new();
         let k = re(&KOMMUN, || {
-            r"\b\p{Lu}[\p{L}\-]+ (?:kommun|stad)s?\b".to_string()
+            r"\p{Lu}[\p{L}\-]+ (?:kommun|stad)s?".to_string()
         });
-        let municipalities = k
-            .find_iter(text)
+        let municipalities = word_matches(k, text)
             .map(|m| {
                 let o = m.as_str();
                 o.strip_suffix("kommuns")
@@ -163,11 +194,10 @@ impl ContextOrgs {
             .filter(|o| !o.starts_with("Varje ") && !o.starts_with("Vår "))
             .collect();
         let r = re(&REGION, || {
-            r"\bRegion(?: \p{Lu}[\p{L}\-]+)+|\b\p{Lu}[\p{L}]+ \p{Lu}\p{L}*regionen\b|\b\p{Lu}\p{L}+regionen\b"
+            r"Region(?: \p{Lu}[\p{L}\-]+)+|\p{Lu}[\p{L}]+ \p{Lu}\p{L}*regionen|\p{Lu}\p{L}+regionen"
                 .to_string()
         });
-        let regions = r
-            .find_iter(text)
+        let regions = word_matches(r, text)
             .map(|m| {
                 let o = m.as_str();
                 match o.strip_suffix('s') {

@@ -256,6 +256,11 @@ pub struct Matcher {
     key_entries: Vec<Vec<KeyEntry>>,
     prefix_globs: FxMap<Box<str>, Vec<(u32, u8)>>,
     prefix_lens: Vec<usize>,
+    /// `*text` patterns by their text, found by looking up each word's
+    /// endings of the lengths in `suffix_lens` (the fast path of
+    /// [`wildcard`], which they would otherwise go through word by word).
+    suffix_globs: FxMap<Box<str>, Vec<(u32, u8)>>,
+    suffix_lens: Vec<usize>,
     /// `*text*` patterns, matched with `str::contains`.
     contains_globs: Vec<(Box<str>, u32, u8)>,
     /// Bit (b0 << 8 | b1) is set when some `*text*` pattern of two bytes or
@@ -316,6 +321,8 @@ impl Matcher {
         m.cs_lens.dedup();
         m.prefix_lens.sort_unstable();
         m.prefix_lens.dedup();
+        m.suffix_lens.sort_unstable();
+        m.suffix_lens.dedup();
         m
     }
 
@@ -346,6 +353,14 @@ impl Matcher {
                         })
                     {
                         self.contains_globs.push((inner.into(), term, pos));
+                    } else if let Some(tail) = alt.strip_prefix('*').filter(|a| {
+                        !a.is_empty() && !a.contains(['*', '?']) && !spec.case_sensitive
+                    }) {
+                        self.suffix_lens.push(tail.len());
+                        self.suffix_globs
+                            .entry(tail.into())
+                            .or_default()
+                            .push((term, pos));
                     } else {
                         self.globs
                             .push((alt.chars().collect(), term, pos, spec.case_sensitive));
@@ -425,6 +440,21 @@ impl Matcher {
             }
             if w.is_char_boundary(l)
                 && let Some(es) = self.prefix_globs.get(&w[..l])
+            {
+                out.extend(es.iter().map(|&(term, pos)| WordMatch {
+                    term,
+                    pos,
+                    kind: MatchKind::Word,
+                }));
+            }
+        }
+        for &l in &self.suffix_lens {
+            if l > w.len() {
+                break;
+            }
+            let at = w.len() - l;
+            if w.is_char_boundary(at)
+                && let Some(es) = self.suffix_globs.get(&w[at..])
             {
                 out.extend(es.iter().map(|&(term, pos)| WordMatch {
                     term,
@@ -956,6 +986,39 @@ mod tests {
         // a long but real compound is still analysed
         let w = "kommunalförbundsordförandeskapskompetensutvecklingen";
         assert!(w.len() <= MAX_COMPOUND_BYTES);
+    }
+
+    #[test]
+    fn suffix_globs_match_exactly_what_the_plain_wildcard_matches() {
+        use crate::themes::Codebook;
+        let book = "[[theme]]\nid = \"t\"\nlabel = \"T\"\nterms = [\"*lärare\", \"brist på *sköterskor\", \"*ö\"]\n";
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.toml");
+        std::fs::write(&p, book).unwrap();
+        let cb = Codebook::load(&p).unwrap();
+        for (w, want) in [
+            ("lärare", true),
+            ("förskollärare", true),
+            ("lärarens", false),
+            ("Ö", true),
+            ("ö", true),
+            ("sjö", true),
+            ("söder", false),
+        ] {
+            let text = format!("Här: {w}.");
+            let a = crate::language::analyze(&text, &[crate::span::Span::new(0, text.len())], true);
+            let got = cb
+                .tag(&text, &a.tokens)
+                .iter()
+                .any(|h| h.span.slice(&text) == w);
+            let plain = wildcard(&chars("*lärare"), &chars(&w.to_lowercase()))
+                || wildcard(&chars("*ö"), &chars(&w.to_lowercase()));
+            assert_eq!(got, want, "{w}");
+            assert_eq!(
+                got, plain,
+                "{w}: the fast path and the plain wildcard agree"
+            );
+        }
     }
 
     #[test]
