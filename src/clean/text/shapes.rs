@@ -26,6 +26,11 @@ pub fn dash_quote_rest(line: &str) -> Option<&str> {
 /// `Bild på ...`, or Title-Case words with a capitalised function word
 /// (`Bild På Tre Cioerna`), which Swedish sentence-case text never has.
 pub fn is_alt_text(line: &str) -> bool {
+    // a paragraph of more than 40 words is no image text (each test below
+    // says so too; this one counts once, without lowercasing anything)
+    if line.split_whitespace().nth(40).is_some() {
+        return false;
+    }
     if is_picture_label(line) || is_picture_shown(line) || is_scene(line) {
         return true;
     }
@@ -112,7 +117,7 @@ const PICTURE_VERBS: &[&str] = &[
 /// Björkegren." (a picture of a named person), at most eight words.
 pub fn is_picture_label(line: &str) -> bool {
     let t = line.trim_end_matches('.');
-    let words = t.split_whitespace().count();
+    let words = t.split_whitespace().take(9).count();
     if !(2..=8).contains(&words) {
         return false;
     }
@@ -164,6 +169,10 @@ pub fn is_picture_shown(line: &str) -> bool {
         "logotyp",
         "logotypen",
     ];
+    // most lines are longer: count before lowercasing every word
+    if line.split_whitespace().nth(15).is_some() {
+        return false;
+    }
     let ws: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
     ws.len() <= 15
         && !ends_sentence(line)
@@ -183,6 +192,9 @@ pub fn is_scene(line: &str) -> bool {
     const COUNTED: &[&str] = &[
         "en", "ett", "två", "tre", "fyra", "fem", "sex", "flera", "några", "många", "glada",
     ];
+    if line.split_whitespace().nth(10).is_some() {
+        return false;
+    }
     let ws: Vec<&str> = line.split_whitespace().collect();
     if ws.len() < 2 || ws.len() > 10 || line.ends_with(['?', '!', ':', ',']) || line.contains('"') {
         return false;
