@@ -314,6 +314,8 @@ impl Dual<'_> {
         self.key(false, "quotes");
         self.compact_list(&s.quotes, |b, q| {
             push_span_start(b, q.start, q.end);
+            b.extend_from_slice(b",\"text\":");
+            push_string(b, &q.text);
             b.extend_from_slice(b",\"kind\":");
             push_string(b, &q.kind);
             b.extend_from_slice(b",\"cue\":");
@@ -636,6 +638,7 @@ mod tests {
                 quotes: vec![Quote {
                     start: 3,
                     end: 4,
+                    text: "x".to_string(),
                     kind: "direct".to_string(),
                     cue: Some("säger".to_string()),
                 }],

@@ -245,6 +245,7 @@ pub fn analyze_with(
                     document::Quote {
                         start,
                         end,
+                        text: q.span.slice(text).to_string(),
                         kind: q.kind.as_str().to_string(),
                         cue: q.cue.clone(),
                     }
