@@ -11,7 +11,8 @@
 //! 4. [`themes`]: tag codebook themes, compound-aware;
 //! 5. [`speakers`]: find who speaks, in which role, for whom, and their quotes;
 //! 6. [`output`]: write documents, `corpus.jsonl`, `summary.json`,
-//!    `errors.jsonl` and `manifest.json`, atomically.
+//!    `errors.jsonl` and `manifest.json`, atomically, and [`tables`]: the
+//!    Parquet or CSV tables of documents, hits, quotes, speakers and tokens.
 //!
 //! [`report`] turns an output folder into `report.html`, a self-contained
 //! page for a browser.
@@ -35,6 +36,7 @@ pub mod report;
 pub mod span;
 pub mod speakers;
 pub mod summary;
+pub mod tables;
 pub mod themes;
 
 #[cfg(test)]
