@@ -25,7 +25,6 @@ mod atomic;
 mod corpus;
 mod format;
 mod journal;
-pub mod json;
 mod lock;
 mod manifest;
 mod paths;

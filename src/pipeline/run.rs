@@ -417,11 +417,18 @@ type Written = (Line, LineRef, Option<String>);
 fn serialise(doc: &crate::Document, file: Option<&str>, out: &OutputDir) -> Result<Written> {
     let mut line = Vec::new();
     let mut file_hash = None;
+    line.reserve(doc.text.len() * 20 + 2048);
+    serde_json::to_writer(&mut line, doc).map_err(|e| Error::Internal {
+        path: PathBuf::from(&doc.source.path),
+        reason: format!("the document does not serialise: {e}"),
+    })?;
     match file {
-        None => output::json::write_compact(doc, &mut line),
+        None => {}
         Some(file) => {
-            let mut pretty = Vec::new();
-            output::json::write_document(doc, &mut pretty, &mut line);
+            let mut pretty = output::to_vec_document(doc).map_err(|e| Error::Internal {
+                path: PathBuf::from(&doc.source.path),
+                reason: format!("the document does not serialise: {e}"),
+            })?;
             pretty.push(b'\n');
             out.write_file(file, &pretty)?;
             file_hash = Some(content_hash(&pretty));
