@@ -11,7 +11,7 @@
 //! keeps memory bounded.
 //!
 //! Parquet files are written by `parquet`'s `ArrowWriter` (zstd, row groups
-//! of up to 1,048,576 rows flushed as they fill; offsets and counts delta
+//! of up to 131,072 rows flushed as they fill; offsets and counts delta
 //! encoded); CSV rows are formatted by the worker and only copied here.
 
 use std::collections::BTreeMap;
@@ -34,8 +34,10 @@ use crate::output::{OutputDir, StreamedFile};
 /// for its file instead of going on.
 const WINDOW: usize = 64;
 
-/// Rows per Parquet row group.
-const ROW_GROUP_ROWS: usize = 1 << 20;
+/// Rows per Parquet row group: 131,072, about DuckDB's own (readers
+/// parallelise by row group; on the whole interpellation corpus 1,048,576
+/// made the tables 7 % smaller and the run's peak memory 10-20 MB larger).
+const ROW_GROUP_ROWS: usize = 1 << 17;
 
 /// One document's rows, ready for the table files: Arrow batches for
 /// Parquet, formatted lines for CSV.
