@@ -216,7 +216,8 @@ class SparkJobTest(unittest.TestCase):
             with open(path, "w", encoding="utf-8") as f:
                 f.write(rec["text"])
         out = os.path.join(self.tmp, "texts-out")
-        _, proc = run_job([folder, out, "--binary", BINARY, "--master", "local[2]", "--no-summary"])
+        _, proc = run_job([folder, out, "--binary", BINARY, "--master", "local[2]", "--no-summary",
+                           "--no-tables"])
         docs = {d["id"]: d for d in read_jsonl(part_files(out))}
         self.assertEqual(sorted(docs), sorted(names))
         single = os.path.join(self.tmp, "texts-single")
@@ -241,7 +242,7 @@ class SparkJobTest(unittest.TestCase):
         proc = subprocess.run(
             [submit, "--master", "local[2]", "--conf", "spark.ui.enabled=false",
              "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-             "--files", shipped, JOB, self.input, out, "--executor-binary", "svtext"],
+             "--files", shipped, JOB, self.input, out, "--executor-binary", "svtext", "--no-tables"],
             env=job_env(), capture_output=True, text=True, timeout=900)
         self.assertEqual(proc.returncode, 0, proc.stderr[-6000:])
         got = sorted((drop_location(d) for d in read_jsonl(part_files(out)) if not is_error(d)),
