@@ -1,6 +1,6 @@
 //! Where the end-to-end time goes: the whole interpellation corpus analysed
-//! in memory, first with no output at all, then also serialised (both JSON
-//! forms, into memory), on a rayon pool of `--jobs` threads. Set beside a
+//! in memory, first with no output at all, then also serialised (the
+//! `corpus.jsonl` line and the table rows, into memory), on a rayon pool of `--jobs` threads. Set beside a
 //! CLI run of `scripts/bench.py` on the same corpus, the difference is what
 //! reading and writing files cost. See BENCHMARKS.md.
 //!
@@ -61,6 +61,7 @@ fn main() {
             .expect("a rayon pool")
     };
     let codebook = Codebook::builtin();
+    let schemas = svtext::tables::Schemas::of(&codebook);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mb = bytes as f64 / 1e6;
 
@@ -73,17 +74,14 @@ fn main() {
     });
     let serialise = median_secs(runs, || {
         pool().install(|| {
-            docs.par_iter().for_each_init(
-                || (Vec::new(), Vec::new()),
-                |(pretty, compact), d| {
-                    if let Ok(doc) = svtext::analyze(d, &codebook) {
-                        pretty.clear();
-                        compact.clear();
-                        svtext::output::json::write_document(&doc, pretty, compact);
-                        std::hint::black_box((&pretty, &compact));
-                    }
-                },
-            )
+            docs.par_iter().for_each_init(Vec::new, |compact, d| {
+                if let Ok(doc) = svtext::analyze(d, &codebook) {
+                    compact.clear();
+                    let _ = serde_json::to_writer(&mut *compact, &doc);
+                    let rows = svtext::tables::DocTables::of(&doc, &schemas);
+                    std::hint::black_box((&compact, &rows));
+                }
+            })
         })
     });
     if args.iter().any(|a| a == "--json") {

@@ -18,9 +18,14 @@ What it does (every step idempotent; see BENCHMARKS.md):
      ``time.perf_counter`` around it, CPU time and peak RSS come from
      ``os.wait4`` (the child's own rusage, ``ru_maxrss``). The input files are
      read once before the first run of a folder (warm page cache). svtext
-     writes its full output (documents/<id>.json with tokens, corpus.jsonl,
-     summary.json, manifest.json) into a fresh folder every run (``--full``);
-  4. results: a markdown table on stdout and in OUT/results.md, the raw runs in
+     writes its default output (corpus.jsonl, the Parquet tables in tables/,
+     summary.json, manifest.json; no documents/) into a fresh folder every
+     run (``--full``);
+  4. loading: the tables of one more svtext run on the whole corpus are read
+     with pandas (``pd.read_parquet`` of documents and hits, in a child
+     process of the tables test's venv, .venv-tables; skipped without it):
+     the load time and the child's peak RSS, import of pandas included;
+  5. results: a markdown table on stdout and in OUT/results.md, the raw runs in
      OUT/results.json.
 
 Figures: input MB = bytes of the input .txt files / 1e6; MB/s and docs/s use
@@ -45,6 +50,46 @@ TARGET_VS_SPACY = 30.0
 TARGET_VS_CHARABIA = 1.5
 TARGET_JOBS = 1.8
 TARGET_RSS_MB = 300.0
+# Targets of issue 17.
+TARGET_OUTPUT_RATIO = 20.0
+TARGET_LOAD_S = 1.0
+TARGET_LOAD_MB = 300.0
+
+LOAD_SCRIPT = r'''
+import json, sys, time
+t0 = time.perf_counter()
+import pandas as pd
+t1 = time.perf_counter()
+documents = pd.read_parquet(sys.argv[1] + "/tables/documents.parquet")
+hits = pd.read_parquet(sys.argv[1] + "/tables/hits.parquet")
+t2 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "documents": len(documents),
+                  "hits": len(hits), "pandas": pd.__version__,
+                  "frame_mb": (documents.memory_usage(deep=True).sum()
+                               + hits.memory_usage(deep=True).sum()) / 1e6}))
+'''
+
+
+def measure_load(python, out_dir, runs):
+    """Loads the documents and hits tables in pandas `runs` times; the median load."""
+    results = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.Popen([python, "-c", LOAD_SCRIPT, out_dir], stdout=subprocess.PIPE)
+        stdout = p.stdout.read()
+        _, status, ru = os.wait4(p.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            log(f"pandas load failed: {stdout!r}")
+            return None
+        r = json.loads(stdout)
+        r["wall"] = time.perf_counter() - t0
+        r["rss_mb"] = ru.ru_maxrss * 1024 / 1e6
+        log(f"  pandas load {r['load_s']:.2f} s (import {r['import_s']:.2f} s), peak RSS {r['rss_mb']:.0f} MB")
+        results.append(r)
+    results.sort(key=lambda r: r["load_s"])
+    best = dict(results[len(results) // 2])
+    best["rss_mb"] = max(r["rss_mb"] for r in results)
+    return best
 
 
 def log(msg):
@@ -267,6 +312,9 @@ def main():
     ap.add_argument("--delete-between", action="store_true",
                     help="delete svtext's output after each run (default: all at the end; ~25 GB for the full bench)")
     ap.add_argument("--keep-output", action="store_true", help="keep svtext's last output folder")
+    ap.add_argument("--pandas-python", default=os.path.join(REPO, ".venv-tables", "bin", "python"),
+                    help="a python with pandas and pyarrow for the load measurement "
+                         "(default: the tables test's venv; bash tests/tables/run_tables_test.sh makes it)")
     a = ap.parse_args()
 
     peers = os.path.abspath(a.peers)
@@ -380,6 +428,19 @@ def main():
         split["cmd"] = " ".join(cmd)
     else:
         log(f"{split_bin} not found: no in-memory split (cargo build --release --example split)")
+    # 4. the tables of the whole corpus, loaded in pandas
+    load = None
+    load_out = os.path.join(sv_out, "tables-load")
+    if os.path.exists(a.pandas_python):
+        run_checked([svtext, "analyze", x1, "--out", load_out, "--jobs", str(a.jobs), "--quiet", "--full"])
+        load = measure_load(a.pandas_python, load_out, a.runs)
+        if load:
+            load["table_bytes"] = {f: os.path.getsize(os.path.join(load_out, "tables", f))
+                                   for f in sorted(os.listdir(os.path.join(load_out, "tables")))}
+            load["corpus_jsonl_bytes"] = os.path.getsize(os.path.join(load_out, "corpus.jsonl"))
+    else:
+        log(f"{a.pandas_python} not found: no pandas load measurement "
+            "(bash tests/tables/run_tables_test.sh makes .venv-tables)")
     if not a.keep_output:
         log(f"deleting {sv_out}")
         shutil.rmtree(sv_out, ignore_errors=True)
@@ -432,6 +493,19 @@ def main():
     for k, row in scale_rows.items():
         rss = max(x["rss_mb"] for x in row["runs"])
         check(f"svtext peak RSS, {k}× corpus", f"{rss:.0f} MB", rss < TARGET_RSS_MB, f"< {TARGET_RSS_MB:g} MB")
+    if "output_bytes" in sv2:
+        r = sv2["output_bytes"] / sv2["bytes"]
+        check("svtext output bytes ÷ input bytes (default outputs)", f"{r:.1f}×", r <= TARGET_OUTPUT_RATIO,
+              f"≤ {TARGET_OUTPUT_RATIO:g}×")
+    if load:
+        tables = sum(load["table_bytes"].values())
+        check("… of which corpus.jsonl / tables/", f"{load['corpus_jsonl_bytes'] / sv2['bytes']:.1f}× / "
+              f"{tables / sv2['bytes']:.2f}×", True, "(no target)")
+        check("pandas: read_parquet of documents + hits tables", f"{load['load_s']:.2f} s "
+              f"({load['documents']} + {load['hits']} rows)", load["load_s"] < TARGET_LOAD_S,
+              f"< {TARGET_LOAD_S:g} s")
+        check("… peak RSS of that python (pandas import included)", f"{load['rss_mb']:.0f} MB "
+              f"(frames {load['frame_mb']:.0f} MB)", load["rss_mb"] < TARGET_LOAD_MB, f"< {TARGET_LOAD_MB:g} MB")
     if split:
         r = split["analyse_s"] / med(sv2)
         check(f"svtext analysis alone, in memory, --jobs {a.jobs} (examples/split.rs)",
@@ -461,7 +535,7 @@ def main():
         f.write(text)
     with open(os.path.join(b.out, "results.json"), "w") as f:
         json.dump({"started": started.isoformat(), "finished": finished.isoformat(), "machine": machine(),
-                   "svtext": git_rev(), "rows": b.rows, "split": split}, f, indent=1)
+                   "svtext": git_rev(), "rows": b.rows, "split": split, "load": load}, f, indent=1)
     log(f"wrote {os.path.join(b.out, 'results.md')}")
 
 

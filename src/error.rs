@@ -118,6 +118,14 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A table's rows could not be built (see [`crate::tables`]).
+    #[error("table {table}: {reason}")]
+    Table {
+        /// The table (`documents`, `hits`, ...).
+        table: String,
+        /// What went wrong.
+        reason: String,
+    },
     /// Bad usage: the arguments do not make sense together.
     #[error("{0}")]
     Usage(String),

@@ -51,7 +51,8 @@
 //! 5. `speakers`: find who speaks, in which role, for whom, and their quotes;
 //! 6. `document::assemble` builds the [`Document`]; `output` writes
 //!    `corpus.jsonl`, `summary.json`, `errors.jsonl`, `manifest.json` (and
-//!    `documents/`), atomically, in a folder it owns.
+//!    `documents/`), atomically, in a folder it owns, and `tables` the Parquet
+//!    or CSV tables of documents, hits, quotes, speakers and tokens.
 //!
 //! `pipeline` chains the stages for one document and for a run; `report`
 //! turns an output folder into `report.html`. Offsets inside the library
@@ -84,6 +85,8 @@ pub mod span;
 pub mod speakers;
 #[doc(hidden)]
 pub mod summary;
+#[doc(hidden)]
+pub mod tables;
 #[doc(hidden)]
 pub mod themes;
 

@@ -38,6 +38,8 @@ Output folder (--out DIR; new, empty, or made by svtext, unless --force):
   DIR/corpus.jsonl         every document, one per line, sorted by id (pandas: read_json(..., lines=True))
   DIR/summary.json         corpus totals: documents, tokens, themes, speakers, skipped files
   DIR/errors.jsonl         one line per input that could not be analysed
+  DIR/tables/              documents, hits, quotes, speakers, tokens: one row each, Parquet (--tables csv|none)
+                           (pandas: read_parquet(\"DIR/tables/documents.parquet\"))
   DIR/manifest.json        tool version, codebook hash, input and output hashes, every file written
   DIR/documents/<id>.json  one document, pretty-printed (with --documents)
   DIR/report.html          with --report (or `svtext report DIR`): the corpus at a glance in a browser, self-contained
@@ -111,6 +113,10 @@ struct AnalyzeArgs {
     /// Also write each document, pretty-printed, to DIR/documents/<id>.json.
     #[arg(long)]
     documents: bool,
+    /// The format of the tables in DIR/tables/ (documents, hits, quotes,
+    /// speakers, tokens): parquet (zstd), csv (RFC 4180, UTF-8), or none.
+    #[arg(long, value_name = "FORMAT", default_value = "parquet", value_parser = table_format)]
+    tables: svtext::tables::TableFormat,
     /// Write into a non-empty output folder that svtext did not make. svtext
     /// still never replaces or removes a file it did not write.
     #[arg(long)]
@@ -130,6 +136,12 @@ struct AnalyzeArgs {
     /// After the run, write DIR/report.html (as `svtext report DIR` does).
     #[arg(long)]
     report: bool,
+}
+
+/// `--tables parquet|csv|none`.
+fn table_format(s: &str) -> std::result::Result<svtext::tables::TableFormat, String> {
+    svtext::tables::TableFormat::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a table format: parquet, csv or none"))
 }
 
 /// An ISO 639-1 code for `--language`, lowercased.
@@ -227,6 +239,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         force: args.force,
         documents: args.documents,
         follow: args.follow,
+        tables: args.tables,
         language: args.language,
     };
     let stdin_mode = config.inputs.iter().any(|p| p.as_os_str() == "-");

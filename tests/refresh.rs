@@ -137,12 +137,48 @@ fn incremental_equals_full(docs: bool) {
         args.push("--documents");
     }
     assert!(svtext(&args).status.success());
+    for table in ["documents", "hits", "quotes", "speakers", "tokens"] {
+        let file = out.join(format!("tables/{table}.parquet"));
+        assert!(file.is_file(), "the tables are compared too: {table}");
+    }
     assert_same_folder(&out, &fresh);
 
     // --full re-analyses everything and still writes the same bytes
     let full = run(&["--full"]);
     assert!(String::from_utf8_lossy(&full.stderr).contains("40 analysed, 0 unchanged"));
     assert_same_folder(&out, &fresh);
+}
+
+#[test]
+fn a_change_of_table_format_leaves_exactly_what_a_full_run_of_that_format_writes() {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("in");
+    let out = work.path().join("out");
+    make_corpus(&input, 12);
+    for format in ["csv", "none", "parquet", "csv"] {
+        let o = svtext(&[s(&input), "--out", s(&out), "-q", "--tables", format]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let fresh = work.path().join(format!("fresh-{format}"));
+        let o = svtext(&[s(&input), "--out", s(&fresh), "-q", "--tables", format]);
+        assert!(o.status.success());
+        assert_same_folder(&out, &fresh);
+        let manifest = fs::read_to_string(out.join("manifest.json")).unwrap();
+        let tables: Vec<_> = fs::read_dir(out.join("tables"))
+            .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+            .unwrap_or_default();
+        if format == "none" {
+            assert!(tables.is_empty(), "{tables:?}");
+        } else {
+            assert_eq!(tables.len(), 5, "{tables:?}");
+            for t in tables {
+                let name = format!("tables/{}", t.to_string_lossy());
+                assert!(name.ends_with(format), "{name}");
+                assert!(manifest.contains(&format!("\"{name}\"")), "{name} listed");
+            }
+        }
+    }
+    let o = svtext(&[s(&input), "--out", s(&out), "-q", "--tables", "xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]

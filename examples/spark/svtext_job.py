@@ -20,6 +20,14 @@ in the same part file (svtext exits 1 then; the job counts those lines and
 goes on). Any other svtext failure (exit 2, a crash, a missing output line)
 fails the Spark task with svtext's stderr in the error.
 
+Unless --no-tables, the job then writes the five analysis tables of a
+single-machine run (documents, hits, quotes, speakers, tokens; the columns
+of the README's "The tables") from the documents, each as a partitioned
+Parquet dataset (zstd, one part file per partition) under
+OUTPUT/_tables/<table>/ (or --tables-dir DIR). Their rows are those of
+DIR/tables/ of `svtext analyze` over the same input, except `source_path`
+("-") and the order (input order per part file, not sorted by id).
+
 Unless --no-summary, the driver then runs `svtext summarize` over the part
 files and writes OUTPUT/_summary/summary.json (equal to the summary.json of
 a single-machine `svtext analyze` of the same input). For an OUTPUT that is
@@ -81,6 +89,11 @@ def parse_args(argv):
     p.add_argument("--max-bytes", type=int, metavar="BYTES",
                    help="largest record analysed (svtext --max-bytes)")
     p.add_argument("--no-summary", action="store_true", help="do not write summary.json")
+    p.add_argument("--tables-dir", metavar="DIR",
+                   help="where the tables go, one partitioned Parquet dataset per table "
+                        "(DIR/documents/, DIR/hits/, ...; any Spark-writable path; default: "
+                        "OUTPUT/_tables)")
+    p.add_argument("--no-tables", action="store_true", help="do not write the tables")
     p.add_argument("--summary-dir", metavar="DIR",
                    help="local folder on the driver for summary.json (default: OUTPUT/_summary "
                         "when OUTPUT is local)")
@@ -334,6 +347,123 @@ def write_summary(sc, binary, output, summary_dir):
     return os.path.join(summary_dir, "summary.json")
 
 
+# --- tables (issue 17): the same five tables as DIR/tables/ of `svtext analyze`
+
+TABLES = ("documents", "hits", "quotes", "speakers", "tokens")
+CONTEXT = 60  # code points of context either side of a hit
+
+
+def codebook_theme_ids(binary, codebook=None):
+    """The theme ids of the codebook in use, in codebook order (from `svtext codebook check`)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if codebook is None:
+            codebook = os.path.join(tmp, "builtin.toml")
+            with open(codebook, "wb") as f:
+                f.write(subprocess.run([binary, "codebook", "show"], check=True,
+                                       capture_output=True).stdout)
+        out = subprocess.run([binary, "codebook", "check", codebook], check=True,
+                             capture_output=True, text=True).stdout
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("id "))
+    ids = []
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        ids.append(line.split()[0])
+    return ids
+
+
+def table_schemas(themes):
+    """The Spark schema of each table: the columns of the README's "The tables"."""
+    from pyspark.sql.types import (ArrayType, BooleanType, DoubleType, LongType, StringType,
+                                   StructField, StructType)
+
+    def cols(*spec):
+        return [StructField(name, ty, nullable) for name, ty, nullable in spec]
+
+    s, n, f, b, lst = StringType(), LongType(), DoubleType(), BooleanType(), ArrayType(StringType())
+    return {
+        "documents": StructType(cols(
+            ("document_id", s, False), ("source_path", s, False), ("source_format", s, False),
+            ("title", s, True), ("published", s, True), ("updated", s, True),
+            ("authors", lst, False), ("language", s, True), ("language_confidence", f, False),
+            ("language_reliable", b, False), ("words", n, False), ("sentences", n, False),
+            ("long_words", n, False), ("lix", f, False), ("ovix", f, False),
+            ("speakers", n, False), ("quotes", n, False),
+            *[(f"hits_{t}", n, False) for t in themes],
+            *[(f"per_1000_words_{t}", f, False) for t in themes])),
+        "hits": StructType(cols(
+            ("document_id", s, False), ("theme", s, False), ("term", s, False),
+            ("hit_text", s, False), ("hit_start", n, False), ("hit_end", n, False),
+            ("match", s, False), ("sentence", n, False), ("speaker_id", s, True),
+            ("left_context", s, False), ("right_context", s, False))),
+        "quotes": StructType(cols(
+            ("document_id", s, False), ("speaker_id", s, False), ("speaker_name", s, False),
+            ("speaker_roles", lst, False), ("speaker_organisations", lst, False),
+            ("quote_kind", s, False), ("cue", s, True), ("quote_start", n, False),
+            ("quote_end", n, False), ("quote_text", s, False))),
+        "speakers": StructType(cols(
+            ("document_id", s, False), ("speaker_id", s, False), ("name", s, False),
+            ("roles", lst, False), ("organisations", lst, False), ("mentions", n, False),
+            ("speaker_quotes", n, False), *[(f"speaker_hits_{t}", n, False) for t in themes])),
+        "tokens": StructType(cols(
+            ("document_id", s, False), ("token_index", n, False), ("token_start", n, False),
+            ("token_end", n, False), ("token_text", s, False), ("stem", s, True),
+            ("token_kind", s, False), ("sentence", n, False), ("stopword", b, False))),
+    }
+
+
+def table_rows(table, doc, themes):
+    """The rows (tuples, in schema order) of one document in `table`, as svtext writes them."""
+    i = doc["id"]
+    if table == "documents":
+        m, r = doc["metadata"], doc["readability"]
+        found = {t["id"]: t for t in doc["themes"]}
+        return [(i, doc["source"]["path"], doc["source"]["format"], m["title"], m["published"],
+                 m["updated"], m["authors"], doc["language"]["code"],
+                 float(doc["language"]["confidence"]), doc["language"]["reliable"], r["words"],
+                 r["sentences"], r["long_words"], float(r["lix"]), float(r["ovix"]),
+                 len(doc["speakers"]), sum(len(s["quotes"]) for s in doc["speakers"]),
+                 *[found[t]["count"] if t in found else 0 for t in themes],
+                 *[float(found[t]["per_1000_words"]) if t in found else 0.0 for t in themes])]
+    if table == "hits":
+        text = doc["text"]
+        hits = sorted(((h["start"], h["end"], k, t["id"], h)
+                       for k, t in enumerate(doc["themes"]) for h in t["hits"]),
+                      key=lambda x: x[:3])
+        return [(i, theme, h["term"], h["text"], start, end, h["match"], h["sentence"],
+                 h["speaker"], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
+                for start, end, _, theme, h in hits]
+    if table == "quotes":
+        quotes = sorted(((q["start"], q["end"], k, s, q)
+                         for k, s in enumerate(doc["speakers"]) for q in s["quotes"]),
+                        key=lambda x: x[:3])
+        return [(i, s["id"], s["name"], s["roles"], s["organisations"], q["kind"], q["cue"],
+                 start, end, q["text"]) for start, end, _, s, q in quotes]
+    if table == "speakers":
+        return [(i, s["id"], s["name"], s["roles"], s["organisations"], len(s["mentions"]),
+                 len(s["quotes"]), *[s["themes"].get(t, 0) for t in themes])
+                for s in doc["speakers"]]
+    return [(i, k, t["start"], t["end"], t["text"], t["stem"], t["kind"], t["sentence"],
+             t["stopword"]) for k, t in enumerate(doc["tokens"])]
+
+
+def write_tables(spark, output, tables_dir, themes):
+    """Reads the documents back from OUTPUT's part files and writes each table as a
+    partitioned Parquet dataset (zstd) under TABLES_DIR/<table>/."""
+    lines = spark.sparkContext.textFile(output)
+    schemas = table_schemas(themes)
+    for table in TABLES:
+        def rows(line, table=table):
+            data = line.encode("utf-8")
+            if is_error_line(data):
+                return []
+            return table_rows(table, json.loads(line), themes)
+
+        df = spark.createDataFrame(lines.flatMap(rows), schemas[table])
+        df.write.mode("error").option("compression", "zstd").parquet(f"{tables_dir.rstrip('/')}/{table}")
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from pyspark import SparkConf
@@ -414,14 +544,32 @@ def main(argv=None):
                   file=sys.stderr)
         else:
             summary_path = write_summary(sc, summary_binary, args.output, summary_dir)
+    t_summary = time.monotonic()
+
+    tables_dir = None
+    if not args.no_tables:
+        theme_binary = driver_binary
+        if theme_binary is None:
+            try:
+                theme_binary = resolve_binary(binary_name)
+            except RuntimeError:
+                pass
+        if theme_binary is None:
+            print("svtext_job: no svtext binary on the driver to read the codebook's themes "
+                  "(give --binary): tables not written", file=sys.stderr)
+        else:
+            themes = codebook_theme_ids(theme_binary, args.codebook)
+            tables_dir = args.tables_dir or f"{args.output.rstrip('/')}/_tables"
+            write_tables(spark, args.output, tables_dir, themes)
     t_end = time.monotonic()
 
     print(
         f"svtext_job: {counters['documents'].value} documents, {counters['errors'].value} failed records "
         f"-> {args.output}"
         + (f"; summary {summary_path}" if summary_path else "")
+        + (f"; tables {tables_dir}" if tables_dir else "")
         + f" (session {t_session - t0:.1f} s, analysis {t_done - t_session:.1f} s, "
-        f"summary {t_end - t_done:.1f} s)",
+        f"summary {t_summary - t_done:.1f} s, tables {t_end - t_summary:.1f} s)",
         file=sys.stderr,
     )
     if counters["no_id"].value:

@@ -71,13 +71,14 @@ pub fn assemble(st: Stages, codebook: &Codebook) -> Document {
         sentences: sentences(text, st.analysis),
         tokens: tokens(text, st.analysis),
         themes,
-        speakers: speakers(st.speakers, speaker_themes, &map),
+        speakers: speakers(text, st.speakers, speaker_themes, &map),
         readability: st.readability,
         warnings: st.warnings,
     }
 }
 
 fn speakers(
+    text: &str,
     found: &Speakers,
     speaker_themes: Vec<BTreeMap<String, usize>>,
     map: &CharOffsets,
@@ -108,6 +109,7 @@ fn speakers(
                     Quote {
                         start,
                         end,
+                        text: q.span.slice(text).to_string(),
                         kind: q.kind.as_str().to_string(),
                         cue: q.cue.clone(),
                     }

@@ -227,6 +227,10 @@ pub struct Quote {
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
+    /// The quoted text: exactly `text[start..end]` of the document (in code
+    /// points), as hits carry theirs.
+    #[serde(default)]
+    pub text: String,
     /// `direct`, `reported`, `turn` (interview answer or transcript turn) or `pullquote`.
     pub kind: String,
     /// The speech verb or marker that attributes it (`säger`, `enligt`, `:`), if any.

@@ -34,17 +34,6 @@ pub struct DocumentFormatter {
 }
 
 impl DocumentFormatter {
-    /// A formatter for a value written inside a container at `depth` (the
-    /// document is 1) as the value of `key`, so that it is laid out as it
-    /// would be inside the whole document.
-    pub(crate) fn at_depth(depth: usize, key: &str) -> Self {
-        DocumentFormatter {
-            depth,
-            key: key.to_string(),
-            ..DocumentFormatter::default()
-        }
-    }
-
     fn compact(&self, depth: usize) -> bool {
         self.compact_from.is_some_and(|c| depth >= c)
     }

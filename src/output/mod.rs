@@ -5,6 +5,7 @@
 //! DIR/summary.json          corpus totals
 //! DIR/errors.jsonl          one line per input that could not be analysed
 //! DIR/manifest.json         tool version, codebook hash, input and output hashes, files written
+//! DIR/tables/               analysis tables, Parquet or CSV (see [`crate::tables`])
 //! DIR/documents/<id>.json   one document, pretty-printed (with --documents)
 //! ```
 //!
@@ -24,10 +25,10 @@ mod atomic;
 mod corpus;
 mod format;
 mod journal;
-pub mod json;
 mod lock;
 mod manifest;
 mod paths;
+mod streamed;
 
 use std::collections::HashSet;
 use std::fs::{self, File};
@@ -47,6 +48,7 @@ pub use manifest::{
     content_hash, is_svtext_folder, read_manifest,
 };
 pub use paths::{document_file, document_files};
+pub use streamed::StreamedFile;
 
 use crate::error::{Error, Result};
 use crate::outcome::InputError;
@@ -218,6 +220,17 @@ impl OutputDir {
         self.check_replace(rel)?;
         self.journal.record(rel)?;
         atomic_write_with(&self.root.join(rel), fill)
+    }
+
+    /// Starts a file below the folder that is written while the run goes
+    /// (a table): recorded in the journal, its folders made, a temporary
+    /// file until [`StreamedFile::commit`]. Refuses to replace a file
+    /// svtext did not write or to write through a link.
+    pub fn streamed_file(&self, rel: &str) -> Result<StreamedFile> {
+        self.prepare_dirs(rel)?;
+        self.check_replace(rel)?;
+        self.journal.record(rel)?;
+        StreamedFile::create(self.root.join(rel))
     }
 
     /// Starts `corpus.jsonl` (a temporary file until committed).

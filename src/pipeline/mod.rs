@@ -46,6 +46,8 @@ pub struct Config {
     pub documents: bool,
     /// Follow symbolic links inside input folders.
     pub follow: bool,
+    /// The format of `DIR/tables/` (Parquet by default; `None`: no tables).
+    pub tables: crate::tables::TableFormat,
     /// The language of every document (an ISO 639-1 code, `--language`);
     /// `None` detects it per document.
     pub language: Option<String>,
@@ -64,6 +66,7 @@ impl Default for Config {
             force: false,
             documents: false,
             follow: false,
+            tables: crate::tables::TableFormat::Parquet,
             language: None,
         }
     }

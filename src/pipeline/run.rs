@@ -25,6 +25,7 @@ use crate::output::{
     Spool, TOP_FILES, content_hash,
 };
 use crate::summary::{DocStats, SummaryBuilder};
+use crate::tables::{DocTables, Prepared, Schemas, TableWriter};
 use crate::themes::Codebook;
 
 /// How many documents a worker may run ahead of the first one whose
@@ -90,6 +91,27 @@ struct Shared<'a> {
     previous: BTreeMap<&'a str, &'a DocEntry>,
     old: OldCorpus,
     max_bytes: u64,
+    /// The tables being written, and their columns.
+    tables: Option<&'a TableWriter>,
+    schemas: &'a Schemas,
+}
+
+impl Shared<'_> {
+    /// A document's table rows, ready for the writer (`None` without tables).
+    fn rows(&self, doc: &crate::Document) -> Result<Option<Prepared>> {
+        let Some(t) = self.tables else {
+            return Ok(None);
+        };
+        Ok(Some(t.prepare(DocTables::of(doc, self.schemas)?)))
+    }
+
+    /// The table rows of a kept document, from its kept line.
+    fn rows_of_line(&self, line: &[u8]) -> Result<Option<Prepared>> {
+        let Some(t) = self.tables else {
+            return Ok(None);
+        };
+        Ok(Some(t.prepare(DocTables::of_line(line, self.schemas)?)))
+    }
 }
 
 /// Analyses every input of `config.inputs` into `config.out`.
@@ -134,6 +156,8 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
         summary: Mutex::new(SummaryBuilder::new()),
         entries: out.spool("manifest")?,
     };
+    let schemas = Schemas::of(&codebook);
+    let tables = TableWriter::create(&out, config.tables, &schemas)?;
     let shared = Shared {
         codebook: &codebook,
         options: &options,
@@ -144,6 +168,8 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
             .unwrap_or_default(),
         old: OldCorpus::open(out.root()),
         max_bytes: config.max_bytes,
+        tables: tables.as_ref(),
+        schemas: &schemas,
     };
     // In id order, so that corpus.jsonl is written as documents finish.
     let mut units = discovery.units;
@@ -200,10 +226,20 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
         failed: errors.len(),
         skipped: report.skipped,
         language: options.language.clone(),
-        files: TOP_FILES.iter().map(|f| f.to_string()).collect(),
+        files: TOP_FILES
+            .iter()
+            .map(|f| f.to_string())
+            .chain(tables.iter().flat_map(|t| t.files()))
+            .collect(),
     };
-    finish_folder(out, corpus, &docs, &errors, &summary, head, &sinks.entries)
-        .map_err(|e| name_first_failure(e, &errors))?;
+    let end = End {
+        corpus,
+        tables,
+        docs: &docs,
+        errors: &errors,
+        summary: &summary,
+    };
+    finish_folder(out, end, head, &sinks.entries).map_err(|e| name_first_failure(e, &errors))?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -245,14 +281,20 @@ fn analyse_all(
             };
             corpus.wait_turn(i);
             let file = files[i].as_deref();
-            let (outcome, line) = guard_panic(
+            let (outcome, line, rows) = guard_panic(
                 || process_unit(unit, i, file, shared, corpus),
-                |reason| (Outcome::Failed(internal_error(unit, reason)), Line::Missing),
+                |reason| {
+                    let failed = Outcome::Failed(internal_error(unit, reason));
+                    (failed, Line::Missing, None)
+                },
             );
             match line {
                 Line::Buffered(l) => corpus.submit(i, Some(l)),
                 Line::Missing => corpus.submit(i, None),
                 Line::Written => {}
+            }
+            if let Some(t) = shared.tables {
+                t.submit(i, rows);
             }
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(Progress::Done(n));
@@ -280,18 +322,19 @@ fn internal_error(unit: &Unit, reason: String) -> InputError {
 }
 
 /// One unit: kept from the previous run when nothing changed, else read,
-/// analysed and written. Returns its outcome and its `corpus.jsonl` line.
+/// analysed and written. Returns its outcome, its `corpus.jsonl` line and
+/// its table rows.
 fn process_unit(
     unit: &Unit,
     index: usize,
     file: Option<&str>,
     shared: &Shared,
     corpus: &CorpusWriter,
-) -> (Outcome, Line) {
+) -> (Outcome, Line, Option<Prepared>) {
     let line_no = unit.record.map(|r| r.line);
     let fail = |e: &Error| {
         let e = InputError::new(&unit.path, line_no, Some(unit.id.clone()), e);
-        (Outcome::Failed(e), Line::Missing)
+        (Outcome::Failed(e), Line::Missing, None)
     };
     let bytes = match ingest::read_bytes(unit, shared.max_bytes) {
         Ok(b) => b,
@@ -301,9 +344,14 @@ fn process_unit(
     let path = unit.path.display().to_string();
     if let Some(prev) = shared.previous.get(unit.id.as_str())
         && let Some(line) = kept_line(prev, &hash, &path, line_no, file, shared)
+        && let Ok(rows) = shared.rows_of_line(&line)
     {
         return match shared.sinks.keep(prev) {
-            Ok(doc) => (Outcome::Done { doc, fresh: false }, Line::Buffered(line)),
+            Ok(doc) => (
+                Outcome::Done { doc, fresh: false },
+                Line::Buffered(line),
+                rows,
+            ),
             Err(e) => fail(&e),
         };
     }
@@ -316,6 +364,10 @@ fn process_unit(
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
+    let rows = match shared.rows(&doc) {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
     let written = if doc.text.len() > STREAM_ABOVE {
         stream(&doc, index, file, shared.out, corpus)
     } else {
@@ -326,7 +378,7 @@ fn process_unit(
         // a streamed document has taken its turn in corpus.jsonl, even if it failed
         Err(e) if doc.text.len() > STREAM_ABOVE => {
             let e = InputError::new(&unit.path, line_no, Some(unit.id.clone()), &e);
-            return (Outcome::Failed(e), Line::Written);
+            return (Outcome::Failed(e), Line::Written, None);
         }
         Err(e) => return fail(&e),
     };
@@ -342,7 +394,7 @@ fn process_unit(
     };
     drop(doc);
     match shared.sinks.keep(&entry) {
-        Ok(doc) => (Outcome::Done { doc, fresh: true }, line),
+        Ok(doc) => (Outcome::Done { doc, fresh: true }, line, rows),
         Err(e) => fail(&e),
     }
 }
@@ -384,11 +436,18 @@ type Written = (Line, LineRef, Option<String>);
 fn serialise(doc: &crate::Document, file: Option<&str>, out: &OutputDir) -> Result<Written> {
     let mut line = Vec::new();
     let mut file_hash = None;
+    line.reserve(doc.text.len() * 20 + 2048);
+    serde_json::to_writer(&mut line, doc).map_err(|e| Error::Internal {
+        path: PathBuf::from(&doc.source.path),
+        reason: format!("the document does not serialise: {e}"),
+    })?;
     match file {
-        None => output::json::write_compact(doc, &mut line),
+        None => {}
         Some(file) => {
-            let mut pretty = Vec::new();
-            output::json::write_document(doc, &mut pretty, &mut line);
+            let mut pretty = output::to_vec_document(doc).map_err(|e| Error::Internal {
+                path: PathBuf::from(&doc.source.path),
+                reason: format!("the document does not serialise: {e}"),
+            })?;
             pretty.push(b'\n');
             out.write_file(file, &pretty)?;
             file_hash = Some(content_hash(&pretty));
@@ -457,26 +516,31 @@ fn removed_documents(previous: Option<&Manifest>, docs: &[DocRef]) -> usize {
         .count()
 }
 
-/// The end of a run, in an order that a kill at any moment leaves
-/// repairable: stale files removed, `corpus.jsonl` renamed into place,
-/// then `errors.jsonl`, `summary.json` and last `manifest.json` (until
-/// it is written the journal names every file this run wrote).
-fn finish_folder(
-    out: OutputDir,
+/// What a run hands to [`finish_folder`].
+struct End<'a> {
     corpus: CorpusWriter,
-    docs: &[DocRef],
-    errors: &[InputError],
-    summary: &crate::summary::Summary,
-    head: ManifestHead,
-    entries: &Spool,
-) -> Result<()> {
-    let mut written: HashSet<String> = TOP_FILES.iter().map(|f| f.to_string()).collect();
-    written.extend(docs.iter().filter_map(|d| d.file.clone()));
+    tables: Option<TableWriter>,
+    docs: &'a [DocRef],
+    errors: &'a [InputError],
+    summary: &'a crate::summary::Summary,
+}
+
+/// The end of a run, in an order that a kill at any moment leaves
+/// repairable: stale files removed, `corpus.jsonl` and the tables renamed
+/// into place, then `errors.jsonl`, `summary.json` and last
+/// `manifest.json` (until it is written the journal names every file this
+/// run wrote). `head.files` lists every file written.
+fn finish_folder(out: OutputDir, end: End, head: ManifestHead, entries: &Spool) -> Result<()> {
+    let mut written: HashSet<String> = head.files.iter().cloned().collect();
+    written.extend(end.docs.iter().filter_map(|d| d.file.clone()));
     out.remove_stale(&written)?;
-    corpus.commit()?;
-    out.write_errors(errors)?;
-    out.write_summary(summary)?;
-    out.finish(head, docs, entries)
+    end.corpus.commit()?;
+    if let Some(t) = end.tables {
+        t.commit()?;
+    }
+    out.write_errors(end.errors)?;
+    out.write_summary(end.summary)?;
+    out.finish(head, end.docs, entries)
 }
 
 /// A failed write at the end of a run (a full disk) names the file it was

@@ -23,7 +23,10 @@ Checks:
 * OUTPUT/_summary/summary.json (`svtext summarize` over the part files) is
   byte-identical to the single-machine summary.json;
 * a folder of .txt files becomes records with the folder's ids;
-* an svtext that fails (exit 2) fails the job with svtext's stderr shown.
+* an svtext that fails (exit 2) fails the job with svtext's stderr shown;
+* the tables the job writes (OUTPUT/_tables/<table>/, partitioned Parquet)
+  hold exactly the rows of the single-machine DIR/tables/<table>.parquet
+  (read with pyarrow; `source_path` dropped, rows compared in any order).
 Wall times of both runs are printed.
 """
 
@@ -134,6 +137,25 @@ class SparkJobTest(unittest.TestCase):
               f"{cls.single_seconds:.2f} s; Spark local[2] job {cls.spark_seconds:.2f} s "
               f"({cls.spark_proc.stderr.strip().splitlines()[-1]})", file=sys.stderr)
 
+    def test_the_tables_are_those_of_a_single_machine_run(self):
+        import pyarrow.parquet as pq
+
+        def rows(path):
+            out = []
+            for row in pq.read_table(path).to_pylist():
+                row.pop("source_path", None)
+                out.append(json.dumps(row, sort_keys=True, ensure_ascii=False))
+            return sorted(out)
+
+        for table in ("documents", "hits", "quotes", "speakers", "tokens"):
+            single = rows(os.path.join(self.single, "tables", f"{table}.parquet"))
+            spark = rows(os.path.join(self.spark_out, "_tables", table))
+            self.assertTrue(single or table in ("quotes", "speakers"), table)
+            self.assertEqual(len(spark), len(single), table)
+            self.assertEqual(spark, single, table)
+            parts = glob.glob(os.path.join(self.spark_out, "_tables", table, "part-*.parquet"))
+            self.assertGreater(len(parts), 1, f"{table}: partitioned")
+
     @classmethod
     def tearDownClass(cls):
         if cls.tmp and not os.environ.get("SVTEXT_SPARK_KEEP"):
@@ -194,7 +216,8 @@ class SparkJobTest(unittest.TestCase):
             with open(path, "w", encoding="utf-8") as f:
                 f.write(rec["text"])
         out = os.path.join(self.tmp, "texts-out")
-        _, proc = run_job([folder, out, "--binary", BINARY, "--master", "local[2]", "--no-summary"])
+        _, proc = run_job([folder, out, "--binary", BINARY, "--master", "local[2]", "--no-summary",
+                           "--no-tables"])
         docs = {d["id"]: d for d in read_jsonl(part_files(out))}
         self.assertEqual(sorted(docs), sorted(names))
         single = os.path.join(self.tmp, "texts-single")
@@ -219,7 +242,7 @@ class SparkJobTest(unittest.TestCase):
         proc = subprocess.run(
             [submit, "--master", "local[2]", "--conf", "spark.ui.enabled=false",
              "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-             "--files", shipped, JOB, self.input, out, "--executor-binary", "svtext"],
+             "--files", shipped, JOB, self.input, out, "--executor-binary", "svtext", "--no-tables"],
             env=job_env(), capture_output=True, text=True, timeout=900)
         self.assertEqual(proc.returncode, 0, proc.stderr[-6000:])
         got = sorted((drop_location(d) for d in read_jsonl(part_files(out)) if not is_error(d)),
