@@ -1,5 +1,5 @@
 //! The document object: the JSON contract of `documents/<id>.json` and of
-//! each line of `corpus.jsonl` (see `DESIGN.md` and the README).
+//! each line of `corpus.jsonl` (see `docs/output.md`; the contract is the project's design document).
 //!
 //! All offsets here are **Unicode code point** offsets into [`Document::text`],
 //! end exclusive. The field order of the structs is the field order of the
@@ -147,7 +147,7 @@ pub struct Token {
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
-    /// `word`, `number`, `punct`, `symbol`, `url`, `email`, ... (see the README).
+    /// `word`, `number`, `punct`, `symbol`, `url`, `email`, ... (see `docs/language.md`).
     pub kind: Cow<'static, str>,
     /// Snowball Swedish stem of the lowercased word; null for non-words and non-Swedish text.
     pub stem: Option<CompactString>,

@@ -1,4 +1,4 @@
-//! svtext's own TOML codebook format (see the README for the full format).
+//! svtext's own TOML codebook format (see `docs/themes.md` for the full format).
 //!
 //! ```toml
 //! [[theme]]

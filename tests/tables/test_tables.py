@@ -28,6 +28,7 @@ import gzip
 import io
 import itertools
 import json
+import glob
 import os
 import re
 import shutil
@@ -185,9 +186,14 @@ def csv_text(v):
 
 
 def readme_recipes():
-    """{name: code} of every block after a `<!-- recipe: NAME -->` line."""
-    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as f:
-        text = f.read()
+    """{name: code} of every block after a `<!-- recipe: NAME -->` line in
+    the README and the pages of docs/."""
+    pages = [os.path.join(REPO, "README.md")]
+    pages += sorted(glob.glob(os.path.join(REPO, "docs", "*.md")))
+    text = ""
+    for page in pages:
+        with open(page, encoding="utf-8") as f:
+            text += f.read() + "\n"
     found = re.findall(r"<!-- recipe: ([\w-]+) -->\n```\w*\n(.*?)```", text, re.S)
     return dict(found)
 
