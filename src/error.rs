@@ -118,7 +118,7 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
-    /// A table's rows could not be built (see [`crate::tables`]).
+    /// A table's rows could not be built (see `docs/output.md`).
     #[error("table {table}: {reason}")]
     Table {
         /// The table (`documents`, `hits`, ...).

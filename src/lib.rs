@@ -35,12 +35,16 @@
 //!
 //! `examples/embed.rs` is a whole program built on it.
 //!
+//! [`codebook`] holds what `svtext codebook test` uses: counts,
+//! concordances and a gold evaluation.
+//!
 //! ## The stages (internal)
 //!
 //! The modules below are the pipeline's stages, run in this order for every
-//! document. They are public so that the crate's own evaluations and
-//! benchmarks can reach each stage alone, but hidden from the documentation
-//! and not part of the stable API: they change when the rules do.
+//! document. They are `pub(crate)`: not part of the API, they change when
+//! the rules do. The crate's own tests, benches and fuzz targets reach them
+//! through the `internals` feature (the dev-dependency of the crate on
+//! itself turns it on), which makes them public.
 //!
 //! 1. `ingest`: find inputs, give each document an id, read and decode it;
 //! 2. `clean`: take out boilerplate, bylines, dates and captions; keep
@@ -63,32 +67,71 @@
 pub mod document;
 pub mod error;
 
-#[doc(hidden)]
+#[cfg(feature = "internals")]
 pub mod clean;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod clean;
+#[cfg(feature = "internals")]
 pub mod ingest;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod ingest;
+#[cfg(feature = "internals")]
 pub mod language;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod language;
+#[cfg(feature = "internals")]
 pub mod names;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod names;
+#[cfg(feature = "internals")]
 pub mod outcome;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod outcome;
+#[cfg(feature = "internals")]
 pub mod output;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod output;
+#[cfg(feature = "internals")]
 pub mod pipeline;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod pipeline;
+#[cfg(feature = "internals")]
 pub mod report;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod report;
+#[cfg(feature = "internals")]
 pub mod span;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod span;
+#[cfg(feature = "internals")]
 pub mod speakers;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod speakers;
+#[cfg(feature = "internals")]
 pub mod summary;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod summary;
+#[cfg(feature = "internals")]
 pub mod tables;
-#[doc(hidden)]
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod tables;
+#[cfg(feature = "internals")]
 pub mod themes;
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code, unused_imports)]
+pub(crate) mod themes;
 
 #[cfg(test)]
 mod test_support;
@@ -96,11 +139,29 @@ mod test_support;
 pub use document::Document;
 pub use error::{Error, Result};
 pub use ingest::{Format, RawDoc};
+pub use language::detect::iso639_1_code as language_code;
 pub use outcome::{InputError, Skipped};
+pub use pipeline::load_codebook;
 pub use pipeline::{
     AnalyzeOptions, Config, DEFAULT_MAX_BYTES, Progress, Report, analyze, analyze_with, run,
     run_stream, run_stream_with,
 };
 pub use report::write_report;
 pub use summary::{Summary, summarize_files};
+pub use tables::TableFormat;
 pub use themes::{Codebook, DEFAULT_CODEBOOK};
+
+/// Testing a codebook on real text (`svtext codebook test`): hits and
+/// documents per theme and term, concordances, terms the lexicon does not
+/// know, exclusions that never fire ([`codebook::review`]), and precision
+/// and recall on a gold file of labelled sentences ([`codebook::evaluate`]).
+pub mod codebook {
+    pub use crate::themes::gold::{
+        Evidence, GoldItem, GoldReport, Mistake, Score, evaluate, load as load_gold,
+        parse as parse_gold,
+    };
+    pub use crate::themes::review::{
+        CONTEXT_CHARS, DEFAULT_PER_TERM, Failure, Kwic, Review, ReviewOptions, TermCount,
+        ThemeCount, review,
+    };
+}

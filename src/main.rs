@@ -9,9 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use svtext::pipeline;
-use svtext::themes::{Codebook, DEFAULT_CODEBOOK};
-use svtext::{Config, Progress};
+use svtext::{Codebook, Config, DEFAULT_CODEBOOK, Progress};
 
 /// svtext turns folders of Swedish articles into structured JSON for
 /// research: cleaned text, tokens with stems, sentences, themes with
@@ -108,7 +106,7 @@ struct AnalyzeArgs {
     full: bool,
     /// Largest input file or record analysed, in bytes; larger ones are
     /// reported in errors.jsonl.
-    #[arg(long, value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = svtext::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
     /// Also write each document, pretty-printed, to DIR/documents/<id>.json.
     #[arg(long)]
@@ -116,7 +114,7 @@ struct AnalyzeArgs {
     /// The format of the tables in DIR/tables/ (documents, hits, quotes,
     /// speakers, tokens): parquet (zstd), csv (RFC 4180, UTF-8), or none.
     #[arg(long, value_name = "FORMAT", default_value = "parquet", value_parser = table_format)]
-    tables: svtext::tables::TableFormat,
+    tables: svtext::TableFormat,
     /// Write into a non-empty output folder that svtext did not make. svtext
     /// still never replaces or removes a file it did not write.
     #[arg(long)]
@@ -139,14 +137,14 @@ struct AnalyzeArgs {
 }
 
 /// `--tables parquet|csv|none`.
-fn table_format(s: &str) -> std::result::Result<svtext::tables::TableFormat, String> {
-    svtext::tables::TableFormat::parse(s)
+fn table_format(s: &str) -> std::result::Result<svtext::TableFormat, String> {
+    svtext::TableFormat::parse(s)
         .ok_or_else(|| format!("{s:?} is not a table format: parquet, csv or none"))
 }
 
 /// An ISO 639-1 code for `--language`, lowercased.
 fn language_code(s: &str) -> std::result::Result<String, String> {
-    svtext::language::detect::iso639_1_code(s)
+    svtext::language_code(s)
         .map(str::to_string)
         .ok_or_else(|| format!("{s:?} is not an ISO 639-1 language code (such as sv, en, nb)"))
 }
@@ -188,7 +186,7 @@ struct TestArgs {
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Keyword-in-context lines per term.
-    #[arg(long, value_name = "N", default_value_t = svtext::themes::review::DEFAULT_PER_TERM)]
+    #[arg(long, value_name = "N", default_value_t = svtext::codebook::DEFAULT_PER_TERM)]
     per_term: usize,
     /// A JSON Lines file of labelled texts, {"id", "text", "themes": [...]}
     /// a line (other fields are ignored): precision and recall per theme.
@@ -252,12 +250,12 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             !args.report,
             "--report needs an output folder; it cannot be used with `-` (standard input)"
         );
-        let codebook = pipeline::load_codebook(&config)?;
+        let codebook = svtext::load_codebook(&config)?;
         // Owned and Send: run_stream reads it on a thread of its own.
         let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
         let mut output = BufWriter::new(std::io::stdout().lock());
-        let options = pipeline::AnalyzeOptions::of(&config);
-        let result = pipeline::run_stream_with(
+        let options = svtext::AnalyzeOptions::of(&config);
+        let result = svtext::run_stream_with(
             input,
             &mut output,
             (&codebook, &options),
@@ -307,7 +305,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             }
         }
     };
-    let report = pipeline::run(&config, &progress)?;
+    let report = svtext::run(&config, &progress)?;
     if verbose {
         for s in &report.skipped_files {
             eprintln!("svtext: skipped {}: {}", s.path, s.reason);
@@ -372,7 +370,7 @@ fn strsim_close(a: &str, b: &str) -> bool {
 }
 
 fn report(dir: &std::path::Path, quiet: bool) -> Result<ExitCode> {
-    let path = svtext::report::write_report(dir)?;
+    let path = svtext::write_report(dir)?;
     if !quiet {
         eprintln!("svtext: wrote {}", path.display());
     }
@@ -388,10 +386,10 @@ fn exit_code(failed: usize) -> ExitCode {
 }
 
 fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
-    let summary = svtext::summary::summarize_files(&args.docs)?;
+    let summary = svtext::summarize_files(&args.docs)?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
-    svtext::output::write_pretty(&args.out.join("summary.json"), &summary)?;
+    summary.write(&args.out.join("summary.json"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -413,13 +411,13 @@ fn codebook_test(args: TestArgs) -> Result<ExitCode> {
     } else {
         Codebook::load(&args.file)?
     };
-    let options = svtext::themes::review::ReviewOptions {
+    let options = svtext::codebook::ReviewOptions {
         inputs: args.inputs,
         per_term: args.per_term,
         gold: args.gold,
         ..Default::default()
     };
-    let review = svtext::themes::review::review(&book, &options)?;
+    let review = svtext::codebook::review(&book, &options)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &review)?;

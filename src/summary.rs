@@ -216,6 +216,11 @@ impl SummaryBuilder {
 }
 
 impl Summary {
+    /// Writes the summary as pretty JSON to `path`, atomically.
+    pub fn write(&self, path: &std::path::Path) -> crate::Result<()> {
+        crate::output::write_pretty(path, self)
+    }
+
     /// Folds per-document statistics (in any order) into corpus totals.
     pub fn build(stats: &[&DocStats], skipped_files: Vec<Skipped>, failed: usize) -> Summary {
         let mut b = SummaryBuilder::new();

@@ -28,7 +28,10 @@ mod context;
 mod cues;
 mod explicit;
 /// Person names: the crate's one name module, shared with cleaning.
+#[cfg(feature = "internals")]
 pub use crate::names;
+#[cfg(not(feature = "internals"))]
+pub(crate) use crate::names;
 pub mod orgs;
 mod persons;
 mod quotes;

@@ -257,7 +257,7 @@ impl Codebook {
     }
 
     /// The terms and exclusions that match no word form of the lexicon
-    /// ([`lexicon`]; case is ignored), with the words of each that match
+    /// (the crate's lexicon, `data/lexicon.txt`; case is ignored), with the words of each that match
     /// none: likely misspellings ("kompetns"), or words too rare or too new
     /// for the lexicon's texts. In codebook order.
     pub fn unknown_to_lexicon(&self) -> Vec<UnknownTerm> {

@@ -41,7 +41,7 @@ pub struct ReviewOptions {
     pub inputs: Vec<PathBuf>,
     /// Concordance lines kept per term and per exclusion.
     pub per_term: usize,
-    /// A gold file of labelled texts (see [`super::gold`]).
+    /// A gold file of labelled texts (see [`crate::codebook::evaluate`]).
     pub gold: Option<PathBuf>,
     /// How each document is analysed.
     pub analyze: AnalyzeOptions,
