@@ -67,71 +67,22 @@
 pub mod document;
 pub mod error;
 
-#[cfg(feature = "internals")]
-pub mod clean;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod clean;
-#[cfg(feature = "internals")]
-pub mod ingest;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod ingest;
-#[cfg(feature = "internals")]
-pub mod language;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod language;
-#[cfg(feature = "internals")]
-pub mod names;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod names;
-#[cfg(feature = "internals")]
-pub mod outcome;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod outcome;
-#[cfg(feature = "internals")]
-pub mod output;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod output;
-#[cfg(feature = "internals")]
-pub mod pipeline;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod pipeline;
-#[cfg(feature = "internals")]
-pub mod report;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod report;
-#[cfg(feature = "internals")]
-pub mod span;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod span;
-#[cfg(feature = "internals")]
-pub mod speakers;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod speakers;
-#[cfg(feature = "internals")]
-pub mod summary;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod summary;
-#[cfg(feature = "internals")]
-pub mod tables;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod tables;
-#[cfg(feature = "internals")]
-pub mod themes;
-#[cfg(not(feature = "internals"))]
-#[allow(dead_code, unused_imports)]
-pub(crate) mod themes;
+/// Declares the stage modules: `pub` with the `internals` feature (the
+/// crate's own tests and benches), `pub(crate)` without it.
+macro_rules! stage_modules {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        #[allow(dead_code, unused_imports)]
+        pub(crate) mod $name;
+    )*};
+}
+
+stage_modules!(
+    clean, ingest, language, names, outcome, output, pipeline, report, span, speakers, summary,
+    tables, themes,
+);
 
 #[cfg(test)]
 mod test_support;

@@ -890,20 +890,6 @@ pub fn is_imperative_link(k: &str, words: usize) -> bool {
 /// A month or a year alone on its line, or the two together ("maj", "2018",
 /// "maj 2018"): the labels of a news archive's navigation.
 pub fn is_archive_label(k: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let ws: Vec<&str> = k.split_whitespace().collect();
     let year = |w: &str| {
         w.len() == 4
@@ -911,8 +897,8 @@ pub fn is_archive_label(k: &str) -> bool {
             && (w.starts_with("19") || w.starts_with("20"))
     };
     match ws.as_slice() {
-        [m] => MONTHS.contains(m) || year(m),
-        [m, y] => MONTHS.contains(m) && year(y),
+        [m] => super::dates::MONTHS_SV.contains(m) || year(m),
+        [m, y] => super::dates::MONTHS_SV.contains(m) && year(y),
         _ => false,
     }
 }

@@ -418,42 +418,7 @@ fn may_be_meta(s: &str) -> bool {
 /// Whether `t`, whose first word lowercased is `first`, may start with a
 /// date written month first (`Feb 07, 2019`): a month name and a digit.
 fn month_first_date(first: &str, t: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "january",
-        "february",
-        "march",
-        "may",
-        "june",
-        "july",
-        "august",
-        "october",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sept",
-        "sep",
-        "okt",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    MONTHS.contains(&first)
+    super::dates::month_number(first).is_some()
         && t[first.len()..]
             .trim_start_matches(['.', ' '])
             .starts_with(|c: char| c.is_ascii_digit())

@@ -56,8 +56,25 @@ static NUMERIC: LazyLock<Regex> =
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(i\s?dag|i\s?går|i\s?förrgår)\b").expect("valid regex"));
 
-/// The month number of a Swedish month name or abbreviation.
-fn month_number(name: &str) -> Option<u32> {
+/// The Swedish month names, January first.
+pub(crate) const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The month number of a Swedish month name or abbreviation (or of the
+/// English names press-release services use).
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
     let m = match lower.as_str() {
         "januari" | "jan" => 1,
