@@ -6,7 +6,7 @@
 
 use super::super::byline;
 use super::super::{Block, BlockKind, Cleaned};
-use super::shapes::{body_like, heading_like, is_alt_text};
+use super::shapes::{body_like, dash_quote_rest, heading_like, is_alt_text};
 use super::{Class, Found, Hint, Page, push_unique};
 use crate::document::Removed;
 use crate::span::Span;
@@ -89,6 +89,7 @@ pub fn groups(page: &Page<'_, '_>, found: &mut Found, removed: &mut RemovedList)
                     && g.kind == GroupKind::Plain
                     && g.hint == u.hint
                     && !matches!(u.hint, Hint::Title | Hint::Heading)
+                    && !dash_quote_after_lead(page, i)
                 {
                     g.end = u.end;
                     continue;
@@ -119,6 +120,20 @@ pub fn groups(page: &Page<'_, '_>, found: &mut Found, removed: &mut RemovedList)
         }
     }
     groups
+}
+
+/// Whether unit `i` is a dash quote (`– Vi …`) on its own line right
+/// under a line that ends a sentence or leads in with a colon: the quote is
+/// a paragraph of its own even when a scrape joined it to the line above
+/// with a single line break ("Peter avslutar med att säga:⏎– Vi …").
+pub fn dash_quote_after_lead(page: &Page<'_, '_>, i: usize) -> bool {
+    let starts_quote = dash_quote_rest(page.line(i))
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase);
+    starts_quote
+        && i > 0
+        && page.units[i - 1].para == page.units[i].para
+        && page.line(i - 1).trim_end().ends_with([':', '.', '!', '?', '”', '"'])
 }
 
 /// The end of caption unit `i` without its credit (cut at byte `cut` of
@@ -273,5 +288,20 @@ mod tests {
         );
         assert!(c.text.starts_with("Annan rubrik\n\nBrödtext"));
         assert_eq!(c.metadata.title.as_deref(), Some("Annan rubrik"));
+    }
+
+    #[test]
+    fn a_dash_quote_under_a_lead_in_line_is_a_block_of_its_own() {
+        let src = "Rektorn avslutar med att säga:\n– Vi är ett bollplank för myndigheten.\n\nEn lista:\n- punkt ett\n- punkt två";
+        let c = structure(&paras(src), &Options::default());
+        let texts: Vec<&str> = c.blocks.iter().map(|b| &c.text[b.span.start..b.span.end]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Rektorn avslutar med att säga:",
+                "– Vi är ett bollplank för myndigheten.",
+                "En lista:\n- punkt ett\n- punkt två",
+            ]
+        );
     }
 }
