@@ -427,6 +427,15 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     {
         return f("boilerplate", Scope::Line);
     }
+    if words <= 15 && is_republication_note(k) {
+        return f("boilerplate", Scope::Line);
+    }
+    if words <= 20 && is_feedback_question(k) {
+        return f("boilerplate", Scope::Line);
+    }
+    if words <= 5 && line.split_whitespace().any(is_site_path) {
+        return f("navigation", Scope::Line);
+    }
     for p in [
         "kategorier:",
         "kategori:",
@@ -453,6 +462,41 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
         }
     }
     None
+}
+
+/// A note that the article was first published elsewhere: "Artikeln är
+/// bland annat publicerad i Svenska Dagbladet.", "Debattartikeln
+/// publicerades i DN den 3 maj." (`k`: the line's key, lowercased).
+fn is_republication_note(k: &str) -> bool {
+    ["artikeln ", "debattartikeln ", "texten ", "krönikan ", "inlägget "]
+        .iter()
+        .any(|p| k.starts_with(p))
+        && (k.contains("publicerad") || k.contains("publicerades") || k.contains("har tidigare varit"))
+}
+
+/// A page's feedback question: "Hjälpte informationen på sidan dig?",
+/// "Var sidan till hjälp?", with its thanks glued on or not.
+fn is_feedback_question(k: &str) -> bool {
+    [
+        "hjälpte informationen",
+        "hjälpte sidan dig",
+        "var sidan till hjälp",
+        "var informationen till hjälp",
+        "var informationen på sidan till hjälp",
+        "hittade du det du letade efter",
+        "hittade du det du sökte",
+        "fick du svar på din fråga",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+}
+
+/// A site's internal path printed as text ("/globalnavigation/closemenu").
+fn is_site_path(w: &str) -> bool {
+    w.len() > 3
+        && w.starts_with('/')
+        && w[1..].contains('/')
+        && w.chars().all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c))
 }
 
 /// The heading of a list of links to more pages: "Mer från Kultur", "Mer
@@ -2073,6 +2117,26 @@ mod tests {
         assert!(is_site_notice(
             "JavaScript är avstängt! För att laholm.se ska fungera korrekt behöver er webbläsare stödja JavaScript."
         ));
+    }
+
+    #[test]
+    fn republication_notes_feedback_questions_and_site_paths() {
+        for line in [
+            "Artikeln är bland annat publicerad i Svenska Dagbladet.",
+            "Debattartikeln publicerades i Dagens Nyheter den 3 maj 2021.",
+            "Hjälpte informationen på sidan dig?Tack för att du hjälper oss!",
+            "Var sidan till hjälp?",
+            "Favoriter /globalnavigation/closemenu",
+        ] {
+            assert!(classify(line).is_some(), "{line}");
+        }
+        for line in [
+            "Artikeln i lagen ändrades 2019 efter ett beslut i riksdagen.",
+            "Texten har skrivits av elever i årskurs nio.",
+            "Priset är 100 kr/st och 50 kr/tim.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub(super) struct ContextOrgs {
     pub(super) municipality: Option<String>,
     /// "Region Uppsala", "Västra Götalandsregionen".
     pub(super) region: Option<String>,
+    /// The state agency the article names most often ("Kriminalvården",
+    /// "Skatteverket"), for an agency head's title and "myndighetens".
+    pub(super) agency: Option<String>,
     /// The school or preschool the article names most often
     /// ("Åkeredsskolan", "Skogslyckans förskola").
     pub(super) school: Option<String>,
@@ -49,6 +52,66 @@ const SCHOOL_TITLES: &[&str] = &[
     "förskolerektor",
     "skolledare",
 ];
+
+/// Endings of agency names ("Skatteverket", "Försäkringskassan").
+const AGENCY_ENDINGS: &[&str] = &[
+    "verket",
+    "myndigheten",
+    "kassan",
+    "inspektionen",
+    "ämbetet",
+    "kollegiet",
+    "förmedlingen",
+    "styrelsen",
+];
+
+/// Agencies whose names have no agency ending.
+const AGENCY_NAMES: &[&str] = &[
+    "Kriminalvården",
+    "Polisen",
+    "Lantmäteriet",
+    "Kronofogden",
+    "Riksarkivet",
+    "Riksrevisionen",
+    "Statskontoret",
+    "Kustbevakningen",
+    "Försvarsmakten",
+    "Tullverket",
+];
+
+/// Boards named like agencies that are not agencies ("Kommunstyrelsen").
+const NOT_AGENCIES: &[&str] = &["Kommun", "Region", "Stads", "Landstings", "Bolags", "Förbunds"];
+
+/// Titles of an agency's head: with no organisation of their own, they
+/// are held at the agency the article is about.
+const AGENCY_HEAD_TITLES: &[&str] = &[
+    "generaldirektör",
+    "tf generaldirektör",
+    "biträdande generaldirektör",
+    "överdirektör",
+    "myndighetschef",
+];
+
+/// The agency a word names, in base form ("Skatteverkets" → "Skatteverket").
+fn agency_name(word: &str) -> Option<String> {
+    let base = word.strip_suffix('s').filter(|b| {
+        AGENCY_NAMES.contains(b) || AGENCY_ENDINGS.iter().any(|e| b.ends_with(e))
+    });
+    let base = base.unwrap_or(word);
+    let named = AGENCY_NAMES.contains(&base)
+        || AGENCY_ENDINGS
+            .iter()
+            .any(|e| base.len() > e.len() + 2 && base.ends_with(e));
+    let capital = base.chars().next().is_some_and(char::is_uppercase);
+    (named && capital && !NOT_AGENCIES.iter().any(|n| base.starts_with(n))).then(|| base.to_string())
+}
+
+/// The agencies `text` names, one entry per mention.
+fn agencies(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter_map(agency_name)
+        .collect()
+}
 
 /// Whether `c` is a word character (what a Unicode `\b` looks at).
 fn is_word_char(c: char) -> bool {
@@ -194,12 +257,15 @@ impl ContextOrgs {
             .filter(|o| !o.starts_with("Varje ") && !o.starts_with("Vår "))
             .collect();
         let r = re(&REGION, || {
-            r"Region(?: \p{Lu}[\p{L}\-]+)+|\p{Lu}[\p{L}]+ \p{Lu}\p{L}*regionen|\p{Lu}\p{L}+regionen"
+            r"Region(?: \p{Lu}[\p{L}\-]+)+(?: läns?)?|\p{Lu}[\p{L}]+ \p{Lu}\p{L}*regionen|\p{Lu}\p{L}+regionen"
                 .to_string()
         });
         let regions = word_matches(r, text)
             .map(|m| {
                 let o = m.as_str();
+                if let Some(b) = o.strip_suffix(" läns") {
+                    return format!("{b} län");
+                }
                 match o.strip_suffix('s') {
                     Some(b) if o.starts_with("Region ") && !b.ends_with('s') => b.to_string(),
                     _ => o.to_string(),
@@ -209,6 +275,7 @@ impl ContextOrgs {
         ContextOrgs {
             municipality: most_named(municipalities),
             region: most_named(regions),
+            agency: most_named(agencies(text)),
             school: most_named(schools(text)),
             titled: titled(text),
         }
@@ -221,6 +288,9 @@ impl ContextOrgs {
     pub(super) fn of_title(&self, role: &str) -> Option<String> {
         if SCHOOL_TITLES.contains(&role) && self.school.is_some() {
             return self.school.clone();
+        }
+        if AGENCY_HEAD_TITLES.contains(&role) && !self.titled.iter().any(|(r, _)| r == role) {
+            return self.agency.clone();
         }
         let mut found = self
             .titled
@@ -237,6 +307,7 @@ impl ContextOrgs {
         match word.to_lowercase().as_str() {
             "kommunens" | "stadens" => self.municipality.clone(),
             "regionens" => self.region.clone(),
+            "myndighetens" => self.agency.clone(),
             "skolans" | "förskolans" => self.school.clone(),
             _ => None,
         }
@@ -292,6 +363,8 @@ mod tests {
              Region Jämtland Härjedalens styrelse beslutade. Svalövs kommuns chef.",
         );
         assert_eq!(c.region.as_deref(), Some("Region Jämtland Härjedalen"));
+        let kalmar = ContextOrgs::of("Region Kalmar läns första regiondirektör. Region Kalmar län.");
+        assert_eq!(kalmar.region.as_deref(), Some("Region Kalmar län"));
         assert_eq!(c.municipality.as_deref(), Some("Svalövs kommun"));
         assert_eq!(
             c.of_definite("kommunens").as_deref(),
@@ -307,6 +380,21 @@ mod tests {
         );
         assert_eq!(c.of_role("it-chef"), None);
         assert_eq!(c.of_title("it-chef"), None);
+    }
+
+    #[test]
+    fn an_agency_head_and_myndighetens_are_held_at_the_agency_named_most() {
+        let c = ContextOrgs::of(
+            "Kriminalvården behöver fler platser. Kommunstyrelsen i Kumla och \
+             Skatteverkets chef. Kriminalvårdens generaldirektör.",
+        );
+        assert_eq!(c.agency.as_deref(), Some("Kriminalvården"));
+        assert_eq!(c.of_title("generaldirektör").as_deref(), Some("Kriminalvården"));
+        assert_eq!(c.of_definite("myndighetens").as_deref(), Some("Kriminalvården"));
+        assert_eq!(c.of_title("it-chef"), None);
+        assert_eq!(agency_name("Kommunstyrelsen"), None);
+        assert_eq!(agency_name("Skatteverkets").as_deref(), Some("Skatteverket"));
+        assert_eq!(ContextOrgs::of("Kommunen växer.").of_title("generaldirektör"), None);
     }
 
     #[test]

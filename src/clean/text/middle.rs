@@ -4,7 +4,9 @@
 
 use super::super::boilerplate::Scope;
 use super::super::byline;
-use super::shapes::{dash_quote_rest, is_alt_text, is_lone_lowercase_word};
+use super::shapes::{
+    article_sentence, dash_quote_rest, is_alt_text, is_lone_lowercase_word, is_portrait_caption,
+};
 use super::tail::Facts;
 use super::{Class, Hint, Page};
 
@@ -62,8 +64,29 @@ pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
         }
     } else if hint == Hint::Unknown && (is_alt_text(l) || alone_lowercase_word(page, i)) {
         return Class::Remove("image");
+    } else if hint == Hint::Unknown && portrait_caption_in_body(page, i) {
+        return Class::Remove("caption");
     }
     Class::Keep
+}
+
+/// Whether unit `i` is a portrait's caption standing alone between body
+/// paragraphs: a name with a comma and a role ("Anna Ek, sektionschef,
+/// SKR"; [`is_portrait_caption`]) on a line of its own, of a person the
+/// text above has already named, with article text still to come. (The
+/// first line naming the person introduces them and stays; a name and role
+/// under the last paragraph is a signature, which [`signature`] decides.)
+fn portrait_caption_in_body(page: &Page<'_, '_>, i: usize) -> bool {
+    let para = page.units[i].para;
+    let alone = page.units.get(i + 1).is_none_or(|u| u.para != para)
+        && (i == 0 || page.units[i - 1].para != para);
+    let l = page.line(i);
+    let name = l.split(',').next().unwrap_or(l).trim();
+    alone
+        && l.contains(',')
+        && is_portrait_caption(l)
+        && (0..i).any(|j| page.line(j).contains(name) && page.words(j) > name.split(' ').count() + 3)
+        && (i + 1..page.units.len()).any(|j| article_sentence(page.line(j), page.words(j)))
 }
 
 /// Whether unit `i` is one lowercase word alone in its paragraph (an
@@ -121,6 +144,19 @@ mod tests {
     fn captions_lose_their_credit() {
         let t = "Kommunen bygger ny skola\n\nElever i skolan. Foto: Anna Berg\n\nKommunen bygger en ny skola i centrum av staden.";
         assert!(kept(t).contains("|Elever i skolan.|"));
+    }
+
+    #[test]
+    fn a_portrait_caption_between_paragraphs_goes_a_signature_stays() {
+        let t = "Nio strategier för kompetensförsörjning\n\nAnna Ek, sektionschef på SKR, berättar om strategierna.\n\n\
+                 Anna Ek, Sektionschef, SKR\n\n– Strategierna riktar sig främst till HR inom kommuner och regioner.";
+        assert!(!kept(t).contains("|Anna Ek, Sektionschef, SKR|"), "{}", kept(t));
+        let t = "Frågor om biblioteket\n\nVi har försökt göra biblioteken tillgängliga för alla i kommunen.\n\n\
+                 Anna Ek, kultursekreterare";
+        assert!(kept(t).contains("Anna Ek, kultursekreterare"), "{}", kept(t));
+        let t = "Socialsekreterare\n\nAnna Ek, socialsekreterare\n\nHej Anna. Vad gör en socialsekreterare?\n\n\
+                 – Jag jobbar på Socialtjänsten som utredare inom Barn och familj här i kommunen.";
+        assert!(kept(t).contains("Anna Ek, socialsekreterare"), "{}", kept(t));
     }
 
     #[test]
