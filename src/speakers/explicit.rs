@@ -451,7 +451,7 @@ fn co_speakers(ctx: &Ctx, para: &Para, subj_end: usize) -> (Vec<usize>, usize) {
             continue;
         }
         let between = ctx.text.get(end..m.span.start).unwrap_or(".");
-        if !matches!(between, ", " | " och " | ", och " | " samt ")
+        if !joins_co_speaker(between)
             || ctx.persons[m.person].excluded
             || out.contains(&m.person)
         {
@@ -461,6 +461,28 @@ fn co_speakers(ctx: &Ctx, para: &Para, subj_end: usize) -> (Vec<usize>, usize) {
         end = m.appo_end;
     }
     (out, end)
+}
+
+/// Whether the text between two people of a cue's list joins them: ", ",
+/// " och ", ", och ", " samt ", with the second person's title between
+/// ("och 2:e vice ordförande", "och kommunalrådet").
+fn joins_co_speaker(between: &str) -> bool {
+    let Some(rest) = [", och ", " och ", " samt ", ", "]
+        .iter()
+        .find_map(|sep| between.strip_prefix(sep))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let modifier = |w: &&str| {
+        !matches!(*w, "som" | "med" | "till" | "av" | "från" | "och" | "tillsammans")
+            && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == ':' || c == '-')
+    };
+    rest.is_empty()
+        || (rest.ends_with(' ')
+            && words.len() <= 4
+            && words.iter().all(modifier)
+            && words.last().is_some_and(|w| super::roles::role_word(w).is_some()))
 }
 
 /// "skriver NAME i en debattartikel", "Det skriver NAME i ett svar på
@@ -835,6 +857,19 @@ mod tests {
         }
         // The paragraph is none of theirs alone.
         assert_eq!(sp.paragraphs[1].1, None);
+    }
+
+    #[test]
+    fn a_joint_cue_with_a_title_before_the_second_name() {
+        let t = "Rubrik\n\n– Platsen är bra för förskolan, säger ordförande Johanna Berg (M) och 2:e vice ordförande Anders Alm (L).";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Johanna Berg", "Anders Alm"]);
+        assert_eq!(quotes(t, &sp, 1)[0].0, "Platsen är bra för förskolan");
+        assert!(joins_co_speaker(" och kommunalrådet "));
+        assert!(!joins_co_speaker(" och Per Holm, "));
+        assert!(!joins_co_speaker(" till "));
+        assert!(!joins_co_speaker(", som tillsammans med vårddirektör "));
     }
 
     #[test]
