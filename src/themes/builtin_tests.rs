@@ -365,3 +365,38 @@ fn offices_working_hours_and_self_trust_are_not_trust() {
         "tillit"
     ));
 }
+
+#[test]
+fn missing_staff_and_substitutes_needed_are_skills_supply() {
+    for s in [
+        "Om tio år kan många legitimerade sjuksköterskor komma att saknas i länet.",
+        "Förvaltningen söker sommarvikarier till äldreomsorgen.",
+        "Vi behöver många fler timvikarier i förskolan.",
+    ] {
+        assert!(has(s, K), "{s}");
+    }
+    assert!(!has("Det saknas parkeringsplatser vid skolan.", K));
+}
+
+#[test]
+fn foster_homes_certificates_and_pupils_competence_are_not_skills_supply() {
+    for s in [
+        "Kommunerna samarbetar kring rekrytering och handledning av familjehem i länet.",
+        "Läkare kan ansöka om specialistkompetensbevis hos myndigheten.",
+        "Skolan ska stärka elevernas demokratiska kompetens.",
+    ] {
+        assert!(!has(s, K), "{s}");
+    }
+    assert!(has("Regionen har svårt med rekrytering av sjuksköterskor.", K));
+}
+
+#[test]
+fn behaving_responsibly_is_not_responsibility_what_the_public_thinks_is_trust() {
+    assert!(!has("Eleverna ska lära sig ett ansvarsfullt sätt att använda nätet.", "ansvar"));
+    assert!(has("Nämnden tar ansvar för att bristerna rättas till.", "ansvar"));
+    assert!(has(
+        "Målet är att invånarna ska tycka att kommunen sköter sitt uppdrag väl.",
+        "tillit"
+    ));
+    assert!(!has("Eleverna tycker att maten är god.", "tillit"));
+}

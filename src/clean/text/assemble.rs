@@ -178,10 +178,24 @@ pub fn block_kind(page: &Page<'_, '_>, groups: &[Group], gi: usize) -> BlockKind
             Hint::Heading | Hint::Title if words <= 25 => BlockKind::Heading,
             Hint::Unknown => {
                 let single_line = !text.contains('\n');
-                let next_body = groups.get(gi + 1).is_some_and(|n| {
-                    let nt = &page.paras[n.para].src[n.start..n.end];
-                    n.kind == GroupKind::Plain && body_like(nt, nt.split_whitespace().count())
-                });
+                // (whether group k is plain text that reads as body, or as
+                // a one-line heading)
+                let plain = |k: usize, heading: bool| {
+                    groups.get(k).is_some_and(|n| {
+                        let nt = &page.paras[n.para].src[n.start..n.end];
+                        let words = nt.split_whitespace().count();
+                        n.kind == GroupKind::Plain
+                            && if heading {
+                                !nt.contains('\n') && heading_like(nt, words)
+                            } else {
+                                body_like(nt, words)
+                            }
+                    })
+                };
+                // body next, or a second heading and then body ("Talmannens
+                // anförande" above "Ärade ledamöter" above the speech)
+                let next_body =
+                    plain(gi + 1, false) || (plain(gi + 1, true) && plain(gi + 2, false));
                 if single_line && next_body && heading_like(text, words) && !is_alt_text(text) {
                     BlockKind::Heading
                 } else {
