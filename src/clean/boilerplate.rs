@@ -62,6 +62,9 @@ const NAV_EXACT: &[&str] = &[
     "gå till innehållet",
     "hoppa till huvudinnehållet",
     "till innehållet",
+    "till innehåll på sidan",
+    "translate",
+    "translate site",
     "nästa",
     "föregående",
     "visa mer",
@@ -433,6 +436,9 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if words <= 20 && is_feedback_question(k) {
         return f("boilerplate", Scope::Line);
     }
+    if words <= 12 && is_bare_contact(line) {
+        return f("contact", Scope::Line);
+    }
     if words <= 5 && line.split_whitespace().any(is_site_path) {
         return f("navigation", Scope::Line);
     }
@@ -489,6 +495,41 @@ fn is_feedback_question(k: &str) -> bool {
     ]
     .iter()
     .any(|p| k.starts_with(p))
+}
+
+/// A line of contact details and nothing else: phone numbers, e-mail
+/// addresses (also spelt out: "snabela", "snabel-a") and their labels
+/// ("070-215 13 02", "E-post:", "010- 205 21 00, media@myndigheten.se").
+fn is_bare_contact(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "telefon", "tel", "tfn", "mobil", "mobilnummer", "telefonnummer", "e-post", "epost", "mejl",
+        "e-postadress", "växel", "växeln", "fax", "och", "eller", "alt", "el",
+    ];
+    let spelt_out = line.contains("snabela") || line.contains("snabel-a");
+    let rest = EMAIL.replace_all(line, " ");
+    let rest = PHONE.replace_all(&rest, " ");
+    let had_details = spelt_out || rest.len() + 4 < line.len();
+    let words: Vec<String> = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect();
+    if spelt_out {
+        return words.len() <= 12;
+    }
+    let only_labels = words.iter().all(|w| LABELS.contains(&w.as_str()));
+    // a number the phone pattern missed ("010- 205 21 00"): six digits or
+    // more, starting with 0 or +
+    let number = rest
+        .split(|c: char| c.is_alphabetic())
+        .any(|part| {
+            let p = part.trim_matches(|c: char| !(c.is_ascii_digit() || c == '+'));
+            (p.starts_with('0') || p.starts_with('+'))
+                && p.chars().filter(char::is_ascii_digit).count() >= 6
+                && p.chars().all(|c| c.is_ascii_digit() || " -+()".contains(c))
+        });
+    only_labels
+        && (had_details || number || (!words.is_empty() && line.trim_end().ends_with(':')))
 }
 
 /// A site's internal path printed as text ("/globalnavigation/closemenu").
@@ -2127,6 +2168,12 @@ mod tests {
             "Hjälpte informationen på sidan dig?Tack för att du hjälper oss!",
             "Var sidan till hjälp?",
             "Favoriter /globalnavigation/closemenu",
+            "070-215 13 02",
+            "fornamn.efternamn@kammarkollegiet.se",
+            "010- 205 21 00, media@folkhalsomyndigheten.se",
+            "Telefon:",
+            "E-post:",
+            "Margareta punkt Abrahamsson snabela lansstyrelsen punkt se",
         ] {
             assert!(classify(line).is_some(), "{line}");
         }
@@ -2134,6 +2181,9 @@ mod tests {
             "Artikeln i lagen ändrades 2019 efter ett beslut i riksdagen.",
             "Texten har skrivits av elever i årskurs nio.",
             "Priset är 100 kr/st och 50 kr/tim.",
+            "Ring 070-215 13 02 om du vill anmäla dig till kursen.",
+            "Telefon",
+            "Budgeten för 2024 är 12 miljoner kronor.",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

@@ -59,7 +59,7 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(sidan uppdaterades|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(sidan uppdaterades|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|senast publicerad|senast reviderad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
@@ -72,7 +72,8 @@ fn marker_kind(word: &str) -> Marker {
     match w.as_str() {
         "publicerad" | "publicerat" | "publ." | "publicerades" => Marker::Published,
         "senast uppdaterad" | "senast ändrad" | "uppdaterad" | "uppdaterat" | "ändrad"
-        | "sidan uppdaterades" | "senast granskad" | "uppdaterades" | "ändrades" => {
+        | "sidan uppdaterades" | "senast granskad" | "senast publicerad" | "senast reviderad"
+        | "uppdaterades" | "ändrades" => {
             Marker::Updated
         }
         "text" | "av" | "reporter" | "skribent" | "journalist" | "redaktör" | "författare"
@@ -724,6 +725,8 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2024-05-02"));
         assert_eq!(m.updated.as_deref(), Some("2024-05-03"));
         assert_eq!(m.reason(), "date");
+        let m = parse_meta_line("Senast publicerad 2019-02-05", None).expect("meta");
+        assert_eq!(m.updated.as_deref(), Some("2019-02-05"));
     }
 
     #[test]
