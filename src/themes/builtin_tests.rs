@@ -400,3 +400,14 @@ fn behaving_responsibly_is_not_responsibility_what_the_public_thinks_is_trust() 
     ));
     assert!(!has("Eleverna tycker att maten är god.", "tillit"));
 }
+
+#[test]
+fn staff_trained_further_and_a_good_reputation() {
+    assert!(has(
+        "Många sjuksköterskor på avdelningen behöver vidareutbildas inom kort.",
+        K
+    ));
+    assert!(has("Alla nya socionomer får en yrkesintroduktion.", K));
+    assert!(has("Skatteverket är en av de mest ansedda myndigheterna.", "tillit"));
+    assert!(!has("Hon ansåg att beslutet var fel.", "tillit"));
+}
