@@ -540,8 +540,15 @@ impl Walker<'_, '_> {
                 st.run = None;
                 st.pending = None;
                 st.prev_q = false;
+                // (a second heading right under the one that announced the
+                // speech, "Ärade ledamöter", is the speech's salutation)
+                let under_speech_heading = i > 0
+                    && self.heading(&self.paras[i - 1], i - 1).is_some()
+                    && speech_heading(&self.ctx, &self.paras[i - 1]).is_some();
+                let st = &mut self.state;
                 match speech_heading(&self.ctx, p) {
                     Some(who) => st.own_text = Some((who, true)),
+                    None if under_speech_heading => {}
                     None if matches!(st.own_text, Some((_, true))) => st.own_text = None,
                     None => {}
                 }
@@ -1134,6 +1141,11 @@ mod tests {
         assert_eq!(sp.speakers.len(), 1);
         assert_eq!(speaker_of(&sp, 1), None);
         assert_eq!(speaker_of(&sp, 3), Some("Anders Ek"));
+        assert_eq!(speaker_of(&sp, 4), Some("Anders Ek"));
+        assert_eq!(speaker_of(&sp, 6), None);
+        // the salutation as a heading of its own under the speech's heading
+        let t = "Rubrik\n\nTalman Anders Ek höll ett tal till ledamöterna.\n\nTalmannens anförande\n\nÄrade ledamöter\n\nNär vi nu summerar hösten har några av oss en lång mandatperiod bakom sig.\n\nÖvrigt från veckan\n\nRiksdagen röstar på onsdag.";
+        let sp = find(t, &[]);
         assert_eq!(speaker_of(&sp, 4), Some("Anders Ek"));
         assert_eq!(speaker_of(&sp, 6), None);
     }
