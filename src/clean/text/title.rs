@@ -104,7 +104,12 @@ pub fn head_furniture(page: &Page<'_, '_>, i: usize) -> Option<&'static str> {
     let l = page.line(i);
     if boilerplate::is_site_notice(l) {
         Some("notice")
-    } else if is_glued(l) || (page.units[i].hint == Hint::Unknown && is_alt_text(l)) {
+    } else if is_glued(l)
+        || (page.units[i].hint == Hint::Unknown
+            && (is_alt_text(l) || is_lone_lowercase_word(l)))
+    {
+        // (a lone lowercase word above the headline is a button's or an
+        // image's text: "fullskärmsbild")
         Some("image")
     } else {
         None
@@ -328,6 +333,15 @@ mod tests {
             title("– Vi måste våga prioritera\n\nKommunstyrelsens ordförande vill se över budgeten i år.")
                 .as_deref(),
             Some("– Vi måste våga prioritera")
+        );
+    }
+
+    #[test]
+    fn a_lone_lowercase_word_above_the_headline_goes() {
+        assert_eq!(
+            title("fullskärmsbild\n\nKronprinsessan besökte KB\n\nKungliga biblioteket fick idag besök av Kronprinsessan.")
+                .as_deref(),
+            Some("Kronprinsessan besökte KB")
         );
     }
 
