@@ -146,6 +146,33 @@ fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
     !above_date_line(page, i) && (i + 1..end).any(|j| later(j) && above_date_line(page, j))
 }
 
+/// Whether unit `i` is an item of a breadcrumb trail printed as a list
+/// ("- Startsida", "- Vatten och avlopp", "- Vatten vid störningar"): a
+/// run of short list items whose last item the next line repeats without
+/// its marker (the page's headline).
+fn breadcrumb_item(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
+    fn item(l: &str) -> Option<&str> {
+        l.strip_prefix(['-', '–', '•', '›', '>'])
+            .map(str::trim)
+            .filter(|rest| {
+                !rest.is_empty() && !ends_sentence(rest) && rest.split_whitespace().count() <= 6
+            })
+    }
+    let mut last = match item(page.line(i)) {
+        Some(t) => t,
+        None => return false,
+    };
+    let mut j = page.next_content(i, tail);
+    while let Some(nj) = j {
+        match item(page.line(nj)) {
+            Some(t) => last = t,
+            None => return page.line(nj).trim() == last,
+        }
+        j = page.next_content(nj, tail);
+    }
+    false
+}
+
 /// The title of a plain text: past head furniture, lines that yield to a
 /// later title and category labels ("Digitalisering"), the first
 /// title-like line; none when a line of another kind comes first.
@@ -155,6 +182,11 @@ fn detect(page: &mut Page<'_, '_>, tail: usize) -> Option<usize> {
         let next = page.next_content(ci, tail);
         if let Some(reason) = head_furniture(page, ci) {
             page.class[ci] = Class::Remove(reason);
+            i = next;
+            continue;
+        }
+        if breadcrumb_item(page, ci, tail) {
+            page.class[ci] = Class::Remove("navigation");
             i = next;
             continue;
         }
@@ -334,6 +366,23 @@ mod tests {
                 .as_deref(),
             Some("– Vi måste våga prioritera")
         );
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_as_a_list_goes() {
+        assert_eq!(
+            title("- Startsida\n- Vatten och avlopp\n- Vatten vid kris\nVatten vid kris\nVattenleveransen kan påverkas av flera faktorer som vi beskriver här.")
+                .as_deref(),
+            Some("Vatten vid kris")
+        );
+        assert_eq!(
+            title("– Vi måste våga prioritera\n\nKommunstyrelsens ordförande vill se över budgeten i år.")
+                .as_deref(),
+            Some("– Vi måste våga prioritera")
+        );
+        // a list at the top that no headline repeats stays
+        let t = "- Parkera inte på gatan\n- Skotta fram soptunnan\nSnöröjningen börjar i natt och pågår i hela kommunen under veckan.";
+        assert!(super::super::test_page::kept(t).contains("Skotta fram soptunnan"));
     }
 
     #[test]
