@@ -600,6 +600,10 @@ fn list_rules(k: &str, words: usize) -> Option<Furniture> {
             || k.contains("acceptera")
             || k.contains("inställning")
             || k.contains("samtycke")
+            || k.contains("placera")
+            || k.contains("lagra")
+            || k.contains("sparas")
+            || k.contains("webbplats")
             || words <= 4)
     {
         return f("cookie", Scope::Line);
@@ -2168,6 +2172,7 @@ mod tests {
             "Hjälpte informationen på sidan dig?Tack för att du hjälper oss!",
             "Var sidan till hjälp?",
             "Favoriter /globalnavigation/closemenu",
+            "Vi har placerat cookies på din dator och lagrat ditt IP-nummer för att ge dig en bättre upplevelse av våra webbplatser. Om cookies och personuppgifter",
             "070-215 13 02",
             "fornamn.efternamn@kammarkollegiet.se",
             "010- 205 21 00, media@folkhalsomyndigheten.se",

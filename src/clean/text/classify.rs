@@ -25,6 +25,25 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
     notice_explanations(page);
     alt_text_above_caption(page);
     label_above_caption(page);
+    label_above_contact(page);
+}
+
+/// A contact label alone on its line ("Telefon", "E-post", "Mobil") right
+/// above a line of contact details in the same paragraph: part of the
+/// contact entry.
+pub fn label_above_contact(page: &mut Page<'_, '_>) {
+    const LABELS: &[&str] = &["telefon", "tel", "mobil", "e-post", "epost", "mejl", "växel", "fax"];
+    for i in 0..page.len().saturating_sub(1) {
+        let j = i + 1;
+        let label = page.line(i).trim().trim_end_matches(':').to_lowercase();
+        if page.is_content(i)
+            && LABELS.contains(&label.as_str())
+            && page.units[j].para == page.units[i].para
+            && matches!(page.class[j], Class::Remove("contact"))
+        {
+            page.class[i] = Class::Remove("contact");
+        }
+    }
 }
 
 /// A short label right above a caption that names where people stand
@@ -221,6 +240,16 @@ mod tests {
         assert_eq!(
             super::super::test_page::title(t).as_deref(),
             Some("Rapport från nämnden 1 september")
+        );
+    }
+
+    #[test]
+    fn a_contact_label_above_its_number_goes() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Telefon\n070-215 13 02\n\nTelefon är det vanligaste sättet att nå oss, skriver kommunen.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum.|Telefon är det vanligaste sättet att nå oss, skriver kommunen."
         );
     }
 
