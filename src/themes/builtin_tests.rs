@@ -411,3 +411,31 @@ fn staff_trained_further_and_a_good_reputation() {
     assert!(has("Skatteverket är en av de mest ansedda myndigheterna.", "tillit"));
     assert!(!has("Hon ansåg att beslutet var fel.", "tillit"));
 }
+
+#[test]
+fn substitutes_detail_control_and_belief_in_institutions() {
+    assert!(has("Förvaltningen har stora vikariebehov i förskolan.", K));
+    assert!(has(
+        "Verksamheten har länge upplevts som detaljstyrd av politiken.",
+        "tillit"
+    ));
+    assert!(has("Allt färre tror på polisens förmåga att lösa brott.", "tillit"));
+    assert!(!has("Eleverna tror på sin egen förmåga.", "tillit"));
+}
+
+#[test]
+fn foster_homes_an_official_in_charge_and_classroom_trust_are_not_the_themes() {
+    assert!(!has(
+        "Vi arbetar med att rekrytera, utreda och utbilda familjehem.",
+        K
+    ));
+    assert!(!has(
+        "Det finns alltid en ansvarig socialsekreterare att vända sig till.",
+        "ansvar"
+    ));
+    assert!(!has(
+        "Tillitsfulla relationer mellan lärare och elever är viktiga.",
+        "tillit"
+    ));
+    assert!(has("Medborgarnas tillit till myndigheterna är hög.", "tillit"));
+}
