@@ -63,6 +63,7 @@ const NAV_EXACT: &[&str] = &[
     "hoppa till huvudinnehållet",
     "till innehållet",
     "till innehåll på sidan",
+    "innehåll",
     "translate",
     "translate site",
     "nästa",
@@ -436,6 +437,40 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if words <= 20 && is_feedback_question(k) {
         return f("boilerplate", Scope::Line);
     }
+    if words <= 40 && is_translation_service_notice(k) {
+        return f("notice", Scope::Line);
+    }
+    if line.contains("%%") {
+        // a template's placeholder left in the page ("%%#6a762a%%accent-1%%")
+        return f("boilerplate", Scope::Line);
+    }
+    if words <= 4 && k.starts_with("sök på ") {
+        return f("navigation", Scope::Line);
+    }
+    if words <= 8
+        && ["hämta högupplöst", "ladda ner högupplöst", "ladda ned högupplöst"]
+            .iter()
+            .any(|p| k.starts_with(p))
+    {
+        return f("navigation", Scope::Line);
+    }
+    if words <= 8 && k.starts_with("med reservation för ") {
+        return f("boilerplate", Scope::Line);
+    }
+    if [
+        "presschef",
+        "pressjour",
+        "presskontakt",
+        "presskontakter",
+        "informationsansvarig",
+        "pressansvarig",
+        "presssekreterare",
+        "presstjänst",
+    ]
+    .contains(&k)
+    {
+        return f("contact", Scope::Line);
+    }
     if words <= 12 && is_bare_contact(line) {
         return f("contact", Scope::Line);
     }
@@ -495,6 +530,18 @@ fn is_feedback_question(k: &str) -> bool {
     ]
     .iter()
     .any(|p| k.starts_with(p))
+}
+
+/// A notice about machine translation of the site, in English or Swedish
+/// ("If you want to access the information in languages other than
+/// Swedish, you as a visitor can use external services to translate the
+/// content.", "Google translate Karlstad.se"): it names translation and
+/// Google, a translation service or other languages (`k`: the line's key,
+/// lowercased).
+fn is_translation_service_notice(k: &str) -> bool {
+    let service = k.contains("google") || k.contains("external service") || k.contains("extern");
+    (k.contains("translat") && (service || k.contains("other languages")))
+        || (k.contains("översätt") && service)
 }
 
 /// A line of contact details and nothing else: phone numbers, e-mail
@@ -1020,6 +1067,8 @@ pub fn is_page_owner(k: &str, words: usize) -> bool {
             "ansvarig för innehållet",
             "sidan ägs av",
             "redaktör för sidan",
+            "kontakt för sidan",
+            "kontaktperson för sidan",
         ]
         .iter()
         .any(|p| k.starts_with(p))
@@ -2174,6 +2223,15 @@ mod tests {
             "Favoriter /globalnavigation/closemenu",
             "Vi har placerat cookies på din dator och lagrat ditt IP-nummer för att ge dig en bättre upplevelse av våra webbplatser. Om cookies och personuppgifter",
             "070-215 13 02",
+            "If you want to access the information in languages other than Swedish, you as a visitor can use external services to translate the content.",
+            "Google translate Karlstad.se",
+            "%%#6a762a%%accent-1%%",
+            "Sök på polisen.se",
+            "Hämta högupplöst bild på Anders Knape",
+            "Med reservation för ändringar och kompletteringar",
+            "Presschef",
+            "Kontakt för sidan: Kommuncenter",
+            "INNEHÅLL",
             "fornamn.efternamn@kammarkollegiet.se",
             "010- 205 21 00, media@folkhalsomyndigheten.se",
             "Telefon:",
@@ -2187,6 +2245,8 @@ mod tests {
             "Texten har skrivits av elever i årskurs nio.",
             "Priset är 100 kr/st och 50 kr/tim.",
             "Ring 070-215 13 02 om du vill anmäla dig till kursen.",
+            "Sök på nytt i höst om du inte kom in.",
+            "Kommunen översätter broschyren till andra språk.",
             "Telefon",
             "Budgeten för 2024 är 12 miljoner kronor.",
         ] {

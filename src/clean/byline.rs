@@ -59,7 +59,7 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(sidan uppdaterades|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|senast publicerad|senast reviderad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(sidan uppdaterades|sidan uppdaterad|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|senast publicerad|senast reviderad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
@@ -72,7 +72,7 @@ fn marker_kind(word: &str) -> Marker {
     match w.as_str() {
         "publicerad" | "publicerat" | "publ." | "publicerades" => Marker::Published,
         "senast uppdaterad" | "senast ändrad" | "uppdaterad" | "uppdaterat" | "ändrad"
-        | "sidan uppdaterades" | "senast granskad" | "senast publicerad" | "senast reviderad"
+        | "sidan uppdaterades" | "sidan uppdaterad" | "senast granskad" | "senast publicerad" | "senast reviderad"
         | "uppdaterades" | "ändrades" => {
             Marker::Updated
         }
@@ -727,6 +727,8 @@ mod tests {
         assert_eq!(m.reason(), "date");
         let m = parse_meta_line("Senast publicerad 2019-02-05", None).expect("meta");
         assert_eq!(m.updated.as_deref(), Some("2019-02-05"));
+        let m = parse_meta_line("Sidan uppdaterad den 23 oktober 2014", None).expect("meta");
+        assert_eq!(m.updated.as_deref(), Some("2014-10-23"));
     }
 
     #[test]
