@@ -132,6 +132,7 @@ const NAV_EXACT: &[&str] = &[
     "taggar",
     "kategorier",
     "kategori",
+    "regioner",
     "dela sidan på sociala medier",
     "annonsera",
     "dela inlägget",
@@ -370,6 +371,12 @@ fn classify_with(line: &str, shortcut: bool) -> Option<Furniture> {
 /// (other than the cookie rule), on its first words.
 fn long_line_rules(line: &str, t: &str) -> Option<Furniture> {
     let head = lower_words(t, 4);
+    if (t.contains("ranslat") || t.contains("versätt"))
+        && count_words(t, 81) <= 60
+        && is_translation_service_notice(&lower_words(t, usize::MAX))
+    {
+        return f("notice", Scope::Line);
+    }
     if line.trim_start().starts_with("![") {
         return f("image", Scope::Line);
     }
@@ -437,7 +444,7 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if words <= 20 && is_feedback_question(k) {
         return f("boilerplate", Scope::Line);
     }
-    if words <= 40 && is_translation_service_notice(k) {
+    if is_translation_service_notice(k) {
         return f("notice", Scope::Line);
     }
     if line.contains("%%") {
@@ -2225,6 +2232,7 @@ mod tests {
             "070-215 13 02",
             "If you want to access the information in languages other than Swedish, you as a visitor can use external services to translate the content.",
             "Google translate Karlstad.se",
+            "An example of such a service is Google Translate from Google. By you as a visitor using such a function, your visit will be tracked by the external party, for example Google, and more words here.",
             "%%#6a762a%%accent-1%%",
             "Sök på polisen.se",
             "Hämta högupplöst bild på Anders Knape",

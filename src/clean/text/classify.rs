@@ -26,6 +26,28 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
     alt_text_above_caption(page);
     label_above_caption(page);
     label_above_contact(page);
+    tag_items(page);
+}
+
+/// The items of a tag list under its label ("Regioner" / "• Politik" /
+/// "• Stockholm", "Ämnen" / "• Vård"): short bullet lines right after a
+/// removed tag label go with it.
+pub fn tag_items(page: &mut Page<'_, '_>) {
+    const LABELS: &[&str] = &["ämnen", "kategorier", "kategori", "regioner", "taggar", "etiketter"];
+    let mut in_list = false;
+    for i in 0..page.len() {
+        let key = page.line(i).trim().to_lowercase();
+        if LABELS.contains(&key.as_str()) && matches!(page.class[i], Class::Remove(_)) {
+            in_list = true;
+            continue;
+        }
+        let item = page.line(i).trim_start().starts_with('•') && page.words(i) <= 5;
+        if in_list && item && page.is_content(i) {
+            page.class[i] = Class::Remove("navigation");
+        } else if !item {
+            in_list = false;
+        }
+    }
 }
 
 /// A contact label alone on its line ("Telefon", "E-post", "Mobil") right
@@ -240,6 +262,16 @@ mod tests {
         assert_eq!(
             super::super::test_page::title(t).as_deref(),
             Some("Rapport från nämnden 1 september")
+        );
+    }
+
+    #[test]
+    fn a_tag_list_under_its_label_goes() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Regioner\n\n• Politik\n\n• Stockholm\n\n• Kommunen ska också bygga en ny sporthall.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum.|• Kommunen ska också bygga en ny sporthall."
         );
     }
 
