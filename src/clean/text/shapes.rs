@@ -127,6 +127,9 @@ pub fn is_picture_label(line: &str) -> bool {
         "illustration: ",
         "porträtt av ",
         "porträttbild av ",
+        "bild från ",
+        "bilden visar ",
+        "foto från ",
     ]
     .iter()
     .any(|p| lower.starts_with(p))

@@ -143,6 +143,17 @@ fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
     if (is_portrait_caption(page.line(i)) || copied_not_headline) && (i + 1..end).any(later) {
         return true;
     }
+    // a site's own line (a logo's text) above navigation, and a
+    // title-like line after the navigation that the body follows: that
+    // later line is the headline
+    let past_navigation = |j: usize| {
+        j > i + 1
+            && (i + 1..j).all(|k| !page.is_content(k))
+            && page.next_content(j, tail) == Some(end)
+    };
+    if (i + 1..end).any(|j| later(j) && past_navigation(j)) {
+        return true;
+    }
     !above_date_line(page, i) && (i + 1..end).any(|j| later(j) && above_date_line(page, j))
 }
 
@@ -383,6 +394,20 @@ mod tests {
         // a list at the top that no headline repeats stays
         let t = "- Parkera inte på gatan\n- Skotta fram soptunnan\nSnöröjningen börjar i natt och pågår i hela kommunen under veckan.";
         assert!(super::super::test_page::kept(t).contains("Skotta fram soptunnan"));
+    }
+
+    #[test]
+    fn a_line_above_navigation_yields_to_the_headline_below_it() {
+        assert_eq!(
+            title("Litet rött gästgivaremärke\n\nINNEHÅLL\n\nTillförordnad socialchef från september\n\nSocialchefen har sagt upp sig och en tillförordnad chef tar över i september.")
+                .as_deref(),
+            Some("Tillförordnad socialchef från september")
+        );
+        assert_eq!(
+            title("Hoppa till innehåll\nBild från ett sammanträde.\nPressmeddelande 2022-09-19\n\nFörändrad politisk organisation\n\nRegionens politiska organisation förändras inför den nya mandatperioden.")
+                .as_deref(),
+            Some("Förändrad politisk organisation")
+        );
     }
 
     #[test]
