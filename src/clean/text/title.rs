@@ -148,7 +148,8 @@ fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
     // later line is the headline
     let past_navigation = |j: usize| {
         j > i + 1
-            && (i + 1..j).all(|k| !page.is_content(k))
+            && !above_date_line(page, i)
+            && (i + 1..j).all(|k| matches!(page.class[k], Class::Remove("navigation")))
             && page.next_content(j, tail) == Some(end)
     };
     if (i + 1..end).any(|j| later(j) && past_navigation(j)) {
