@@ -365,8 +365,13 @@ fn para_of(ctx: &mut Ctx, b: &Block, metadata: &Metadata) -> Para {
         word.len() <= 5 && is_first_person(word) && !marks.iter().any(|(m, _)| m.contains(*w))
     });
     let ends_q = s.trim_end_matches(['”', '"', '»', ' ']).ends_with('?');
-    let dash = starts_with_dash(s);
     let last_char = s.chars().last();
+    // a short dash line without a sentence's end is a list item
+    // ("- Trafiksäkerhetsgruppen"), not a quote
+    let list_item = word_count(s) <= 6
+        && !s.contains('\n')
+        && !last_char.is_some_and(|c| ".!?:;”\"»…".contains(c));
+    let dash = starts_with_dash(s) && !list_item;
     let heading_like =
         !dash && !last_char.is_some_and(|c| ".!?:;”\"»…)".contains(c)) && word_count(s) <= 10;
     let name_only = mentions.first().and_then(|m| {
@@ -1132,6 +1137,15 @@ mod tests {
         // Not once somebody is attributed explicitly.
         let t = "Anna Ek om budgeten\n\n– Det går bra, säger Per Holm.\n\nKommunen anlitar Lisa Berg och Eva Lund.\n\n– Vi ser fram emot det.";
         assert_eq!(speaker_of(&find(t, &[]), 3), None);
+    }
+
+    #[test]
+    fn short_dash_lines_without_a_sentence_end_are_list_items() {
+        let t = "Rubrik\n\n– Vi samarbetar i flera grupper, säger Anna Ek (M), kommunalråd.\n\nKommunen deltar i:\n\n- Trafiksäkerhetsgruppen\n\n- Rådet för trygghet och folkhälsa\n\n– Ja!";
+        let sp = find(t, &[]);
+        assert_eq!(speaker_of(&sp, 1), Some("Anna Ek"));
+        assert_eq!(speaker_of(&sp, 3), None);
+        assert_eq!(speaker_of(&sp, 4), None);
     }
 
     #[test]
