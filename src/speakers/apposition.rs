@@ -164,6 +164,28 @@ impl<'t> After<'t> {
         if !(self.is(j, "i") || self.is(j, "för")) || !self.spaced(j + 1) {
             return None;
         }
+        // an academic title's subject: "docent i statskunskap", "professor
+        // i offentlig rätt"
+        const ACADEMIC: &[&str] = &[
+            "professor", "docent", "lektor", "universitetslektor", "forskare", "doktorand",
+            "adjunkt", "biträdande",
+        ];
+        if self.is(j, "i") && j > 0 && ACADEMIC.contains(&self.w[j - 1]) {
+            let field = |k: usize| {
+                self.w.get(k).is_some_and(|w| {
+                    w.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !PREPS.contains(w)
+                        && !matches!(*w, "och" | "som" | "med" | "att" | "en" | "ett")
+                })
+            };
+            if field(j + 1) {
+                // two words when a preposition or the apposition's end follows
+                let two = field(j + 2)
+                    && self.spaced(j + 2)
+                    && (j + 3 >= self.len() || PREPS.contains(&self.w[j + 3]) || !self.spaced(j + 3));
+                return Some(if two { j + 3 } else { j + 2 });
+            }
+        }
         let mut k = j + 1;
         // "barn- och utbildningsnämnden"
         if self.pre.get(k + 1) == Some(&"- ") && self.is(k + 1, "och") && self.spaced(k + 2) {
@@ -635,6 +657,15 @@ mod tests {
                 vec!["Storumans kommun".into()]
             )
         );
+    }
+
+    #[test]
+    fn an_academic_title_keeps_its_subject() {
+        let (roles, orgs) = one("Rubrik\n\n– Det är viktigt, säger Anna Ek, som är docent i statskunskap vid Örebro universitet.");
+        assert_eq!(roles, ["docent i statskunskap"]);
+        assert_eq!(orgs, ["Örebro universitet"]);
+        let (roles, _) = one("Rubrik\n\n– Det är viktigt, säger Anna Ek, professor i offentlig rätt vid Lunds universitet.");
+        assert_eq!(roles, ["professor i offentlig rätt"]);
     }
 
     #[test]

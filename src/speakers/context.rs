@@ -90,6 +90,8 @@ const AGENCY_HEAD_TITLES: &[&str] = &[
     "biträdande generaldirektör",
     "överdirektör",
     "myndighetschef",
+    "riksrevisor",
+    "rikspolischef",
 ];
 
 /// The agency a word names, in base form ("Skatteverkets" → "Skatteverket").

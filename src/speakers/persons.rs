@@ -478,9 +478,12 @@ impl<'a> Ctx<'a> {
             return (!self.persons[m.person].excluded).then_some((m.person, m.appo_end));
         }
         let rest = self.text.get(pos..para.span.end).unwrap_or("");
+        // after a dash quote, "säger han" refers to someone named before
+        // the quote, never to a person the quote itself names
+        let antecedent_before = if para.dash { para.span.start } else { pos };
         for (pro, female) in [("hon", true), ("han", false), ("Hon", true), ("Han", false)] {
             if rest.starts_with(pro) && !rest[pro.len()..].starts_with(char::is_alphanumeric) {
-                let p = self.pronoun(pos, female)?;
+                let p = self.pronoun(antecedent_before, female)?;
                 let span = Span::new(pos, pos + pro.len());
                 self.persons[p].mentions.push(span);
                 return Some((p, span.end));

@@ -1140,6 +1140,14 @@ mod tests {
     }
 
     #[test]
+    fn han_after_a_dash_quote_is_not_a_person_the_quote_names() {
+        let t = "Rubrik\n\nGöran Berg blir ny direktör i regionen.\n\n– Jag vill också tacka Johan Holm för hans arbete, säger han.";
+        let sp = find(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), Some("Göran Berg"));
+        assert!(sp.speakers.iter().all(|s| s.name != "Johan Holm" || s.quotes.is_empty()));
+    }
+
+    #[test]
     fn short_dash_lines_without_a_sentence_end_are_list_items() {
         let t = "Rubrik\n\n– Vi samarbetar i flera grupper, säger Anna Ek (M), kommunalråd.\n\nKommunen deltar i:\n\n- Trafiksäkerhetsgruppen\n\n- Rådet för trygghet och folkhälsa\n\n– Ja!";
         let sp = find(t, &[]);
