@@ -831,16 +831,15 @@ impl Walker<'_, '_> {
         } else {
             None
         };
-        // A quote that names someone in full ("– Leni Björklund svarar upp
-        // mot ...") is not theirs.
+        // A quote that names someone ("– Leni Björklund svarar upp mot
+        // ...", "– Vi uppskattar Björns insats") is not theirs: people
+        // speak of others by name, not of themselves.
         let text = self.ctx.text;
         let named_in_full = |w: usize| {
             marked
-                && p.mentions.iter().any(|m| {
-                    m.person == w
-                        && m.span.slice(text).contains(' ')
-                        && !text[..m.span.start].ends_with("heter ")
-                })
+                && p.mentions
+                    .iter()
+                    .any(|m| m.person == w && !text[..m.span.start].ends_with("heter "))
         };
         let who = st.run.or(intro).or(last).filter(|&w| !named_in_full(w));
         who.or_else(|| {
@@ -1145,6 +1144,14 @@ mod tests {
         let sp = find(t, &[]);
         assert_eq!(speaker_of(&sp, 2), Some("Göran Berg"));
         assert!(sp.speakers.iter().all(|s| s.name != "Johan Holm" || s.quotes.is_empty()));
+    }
+
+    #[test]
+    fn an_uncued_quote_that_names_the_last_speaker_is_not_theirs() {
+        let t = "Rubrik\n\n– Jag har valt att sluta, säger Björn Ek.\n\n– Vi uppskattar Björns insats och önskar honom lycka till.";
+        let sp = find(t, &[]);
+        assert_eq!(speaker_of(&sp, 1), Some("Björn Ek"));
+        assert_eq!(speaker_of(&sp, 2), None);
     }
 
     #[test]
