@@ -90,6 +90,7 @@ pub fn groups(page: &Page<'_, '_>, found: &mut Found, removed: &mut RemovedList)
                     && g.hint == u.hint
                     && !matches!(u.hint, Hint::Title | Hint::Heading)
                     && !dash_quote_after_lead(page, i)
+                    && !narrative_after_dash_quote(page, i)
                 {
                     g.end = u.end;
                     continue;
@@ -134,6 +135,24 @@ pub fn dash_quote_after_lead(page: &Page<'_, '_>, i: usize) -> bool {
         && i > 0
         && page.units[i - 1].para == page.units[i].para
         && page.line(i - 1).trim_end().ends_with([':', '.', '!', '?', '”', '"'])
+}
+
+/// Whether unit `i` starts a new paragraph under a dash quote that a
+/// scrape joined to it with a single line break: the line above is a whole
+/// dash-quote paragraph on one line (longer than a hard-wrapped line, and
+/// ending a sentence), and this line opens a new sentence without a dash
+/// ("– … ta del av deras tankar.⏎En eventuell förändring beslutas av …").
+pub fn narrative_after_dash_quote(page: &Page<'_, '_>, i: usize) -> bool {
+    if i == 0 || page.units[i - 1].para != page.units[i].para {
+        return false;
+    }
+    let above = page.line(i - 1).trim_end();
+    let line = page.line(i);
+    dash_quote_rest(above).is_some()
+        && above.chars().count() > 100
+        && above.ends_with(['.', '!', '?', '”', '"'])
+        && dash_quote_rest(line).is_none()
+        && line.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The end of caption unit `i` without its credit (cut at byte `cut` of
@@ -302,6 +321,16 @@ mod tests {
         );
         assert!(c.text.starts_with("Annan rubrik\n\nBrödtext"));
         assert_eq!(c.metadata.title.as_deref(), Some("Annan rubrik"));
+    }
+
+    #[test]
+    fn narrative_joined_to_a_one_line_dash_quote_is_a_block_of_its_own() {
+        let src = "– Vi ska också träffa länsstyrelser och kommuner som berörs av förslagen för att ta del av deras tankar och synpunkter.\nEn eventuell förändring beslutas av rikspolischefen.\n\n– Kort rad som\nbryts här.";
+        let c = structure(&paras(src), &Options::default());
+        let texts: Vec<&str> = c.blocks.iter().map(|b| &c.text[b.span.start..b.span.end]).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[1], "En eventuell förändring beslutas av rikspolischefen.");
+        assert_eq!(texts[2], "– Kort rad som\nbryts här.");
     }
 
     #[test]
