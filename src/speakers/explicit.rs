@@ -246,6 +246,7 @@ fn inverted_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
     let text = ctx.text;
     let (para, span) = (sc.para, sc.span());
     let s = ctx.slice(span);
+    let mut inline = false;
     for c in captures_if(para.cues.inverted, inverted_re(), s) {
         let (Some(all), Some(punct), Some(v)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
@@ -265,10 +266,9 @@ fn inverted_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
         } else {
             punct.as_str().len()
         };
-        let q1 = trim_quote(
-            text,
-            Span::new(sc.content_start, span.start + punct.start() + keep),
-        );
+        let cue_at = span.start + punct.start();
+        let start = inline_dash_start(text, sc.content_start, cue_at).unwrap_or(sc.content_start);
+        let q1 = trim_quote(text, Span::new(start, cue_at + keep));
         if !sc.dash && word_count(ctx.slice(q1)) < 3 {
             continue;
         }
@@ -289,13 +289,42 @@ fn inverted_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
             ex.para_speaker = None;
             return true;
         }
+        if start > sc.content_start {
+            // a dash quote inside running text: more may follow
+            inline = true;
+            continue;
+        }
         if direct {
             let resumes = punct.as_str() == ",";
             continuation(ctx, sc, p, subj_end, resumes);
         }
         return true;
     }
-    false
+    inline
+}
+
+/// Where the last dash quote opened inside a paragraph's running text
+/// before byte `to` ("… i hela Sverige. – Det betyder mycket, säger NAME"):
+/// the byte after the dash and its space, when a sentence ended right
+/// before the dash.
+pub(super) fn inline_dash_start(text: &str, from: usize, to: usize) -> Option<usize> {
+    let s = text.get(from..to)?;
+    let mut found = None;
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '–' | '—') || i == 0 {
+            continue;
+        }
+        let before = s[..i].trim_end();
+        let after = &s[i + c.len_utf8()..];
+        if before.len() < s[..i].len()
+            && before.ends_with(['.', '!', '?', '”', '"'])
+            && after.starts_with(' ')
+            && after.trim_start().starts_with(char::is_uppercase)
+        {
+            found = Some(from + i + c.len_utf8() + (after.len() - after.trim_start().len()));
+        }
+    }
+    found
 }
 
 /// Records the quote before a cue: direct speech makes the paragraph the
@@ -856,6 +885,17 @@ mod tests {
             assert_eq!(quotes(t, &sp, i)[0].0, "Vi är glada över lokalerna");
         }
         // The paragraph is none of theirs alone.
+        assert_eq!(sp.paragraphs[1].1, None);
+    }
+
+    #[test]
+    fn a_dash_quote_inside_running_text_starts_at_its_dash() {
+        let t = "Rubrik\n\nRegionen får ny teknik. Den används i hela Sverige. – Det betyder mycket för regionen, säger det socialdemokratiska finanslandstingsrådet Anna Berg. – Fler patienter överlever nu, säger det socialdemokratiska landstingsrådet Eva Holm. Tekniken är ny.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Anna Berg", "Eva Holm"]);
+        assert_eq!(quotes(t, &sp, 0)[0].0, "Det betyder mycket för regionen");
+        assert_eq!(quotes(t, &sp, 1)[0].0, "Fler patienter överlever nu");
         assert_eq!(sp.paragraphs[1].1, None);
     }
 

@@ -453,7 +453,7 @@ impl<'a> Ctx<'a> {
     /// name, a pronoun), and where their apposition ends.
     pub(super) fn subject_after(&mut self, para: &Para, pos: usize) -> Option<(usize, usize)> {
         for m in &para.mentions {
-            if m.span.start < pos || m.span.start - pos > 45 {
+            if m.span.start < pos || m.span.start - pos > 90 {
                 continue;
             }
             let between = self.text.get(pos..m.span.start).unwrap_or(".");
@@ -471,7 +471,7 @@ impl<'a> Ctx<'a> {
             };
             if between.contains(['.', ',', ';', '!', '?', '”', '"', '»'])
                 || between.contains(": ")
-                || word_count(between) > 3
+                || word_count(between) > if between.contains("- och ") { 5 } else { 3 }
             {
                 break;
             }
