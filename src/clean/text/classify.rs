@@ -27,6 +27,36 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
     label_above_caption(page);
     label_above_contact(page);
     tag_items(page);
+    about_us(page);
+}
+
+/// A press release's paragraph about its publisher ("Länsstyrelsen är en
+/// statlig myndighet som finns nära människorna …"), and the "Om
+/// Länsstyrelsen" line above it: boilerplate wherever it stands.
+pub fn about_us(page: &mut Page<'_, '_>) {
+    for i in 0..page.len() {
+        let line = page.line(i);
+        let head: String = line.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+        let about = line.starts_with(char::is_uppercase)
+            && [" är en statlig myndighet", " är en myndighet under", " är en statlig förvaltningsmyndighet"]
+                .iter()
+                .any(|p| head.contains(p));
+        if !about || !page.is_content(i) {
+            continue;
+        }
+        let subject = line.split_whitespace().next().unwrap_or("").to_string();
+        let heading_above = i > 0
+            && page.is_content(i - 1)
+            && page
+                .line(i - 1)
+                .trim()
+                .strip_prefix("Om ")
+                .is_some_and(|o| o.starts_with(&subject));
+        page.class[i] = Class::Remove("boilerplate");
+        if heading_above {
+            page.class[i - 1] = Class::Remove("boilerplate");
+        }
+    }
 }
 
 /// The items of a tag list under its label ("Regioner" / "• Politik" /
@@ -262,6 +292,16 @@ mod tests {
         assert_eq!(
             super::super::test_page::title(t).as_deref(),
             Some("Rapport från nämnden 1 september")
+        );
+    }
+
+    #[test]
+    fn the_publisher_s_about_us_goes() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Om Länsstyrelsen\nLänsstyrelsen är en statlig myndighet som finns nära människorna i varje län.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
         );
     }
 
