@@ -31,7 +31,11 @@ pub fn is_alt_text(line: &str) -> bool {
     if line.split_whitespace().nth(40).is_some() {
         return false;
     }
-    if is_picture_label(line) || is_picture_shown(line) || is_scene(line) {
+    if is_picture_label(line)
+        || is_picture_shown(line)
+        || is_scene(line)
+        || is_scene_description(line)
+    {
         return true;
     }
     if line.ends_with(['.', '!', '?', ':', ',', ';']) {
@@ -185,12 +189,41 @@ pub fn is_picture_shown(line: &str) -> bool {
         && ws[2] != "att"
 }
 
+/// An image's description in a few short sentences, most of them saying
+/// where people stand and what they do ("En man bläddrar i en liten bok.
+/// Bredvid honom står två kvinnor som också tittar i boken. Framför dem
+/// står ett bord."): two to five sentences of at most 20 words, two thirds
+/// of them with a [`PICTURE_VERBS`] verb or a word of place, no quotation.
+pub fn is_scene_description(line: &str) -> bool {
+    const PLACES: &[&str] = &["framför", "bredvid", "intill", "bakgrunden", "förgrunden", "bakom"];
+    let sentences: Vec<&str> = line
+        .split_inclusive(['.', '!', '?'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !(2..=5).contains(&sentences.len()) || line.contains(['"', '”', ':', '–']) {
+        return false;
+    }
+    let scene = |s: &&str| {
+        s.split(|c: char| !c.is_alphabetic()).any(|w| {
+            let w = w.to_lowercase();
+            PICTURE_VERBS.contains(&w.as_str())
+                || PLACES.contains(&w.as_str())
+                || matches!(w.as_str(), "bläddrar" | "ståendes" | "sittandes" | "bär")
+        })
+    };
+    let scenes = sentences.iter().filter(|s| scene(s)).count();
+    sentences.iter().all(|s| s.split_whitespace().count() <= 20)
+        && scenes >= 2
+        && scenes * 3 >= sentences.len() * 2
+}
+
 /// A picture's scene: people, counted or not, doing what a picture shows
 /// ("Tre flickor skrattar tillsammans", "En kvinna ler och tittar in i
 /// kameran.", "Talman Andreas Norlén talar i plenisalen.", "Sjukvårdsledare
 /// Rickard Lundin intervjuas"): a [`PICTURE_VERBS`] verb as the second,
 /// third or fourth word after a counted subject or a name, at most ten
-/// words.
+/// words. Longer descriptions: [`is_scene_description`].
 pub fn is_scene(line: &str) -> bool {
     const COUNTED: &[&str] = &[
         "en", "ett", "två", "tre", "fyra", "fem", "sex", "flera", "några", "många", "glada",
@@ -393,6 +426,22 @@ pub fn norm(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn image_descriptions_in_short_sentences() {
+        assert!(is_scene_description(
+            "En man bläddrar i en liten bok. Bredvid honom står två kvinnor som också tittar i boken. Framför dem står ett bord med många trycksaker."
+        ));
+        assert!(is_scene_description(
+            "Personal från hemtjänst, Alice, står i vinröd t-shirt med kommunens logga på ärmen. Alice står framför grönska och har armarna i kors. Alice ler, har fräknar och är blond."
+        ));
+        assert!(!is_scene_description(
+            "Kommunen bygger en ny skola. Den står klar 2026. Eleverna flyttar in i augusti och lärarna börjar planera redan nu."
+        ));
+        assert!(!is_scene_description(
+            "– Vi står inför stora utmaningar. Vi sitter inte still, säger Anna Ek."
+        ));
+    }
 
     #[test]
     fn titles() {
