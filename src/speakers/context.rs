@@ -92,6 +92,8 @@ const AGENCY_HEAD_TITLES: &[&str] = &[
     "myndighetschef",
     "riksrevisor",
     "rikspolischef",
+    "riksarkivarie",
+    "landshövding",
 ];
 
 /// The agency a word names, in base form ("Skatteverkets" → "Skatteverket").
@@ -108,11 +110,34 @@ fn agency_name(word: &str) -> Option<String> {
     (named && capital && !NOT_AGENCIES.iter().any(|n| base.starts_with(n))).then(|| base.to_string())
 }
 
-/// The agencies `text` names, one entry per mention.
+/// The agencies `text` names, one entry per mention; a county board named
+/// with its county ("Länsstyrelsen Västernorrlands årsredovisning",
+/// "Länsstyrelsen i Dalarnas län") stands for every bare "Länsstyrelsen".
 fn agencies(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+    let mut found: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter_map(agency_name)
-        .collect()
+        .collect();
+    static COUNTY: OnceLock<Regex> = OnceLock::new();
+    let county = re(&COUNTY, || {
+        r"Länsstyrelsen (?:i (\p{Lu}[\p{L}-]+) län|(\p{Lu}[\p{L}-]+))".to_string()
+    });
+    let named = county.captures(text).and_then(|c| {
+        if let Some(l) = c.get(1) {
+            return Some(format!("Länsstyrelsen i {} län", l.as_str()));
+        }
+        let place = c.get(2)?.as_str();
+        let place = place.strip_suffix('s').filter(|_| place.len() > 5).unwrap_or(place);
+        Some(format!("Länsstyrelsen {place}"))
+    });
+    if let Some(full) = named {
+        for f in &mut found {
+            if f == "Länsstyrelsen" {
+                f.clone_from(&full);
+            }
+        }
+    }
+    found
 }
 
 /// Whether `c` is a word character (what a Unicode `\b` looks at).
@@ -228,6 +253,29 @@ pub(super) fn municipality_of(place: &str) -> String {
     }
 }
 
+/// The municipality named most often, counting its place name alone too
+/// ("Vaxholm ligger i topp … Vaxholms stad" against "Hammarö kommun" named
+/// twice in a comparison); first named on a tie.
+fn most_named_with_place(found: Vec<String>, text: &str) -> Option<String> {
+    let mut best: Option<(usize, &String)> = None;
+    for o in &found {
+        let place = o
+            .strip_suffix(" kommun")
+            .or_else(|| o.strip_suffix(" stad"))
+            .unwrap_or(o);
+        let place = place.strip_suffix('s').filter(|p| p.len() > 3).unwrap_or(place);
+        let bare = text
+            .match_indices(place)
+            .filter(|&(at, _)| at_boundary(text, at, at + place.len()) || text[at + place.len()..].starts_with("s "))
+            .count();
+        let n = found.iter().filter(|x| *x == o).count() + bare;
+        if best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, o));
+        }
+    }
+    best.map(|(_, o)| o.clone())
+}
+
 /// The most frequent of `found` (first on a tie).
 fn most_named(found: Vec<String>) -> Option<String> {
     let mut best: Option<(usize, &String)> = None;
@@ -275,7 +323,7 @@ impl ContextOrgs {
             })
             .collect();
         ContextOrgs {
-            municipality: most_named(municipalities),
+            municipality: most_named_with_place(municipalities, text),
             region: most_named(regions),
             agency: most_named(agencies(text)),
             school: most_named(schools(text)),
@@ -397,6 +445,20 @@ mod tests {
         assert_eq!(agency_name("Kommunstyrelsen"), None);
         assert_eq!(agency_name("Skatteverkets").as_deref(), Some("Skatteverket"));
         assert_eq!(ContextOrgs::of("Kommunen växer.").of_title("generaldirektör"), None);
+        let c = ContextOrgs::of(
+            "Länsstyrelsen Västernorrlands årsredovisning. Länsstyrelsen har arbetat med tillsyn.",
+        );
+        assert_eq!(c.agency.as_deref(), Some("Länsstyrelsen Västernorrland"));
+        assert_eq!(c.of_title("landshövding").as_deref(), Some("Länsstyrelsen Västernorrland"));
+    }
+
+    #[test]
+    fn a_municipality_named_by_its_place_counts() {
+        let c = ContextOrgs::of(
+            "Vaxholm ligger i topp efter Hammarö kommun. Hammarö kommun toppar listan följt av Vaxholm. \
+             Det stora engagemanget i Vaxholm. Arbetet i Vaxholms stad.",
+        );
+        assert_eq!(c.municipality.as_deref(), Some("Vaxholms stad"));
     }
 
     #[test]
