@@ -439,3 +439,16 @@ fn foster_homes_an_official_in_charge_and_classroom_trust_are_not_the_themes() {
     ));
     assert!(has("Medborgarnas tillit till myndigheterna är hög.", "tillit"));
 }
+
+#[test]
+fn pupils_and_citizens_digital_competence_and_a_remit_list_are_not_the_themes() {
+    for s in [
+        "Medborgarnas digitala kompetens är en demokratifråga.",
+        "Skolan ska utveckla den digitala kompetensen hos barn och unga.",
+        "Regeringen beslutade om stärkt digital kompetens i skolans styrdokument.",
+    ] {
+        assert!(!has(s, K), "{s}");
+    }
+    assert!(has("Regionen satsar på kompetensutveckling för sina medarbetare.", K));
+    assert!(!has("I ansvaret ingår gräsklippning och renhållning.", "ansvar"));
+}
