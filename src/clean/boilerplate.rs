@@ -64,6 +64,8 @@ const NAV_EXACT: &[&str] = &[
     "till innehållet",
     "till innehåll på sidan",
     "innehåll",
+    "nyckelord",
+    "sidinformation",
     "translate",
     "translate site",
     "nästa",
@@ -451,6 +453,30 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
         // a template's placeholder left in the page ("%%#6a762a%%accent-1%%")
         return f("boilerplate", Scope::Line);
     }
+    if words <= 3 && (k.starts_with("ikon ") || k.starts_with("icon ")) {
+        // an icon's text: "Ikon utropstecken"
+        return f("image", Scope::Line);
+    }
+    if words <= 10 && (k.contains("min läsning") || k.contains("min read") || k.starts_with("lästid")) {
+        // reading time: "i Category: Nyheter | 1 min läsning"
+        return f("boilerplate", Scope::Line);
+    }
+    if words <= 6
+        && ["använd vår mobilapp", "ladda ner vår app", "ladda ned vår app", "ladda ner appen", "ladda ned appen"]
+            .iter()
+            .any(|p| k.starts_with(p))
+    {
+        return f("advertisement", Scope::Line);
+    }
+    if words <= 10 && is_press_contact_title(k) {
+        return f("contact", Scope::Line);
+    }
+    if words <= 8 && k.starts_with("e-post till ") {
+        return f("contact", Scope::Line);
+    }
+    if words <= 8 && is_read_link(line, k) {
+        return f("navigation", Scope::Line);
+    }
     if words <= 4 && k.starts_with("sök på ") {
         return f("navigation", Scope::Line);
     }
@@ -537,6 +563,38 @@ fn is_feedback_question(k: &str) -> bool {
     ]
     .iter()
     .any(|p| k.starts_with(p))
+}
+
+/// A press contact's title line in a contact block: "Pressekreterare hos
+/// utrikesminister Ann Linde", "Politiskt sakkunnig hos
+/// socialtjänstministern" (`k`: the line's key, lowercased).
+fn is_press_contact_title(k: &str) -> bool {
+    [
+        "pressekreterare hos",
+        "presssekreterare hos",
+        "politiskt sakkunnig hos",
+        "sakkunnig hos",
+        "presschef hos",
+        "stabschef hos",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+}
+
+/// A link line that says "read": "Läs Riksarkivets inspel", "Läs
+/// regeringens pressmeddelande om utredningen", "Läs rapporten (pdf)": no
+/// sentence, a document or page named after "Läs".
+fn is_read_link(line: &str, k: &str) -> bool {
+    k.starts_with("läs ")
+        && !line.trim_end().ends_with(['.', '!', '?', ':'])
+        && !k.starts_with("läs mer om hur")
+        && k.split_whitespace().nth(1).is_some_and(|w| {
+            w.ends_with('s')
+                || matches!(
+                    w,
+                    "rapporten" | "beslutet" | "pressmeddelandet" | "hela" | "inspelet" | "remissvaret" | "yttrandet" | "protokollet"
+                )
+        })
 }
 
 /// A notice about machine translation of the site, in English or Swedish
@@ -1319,6 +1377,7 @@ pub fn is_site_notice(line: &str) -> bool {
             "er webbläsare",
             "webbsidan",
             "javascript",
+            "e-tjänster",
         ]
         .iter()
         .any(|p| k.contains(p))
@@ -1333,6 +1392,7 @@ pub fn is_site_notice(line: &str) -> bool {
             "avstängt",
             "avaktiverat",
             "aktivera javascript",
+            "felsökning pågår",
         ]
         .iter()
         .any(|s| k.contains(s))
@@ -2221,6 +2281,13 @@ mod tests {
     }
 
     #[test]
+    fn an_alert_about_the_site_s_e_services() {
+        assert!(is_site_notice(
+            "Det är för närvarande störningar på vissa av kommunens e-tjänster. Felsökning pågår."
+        ));
+    }
+
+    #[test]
     fn republication_notes_feedback_questions_and_site_paths() {
         for line in [
             "Artikeln är bland annat publicerad i Svenska Dagbladet.",
@@ -2239,6 +2306,14 @@ mod tests {
             "Med reservation för ändringar och kompletteringar",
             "Presschef",
             "Kontakt för sidan: Kommuncenter",
+            "Ikon utropstecken",
+            "i Category: Nyheter | 1 min läsning",
+            "Använd vår mobilapp",
+            "Pressekreterare hos utrikesminister Ann Linde",
+            "e-post till Adriana Haxhimustafa, via registrator",
+            "Läs Riksarkivets inspel",
+            "Läs regeringens pressmeddelande om utredningen",
+            "Nyckelord",
             "INNEHÅLL",
             "fornamn.efternamn@kammarkollegiet.se",
             "010- 205 21 00, media@folkhalsomyndigheten.se",
@@ -2255,6 +2330,8 @@ mod tests {
             "Ring 070-215 13 02 om du vill anmäla dig till kursen.",
             "Sök på nytt i höst om du inte kom in.",
             "Kommunen översätter broschyren till andra språk.",
+            "Läs gärna vidare i rapporten.",
+            "Kommunen lanserar en ny mobilapp för felanmälan i dag.",
             "Telefon",
             "Budgeten för 2024 är 12 miljoner kronor.",
         ] {

@@ -80,16 +80,17 @@ pub fn tag_items(page: &mut Page<'_, '_>) {
     }
 }
 
-/// A contact label alone on its line ("Telefon", "E-post", "Mobil") right
-/// above a line of contact details in the same paragraph: part of the
-/// contact entry.
+/// A contact label alone on its line ("Telefon", "E-post", "Mobil"), or a
+/// person's name alone, right above a line of contact details in the same
+/// paragraph ("Sofia Brändström" / "Pressekreterare hos socialministern"):
+/// part of the contact entry.
 pub fn label_above_contact(page: &mut Page<'_, '_>) {
     const LABELS: &[&str] = &["telefon", "tel", "mobil", "e-post", "epost", "mejl", "växel", "fax"];
-    for i in 0..page.len().saturating_sub(1) {
+    for i in (0..page.len().saturating_sub(1)).rev() {
         let j = i + 1;
         let label = page.line(i).trim().trim_end_matches(':').to_lowercase();
         if page.is_content(i)
-            && LABELS.contains(&label.as_str())
+            && (LABELS.contains(&label.as_str()) || byline::is_person_name(page.line(i).trim()))
             && page.units[j].para == page.units[i].para
             && matches!(page.class[j], Class::Remove("contact"))
         {
@@ -299,6 +300,16 @@ mod tests {
     fn the_publisher_s_about_us_goes() {
         let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
                  Om Länsstyrelsen\nLänsstyrelsen är en statlig myndighet som finns nära människorna i varje län.";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
+        );
+    }
+
+    #[test]
+    fn a_name_above_a_press_contact_s_title_goes() {
+        let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
+                 Presskontakt\n\nSofia Berg\nPressekreterare hos socialminister Lena Holm\nMobil 073-065 16 12";
         assert_eq!(
             kept(t),
             "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
