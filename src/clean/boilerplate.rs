@@ -453,6 +453,10 @@ fn phrase_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
         // a template's placeholder left in the page ("%%#6a762a%%accent-1%%")
         return f("boilerplate", Scope::Line);
     }
+    if words <= 6 && (k.contains("varukorg") || k.contains("ex. moms") || k.contains("inkl. moms")) {
+        // a web shop's cart: "artiklar i varukorgen", "kr ( ex. moms )"
+        return f("navigation", Scope::Line);
+    }
     if words <= 3 && (k.starts_with("ikon ") || k.starts_with("icon ")) {
         // an icon's text: "Ikon utropstecken"
         return f("image", Scope::Line);
@@ -545,7 +549,9 @@ fn is_republication_note(k: &str) -> bool {
     ["artikeln ", "debattartikeln ", "texten ", "krönikan ", "inlägget "]
         .iter()
         .any(|p| k.starts_with(p))
-        && (k.contains("publicerad") || k.contains("publicerades") || k.contains("har tidigare varit"))
+        && (k.contains("publicerad i ")
+            || k.contains("publicerades i ")
+            || k.contains("har tidigare varit"))
 }
 
 /// A page's feedback question: "Hjälpte informationen på sidan dig?",
@@ -713,6 +719,7 @@ fn list_rules(k: &str, words: usize) -> Option<Furniture> {
             || k.contains("inställning")
             || k.contains("samtycke")
             || k.contains("placera")
+            || k.contains("sätta")
             || k.contains("lagra")
             || k.contains("sparas")
             || k.contains("webbplats")
@@ -2314,6 +2321,9 @@ mod tests {
             "Läs Riksarkivets inspel",
             "Läs regeringens pressmeddelande om utredningen",
             "Nyckelord",
+            "artiklar i varukorgen",
+            "kr ( ex. moms )",
+            "Vi skulle vilja sätta lite fler kakor för olika funktioner som hjälper dig som användare.",
             "INNEHÅLL",
             "fornamn.efternamn@kammarkollegiet.se",
             "010- 205 21 00, media@folkhalsomyndigheten.se",

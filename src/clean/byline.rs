@@ -59,7 +59,7 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(sidan uppdaterades|sidan uppdaterad|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|senast publicerad|senast reviderad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(artikeln publicerades|artikeln uppdaterades|sidan uppdaterades|sidan uppdaterad|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|senast publicerad|senast reviderad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
@@ -70,9 +70,11 @@ static TIME: LazyLock<Regex> =
 fn marker_kind(word: &str) -> Marker {
     let w = word.trim_end_matches(':').to_lowercase();
     match w.as_str() {
-        "publicerad" | "publicerat" | "publ." | "publicerades" => Marker::Published,
+        "publicerad" | "publicerat" | "publ." | "publicerades" | "artikeln publicerades" => {
+            Marker::Published
+        }
         "senast uppdaterad" | "senast ändrad" | "uppdaterad" | "uppdaterat" | "ändrad"
-        | "sidan uppdaterades" | "sidan uppdaterad" | "senast granskad" | "senast publicerad" | "senast reviderad"
+        | "sidan uppdaterades" | "sidan uppdaterad" | "artikeln uppdaterades" | "senast granskad" | "senast publicerad" | "senast reviderad"
         | "uppdaterades" | "ändrades" => {
             Marker::Updated
         }
@@ -300,6 +302,7 @@ fn is_filler_char(c: char) -> bool {
 /// dates (`i dag`, `igår`, ...).
 const META_FIRST_WORDS: &[&str] = &[
     "sidan",
+    "artikeln",
     "senast",
     "uppdaterades",
     "ändrades",
@@ -475,7 +478,23 @@ pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
     if !may_be_meta(&s) {
         return None;
     }
-    parse_unglued(&s, reference)
+    parse_unglued(&s, reference).or_else(|| date_and_categories(line, reference))
+}
+
+/// A date line followed by the page's categories: "20 december 2018 |
+/// Kommun & politik, Omsorg & hjälp". The part before the first `|` is a
+/// date line; the rest short labels, no sentence.
+fn date_and_categories(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
+    let (date, rest) = line.split_once(" | ")?;
+    let labels_only = rest.split([',', '|']).all(|l| {
+        let l = l.trim();
+        !l.is_empty() && l.split_whitespace().count() <= 4 && !l.ends_with(['.', '!', '?'])
+    });
+    if !labels_only {
+        return None;
+    }
+    let m = parse_unglued(&unglue(date.trim()), reference)?;
+    (m.published.is_some() || m.updated.is_some()).then_some(m)
 }
 
 /// [`parse_meta_line`] after the line has been trimmed and unglued.
@@ -729,6 +748,12 @@ mod tests {
         assert_eq!(m.updated.as_deref(), Some("2019-02-05"));
         let m = parse_meta_line("Sidan uppdaterad den 23 oktober 2014", None).expect("meta");
         assert_eq!(m.updated.as_deref(), Some("2014-10-23"));
+        let m = parse_meta_line("20 december 2018 | Kommun & politik, Omsorg & hjälp", None)
+            .expect("meta");
+        assert_eq!(m.published.as_deref(), Some("2018-12-20"));
+        let m = parse_meta_line("Artikeln publicerades 22 januari 2020", None).expect("meta");
+        assert_eq!(m.published.as_deref(), Some("2020-01-22"));
+        assert!(parse_meta_line("20 december 2018 | Kommunen bygger en ny skola i centrum.", None).is_none());
     }
 
     #[test]

@@ -217,6 +217,14 @@ pub fn alt_text_above_caption(page: &mut Page<'_, '_>) {
 /// One line on its own: its furniture shape (if any) and its class.
 pub fn classify_line(line: &str, opts: &Options) -> (Option<boilerplate::Furniture>, Class) {
     if let Some(fu) = boilerplate::classify(line) {
+        // a page's notice that dates it ("Artikeln publicerades 22
+        // januari 2020") is its date line
+        if fu.reason == "notice"
+            && let Some(m) = byline::parse_meta_line(line, opts.reference)
+            && (m.published.is_some() || m.updated.is_some())
+        {
+            return (None, Class::Meta(m));
+        }
         return (Some(fu), Class::Remove(fu.reason));
     }
     if let Some(m) = byline::parse_meta_line(line, opts.reference) {
