@@ -28,6 +28,35 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
     label_above_contact(page);
     tag_items(page);
     about_us(page);
+    cookie_block_lines(page);
+}
+
+/// A line of a cookie notice that does not name cookies ("Du kan när du
+/// vill ändra dina inställningar.", "Godkänn alla"): short, about settings
+/// or consent, in the same paragraph as a cookie line.
+pub fn cookie_block_lines(page: &mut Page<'_, '_>) {
+    let cookie_paras: std::collections::BTreeSet<usize> = (0..page.len())
+        .filter(|&j| matches!(page.class[j], Class::Remove("cookie")))
+        .map(|j| page.units[j].para)
+        .collect();
+    if cookie_paras.is_empty() {
+        return;
+    }
+    for i in 0..page.len() {
+        if !page.is_content(i)
+            || page.words(i) > 15
+            || !cookie_paras.contains(&page.units[i].para)
+        {
+            continue;
+        }
+        let k = page.line(i).to_lowercase();
+        if ["inställningar", "godkänn", "acceptera", "neka", "samtycke"]
+            .iter()
+            .any(|w| k.contains(w))
+        {
+            page.class[i] = Class::Remove("cookie");
+        }
+    }
 }
 
 /// A press release's paragraph about its publisher ("Länsstyrelsen är en
@@ -36,6 +65,9 @@ pub fn classify(page: &mut Page<'_, '_>, opts: &Options) {
 pub fn about_us(page: &mut Page<'_, '_>) {
     for i in 0..page.len() {
         let line = page.line(i);
+        if !line.contains(" är en ") {
+            continue;
+        }
         let head: String = line.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
         let about = line.starts_with(char::is_uppercase)
             && [" är en statlig myndighet", " är en myndighet under", " är en statlig förvaltningsmyndighet"]
@@ -66,8 +98,9 @@ pub fn tag_items(page: &mut Page<'_, '_>) {
     const LABELS: &[&str] = &["ämnen", "kategorier", "kategori", "regioner", "taggar", "etiketter"];
     let mut in_list = false;
     for i in 0..page.len() {
-        let key = page.line(i).trim().to_lowercase();
-        if LABELS.contains(&key.as_str()) && matches!(page.class[i], Class::Remove(_)) {
+        let short = page.words(i) <= 1;
+        let key = if short { page.line(i).trim().to_lowercase() } else { String::new() };
+        if short && LABELS.contains(&key.as_str()) && matches!(page.class[i], Class::Remove(_)) {
             in_list = true;
             continue;
         }
@@ -88,6 +121,9 @@ pub fn label_above_contact(page: &mut Page<'_, '_>) {
     const LABELS: &[&str] = &["telefon", "tel", "mobil", "e-post", "epost", "mejl", "växel", "fax"];
     for i in (0..page.len().saturating_sub(1)).rev() {
         let j = i + 1;
+        if page.words(i) > 4 || !matches!(page.class[j], Class::Remove("contact")) {
+            continue;
+        }
         let label = page.line(i).trim().trim_end_matches(':').to_lowercase();
         if page.is_content(i)
             && (LABELS.contains(&label.as_str()) || byline::is_person_name(page.line(i).trim()))
@@ -318,6 +354,16 @@ mod tests {
     fn a_name_above_a_press_contact_s_title_goes() {
         let t = "Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.\n\n\
                  Presskontakt\n\nSofia Berg\nPressekreterare hos socialminister Lena Holm\nMobil 073-065 16 12";
+        assert_eq!(
+            kept(t),
+            "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
+        );
+    }
+
+    #[test]
+    fn a_settings_line_of_a_cookie_notice_goes() {
+        let t = "Vi använder nödvändiga kakor för att webbplatsen ska fungera.\nDu kan när du vill ändra dina inställningar.\n\n\
+                 Kommunen bygger ny skola\n\nKommunen har beslutat att bygga en ny skola i centrum.";
         assert_eq!(
             kept(t),
             "Kommunen bygger ny skola|Kommunen har beslutat att bygga en ny skola i centrum."
