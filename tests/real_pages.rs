@@ -23,14 +23,15 @@ fn dev_split_figures() {
     }
 }
 
-/// The held-back split gates the speaker figures. Issue 14 set the targets
-/// at P and R 0.95, roles 0.95, organisations 0.90 and paragraph attribution
-/// 0.95; the held-back split does not reach all of them yet (recall 0.769,
-/// roles 0.667 on 6 judged speakers), so the gate is the floor of the
-/// figures reached (rounded down), not the targets. After the second round
-/// (rules changed on the 80 dev pages only) precision fell from 1.000 to
-/// 0.952 (one spurious speaker among 21) and the other figures stayed where
-/// they were, so the precision floor went down to 0.95.
+/// The held-back split gates. Issue 14 set the speaker targets at P and R
+/// 0.95, roles 0.95, organisations 0.90 and paragraph attribution 0.95;
+/// issue 15 the cleaning targets at titles, dates and authors 0.95 and
+/// furniture 0.90 with no body paragraph lost. The split does not reach
+/// most of them, so each gate is the floor of what it reached (rounded
+/// down), not the target. The split grew in the fourth session from 18 to
+/// 33 pages (15 of 30 round-3 pages, alternately by name, before any rule
+/// saw them); the floors below are those of the 33 pages after the rules
+/// were tuned on 155 dev pages (`tests/data/real/FIRST-RUN.md`).
 #[test]
 fn test_split_gates() {
     let sc = real::score_split("test");
@@ -40,14 +41,10 @@ fn test_split_gates() {
     println!("{}", sc.report("test"));
 
     // --- cleaning gates (issue 15) ---
-    // The issue's targets are furniture >= 0.90 with body kept = 1.0,
-    // titles >= 0.95, dates >= 0.95, authors >= 0.95. The held-back split
-    // reached (after the rules were tuned on the dev split only): first
-    // round titles 0.722, dates 0.917, authors 1.000, furniture 0.482,
-    // body kept 1.000; second round (tuned on 80 dev pages) titles 0.778,
-    // dates 0.917, authors 1.000, furniture 0.554, body kept 1.000.
-    // Where a target is not reached, the floor is what was reached,
-    // rounded down, so that no change makes it worse.
+    // 18 pages: first round titles 0.722, dates 0.917, furniture 0.482;
+    // second round 0.778, 0.917, 0.554. 33 pages (fourth session, after
+    // three more rounds tuned on dev only): titles 0.788, dates 0.985,
+    // authors 0.970, furniture 0.623, body kept 1.000.
     assert!(
         sc.body() >= 1.0,
         "test split: body paragraphs lost: {:.3}",
@@ -59,29 +56,31 @@ fn test_split_gates() {
         sc.authors()
     );
     assert!(
-        sc.title() >= 0.77,
-        "test split: titles {:.3} < 0.77 (target 0.95)",
+        sc.title() >= 0.78,
+        "test split: titles {:.3} < 0.78 (target 0.95)",
         sc.title()
     );
     assert!(
-        sc.dates() >= 0.91,
-        "test split: dates {:.3} < 0.91 (target 0.95)",
+        sc.dates() >= 0.98,
+        "test split: dates {:.3} < 0.98 (target 0.95)",
         sc.dates()
     );
     assert!(
-        sc.furniture() >= 0.55,
-        "test split: furniture removed {:.3} < 0.55 (target 0.90)",
+        sc.furniture() >= 0.62,
+        "test split: furniture removed {:.3} < 0.62 (target 0.90)",
         sc.furniture()
     );
     // --- end of cleaning gates ---
 
     // --- speaker gates (issue 14): floors at what the held-back split reached ---
+    // 33 pages: P 0.944, R 0.810, roles 0.667 (12 judged: one speaker
+    // moves it by 0.08), organisations 0.917, attribution 0.915.
     let floors = [
-        ("speaker precision", sc.speaker_p(), 0.95),
-        ("speaker recall", sc.speaker_r(), 0.76),
+        ("speaker precision", sc.speaker_p(), 0.94),
+        ("speaker recall", sc.speaker_r(), 0.80),
         ("roles", sc.roles(), 0.66),
-        ("organisations", sc.orgs(), 1.00),
-        ("paragraph attribution", sc.attribution(), 0.97),
+        ("organisations", sc.orgs(), 0.91),
+        ("paragraph attribution", sc.attribution(), 0.91),
     ];
     for (what, got, floor) in floors {
         assert!(

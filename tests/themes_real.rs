@@ -35,24 +35,30 @@ fn dev_split_figures() {
     println!("{}", r.mistakes());
     // the first round tuned the rules on the first 171 sentences (0.951 /
     // 0.857 there); the 174 sentences added for a second round (e001-e174)
-    // scored 0.742 / 0.535 on their blind first run. After the second round
-    // the whole split reaches 0.951 / 0.876, held here rounded down:
-    assert!(r.overall.precision.unwrap_or(0.0) >= 0.95);
-    assert!(r.overall.recall.unwrap_or(0.0) >= 0.87);
+    // scored 0.742 / 0.535 on their blind first run, and the whole split
+    // reached 0.951 / 0.876. Three more blind rounds (f, g, h: 179
+    // sentences, first runs 0.767 / 0.676, 0.824 / 0.700, 0.697 / 0.622)
+    // were added; after the rules were changed for them the 524 sentences
+    // reach 0.919 / 0.830, held here rounded down:
+    assert!(r.overall.precision.unwrap_or(0.0) >= 0.91);
+    assert!(r.overall.recall.unwrap_or(0.0) >= 0.82);
 }
 
 /// The targets are precision 0.95 and recall 0.90 on this split.
-/// The built-in codebook does not reach them (first run 0.766 / 0.692;
-/// after the first round 0.864 / 0.731; after the second round 0.911 /
-/// 0.788; see `tests/data/real/FIRST-RUN.md`), so this gate holds what it
-/// reaches, rounded down, as a floor that a change must not go below.
-const TEST_PRECISION_FLOOR: f64 = 0.91;
+/// The built-in codebook does not reach them (94 sentences: first run
+/// 0.766 / 0.692; after the first round 0.864 / 0.731; after the second
+/// round 0.911 / 0.788. The split grew to 144 with 50 round-3 sentences,
+/// odd ids, first run 0.739 / 0.773; all 144 after the rules were tuned
+/// on 524 dev sentences: 0.866 / 0.784; see `tests/data/real/FIRST-RUN.md`),
+/// so this gate holds what it reaches, rounded down, as a floor that a
+/// change must not go below.
+const TEST_PRECISION_FLOOR: f64 = 0.86;
 const TEST_RECALL_FLOOR: f64 = 0.78;
 
 #[test]
 fn test_split_gates() {
     let r = split("test");
-    assert!(r.texts >= 90, "the test split has {} sentences", r.texts);
+    assert!(r.texts >= 140, "the test split has {} sentences", r.texts);
     // figures only: the held-back sentences' mistakes are not printed, so
     // that nobody tunes rules to them
     println!("{}", r.table());
