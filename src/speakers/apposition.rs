@@ -399,6 +399,32 @@ fn localise(role: &str, org: String) -> String {
 
 /// Roles and organisations after a name. Returns them and where the
 /// apposition ends.
+/// The title a person is appointed to right after their name: a verb of
+/// appointing ("utses", "utsågs", "har utsetts", "valdes", "anställs",
+/// "utnämns", "förordnas"), a few lowercase words ("på måndagen", "av
+/// regeringen"), "till", perhaps "ny", and a role word. Returns where the
+/// role starts.
+fn appointed_to(a: &After<'_>, i: usize) -> Option<usize> {
+    const APPOINTED: &[&str] = &[
+        "utses", "utsågs", "utsetts", "valdes", "väljs", "valts", "anställs", "anställdes",
+        "anställts", "utnämns", "utnämndes", "utnämnts", "förordnas", "förordnades",
+        "förordnats",
+    ];
+    let w = &a.w;
+    let verb = if w[i] == "har" || w[i] == "hade" { i + 1 } else { i };
+    if !w.get(verb).is_some_and(|x| APPOINTED.contains(x)) {
+        return None;
+    }
+    let till = (verb + 1..a.len().min(verb + 6))
+        .take_while(|&k| a.spaced(k) && w[k].chars().all(|c| c.is_lowercase() || c.is_ascii_digit()))
+        .find(|&k| w[k] == "till")?;
+    let mut k = a.skip_fillers(till + 1);
+    if a.is(k, "ny") || a.is(k, "nya") {
+        k += 1;
+    }
+    (k < a.len() && a.spaced(k) && roles::role_word(w[k]).is_some()).then_some(k)
+}
+
 pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
     let a = After::new(text, ws, name);
     let mut roles = Vec::new();
@@ -482,6 +508,11 @@ fn after_space(
             return a.role_list(k, roles, orgs_out);
         }
         return 0;
+    }
+    if let Some(k) = appointed_to(a, i) {
+        // "NAME utsågs på måndagen till regiondirektör för Region X",
+        // "NAME har utsetts till ny generaldirektör för ORG"
+        return a.role_list(k, roles, orgs_out);
     }
     if i > 0 && roles::role_word(w[i]).is_some() {
         // "NAME (S) ordförande i ..."
@@ -657,6 +688,19 @@ mod tests {
                 vec!["Storumans kommun".into()]
             )
         );
+    }
+
+    #[test]
+    fn the_post_someone_is_appointed_to() {
+        let (roles, orgs) = one(
+            "Rubrik\n\nAnna Ek utsågs på måndagen till regiondirektör för Region Kalmar län.\n\n– Det är en stor utmaning, säger Anna Ek.",
+        );
+        assert_eq!(roles, ["regiondirektör"]);
+        assert_eq!(orgs, ["Region Kalmar län"]);
+        let (roles, _) = one(
+            "Rubrik\n\nAnna Ek har utsetts till ny generaldirektör för Skolverket.\n\n– Jag ser fram emot det, säger Anna Ek.",
+        );
+        assert_eq!(roles, ["generaldirektör"]);
     }
 
     #[test]
