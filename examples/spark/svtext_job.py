@@ -525,40 +525,37 @@ def main(argv=None):
     records.mapPartitions(runner).saveAsTextFile(args.output)
     t_done = time.monotonic()
 
+    # The driver's own svtext (for the summary and the codebook's themes):
+    # the one given, else one shipped with --files or on the driver's PATH.
+    driver_svtext = driver_binary
+    if driver_svtext is None and not (args.no_summary and args.no_tables):
+        try:
+            driver_svtext = resolve_binary(binary_name)
+        except RuntimeError:
+            pass
+
     summary_path = None
     if not args.no_summary:
         summary_dir = args.summary_dir
         if summary_dir is None and local_path(args.output) is not None:
             summary_dir = os.path.join(local_path(args.output), "_summary")
-        summary_binary = driver_binary
-        if summary_binary is None:
-            try:  # shipped with spark-submit --files, or on the driver's PATH
-                summary_binary = resolve_binary(binary_name)
-            except RuntimeError:
-                pass
         if summary_dir is None:
             print("svtext_job: OUTPUT is not local: give --summary-dir DIR for summary.json, "
                   "or run `svtext summarize` on the part files", file=sys.stderr)
-        elif summary_binary is None:
+        elif driver_svtext is None:
             print("svtext_job: no svtext binary on the driver for the summary (give --binary)",
                   file=sys.stderr)
         else:
-            summary_path = write_summary(sc, summary_binary, args.output, summary_dir)
+            summary_path = write_summary(sc, driver_svtext, args.output, summary_dir)
     t_summary = time.monotonic()
 
     tables_dir = None
     if not args.no_tables:
-        theme_binary = driver_binary
-        if theme_binary is None:
-            try:
-                theme_binary = resolve_binary(binary_name)
-            except RuntimeError:
-                pass
-        if theme_binary is None:
+        if driver_svtext is None:
             print("svtext_job: no svtext binary on the driver to read the codebook's themes "
                   "(give --binary): tables not written", file=sys.stderr)
         else:
-            themes = codebook_theme_ids(theme_binary, args.codebook)
+            themes = codebook_theme_ids(driver_svtext, args.codebook)
             tables_dir = args.tables_dir or f"{args.output.rstrip('/')}/_tables"
             write_tables(spark, args.output, tables_dir, themes)
     t_end = time.monotonic()

@@ -98,6 +98,9 @@ const AGENCY_HEAD_TITLES: &[&str] = &[
 
 /// The agency a word names, in base form ("Skatteverkets" → "Skatteverket").
 fn agency_name(word: &str) -> Option<String> {
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
     let base = word.strip_suffix('s').filter(|b| {
         AGENCY_NAMES.contains(b) || AGENCY_ENDINGS.iter().any(|e| b.ends_with(e))
     });
@@ -106,8 +109,7 @@ fn agency_name(word: &str) -> Option<String> {
         || AGENCY_ENDINGS
             .iter()
             .any(|e| base.len() > e.len() + 2 && base.ends_with(e));
-    let capital = base.chars().next().is_some_and(char::is_uppercase);
-    (named && capital && !NOT_AGENCIES.iter().any(|n| base.starts_with(n))).then(|| base.to_string())
+    (named && !NOT_AGENCIES.iter().any(|n| base.starts_with(n))).then(|| base.to_string())
 }
 
 /// The agencies `text` names, one entry per mention; a county board named
@@ -253,39 +255,48 @@ pub(super) fn municipality_of(place: &str) -> String {
     }
 }
 
+/// The most frequent of `found` (first named on a tie), each counted once
+/// per mention plus `extra` (computed once per distinct name).
+fn most_named_by(found: Vec<String>, extra: impl Fn(&str) -> usize) -> Option<String> {
+    let mut distinct: Vec<(String, usize)> = Vec::new();
+    for o in found {
+        match distinct.iter_mut().find(|(d, _)| *d == o) {
+            Some((_, n)) => *n += 1,
+            None => distinct.push((o, 1)),
+        }
+    }
+    let mut best: Option<(usize, String)> = None;
+    for (o, n) in distinct {
+        let score = n + extra(&o);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, o));
+        }
+    }
+    best.map(|(_, o)| o)
+}
+
+/// The most frequent of `found` (first on a tie).
+fn most_named(found: Vec<String>) -> Option<String> {
+    most_named_by(found, |_| 0)
+}
+
 /// The municipality named most often, counting its place name alone too
 /// ("Vaxholm ligger i topp … Vaxholms stad" against "Hammarö kommun" named
 /// twice in a comparison); first named on a tie.
 fn most_named_with_place(found: Vec<String>, text: &str) -> Option<String> {
-    let mut best: Option<(usize, &String)> = None;
-    for o in &found {
+    most_named_by(found, |o| {
         let place = o
             .strip_suffix(" kommun")
             .or_else(|| o.strip_suffix(" stad"))
             .unwrap_or(o);
         let place = place.strip_suffix('s').filter(|p| p.len() > 3).unwrap_or(place);
-        let bare = text
-            .match_indices(place)
-            .filter(|&(at, _)| at_boundary(text, at, at + place.len()) || text[at + place.len()..].starts_with("s "))
-            .count();
-        let n = found.iter().filter(|x| *x == o).count() + bare;
-        if best.is_none_or(|(b, _)| n > b) {
-            best = Some((n, o));
-        }
-    }
-    best.map(|(_, o)| o.clone())
-}
-
-/// The most frequent of `found` (first on a tie).
-fn most_named(found: Vec<String>) -> Option<String> {
-    let mut best: Option<(usize, &String)> = None;
-    for o in &found {
-        let n = found.iter().filter(|x| *x == o).count();
-        if best.is_none_or(|(b, _)| n > b) {
-            best = Some((n, o));
-        }
-    }
-    best.map(|(_, o)| o.clone())
+        text.match_indices(place)
+            .filter(|&(at, _)| {
+                at_boundary(text, at, at + place.len())
+                    || text[at + place.len()..].starts_with("s ")
+            })
+            .count()
+    })
 }
 
 impl ContextOrgs {

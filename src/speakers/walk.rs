@@ -835,16 +835,16 @@ impl Walker<'_, '_> {
         // ...", "– Vi uppskattar Björns insats") is not theirs: people
         // speak of others by name, not of themselves.
         let text = self.ctx.text;
-        let named_in_full = |w: usize| {
+        let named_in_quote = |w: usize| {
             marked
                 && p.mentions
                     .iter()
                     .any(|m| m.person == w && !text[..m.span.start].ends_with("heter "))
         };
-        let who = st.run.or(intro).or(last).filter(|&w| !named_in_full(w));
+        let who = st.run.or(intro).or(last).filter(|&w| !named_in_quote(w));
         who.or_else(|| {
             let h = st.headline.filter(|_| marked && !st.cued)?;
-            (!named_in_full(h)).then_some(h)
+            (!named_in_quote(h)).then_some(h)
         })
     }
 

@@ -45,10 +45,14 @@ pub(super) fn is_press_contact_title(k: &str) -> bool {
 /// addresses (also spelt out: "snabela", "snabel-a") and their labels
 /// ("070-215 13 02", "E-post:", "010- 205 21 00, media@myndigheten.se").
 pub(super) fn is_bare_contact(line: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "telefon", "tel", "tfn", "mobil", "mobilnummer", "telefonnummer", "e-post", "epost", "mejl",
-        "e-postadress", "växel", "växeln", "fax", "och", "eller", "alt", "el",
-    ];
+    // (most lines hold no digit, "@", spelt-out address or final colon)
+    if !line.contains(|c: char| c.is_ascii_digit() || c == '@')
+        && !line.contains("snabel")
+        && !line.trim_end().ends_with(':')
+    {
+        return false;
+    }
+    let label = |w: &str| CONTACT_LABELS.contains(&w) || matches!(w, "och" | "eller" | "alt" | "el");
     let spelt_out = line.contains("snabela") || line.contains("snabel-a");
     let rest = EMAIL.replace_all(line, " ");
     let rest = PHONE.replace_all(&rest, " ");
@@ -61,7 +65,7 @@ pub(super) fn is_bare_contact(line: &str) -> bool {
     if spelt_out {
         return words.len() <= 12;
     }
-    let only_labels = words.iter().all(|w| LABELS.contains(&w.as_str()));
+    let only_labels = words.iter().all(|w| label(w));
     // a number the phone pattern missed ("010- 205 21 00"): six digits or
     // more, starting with 0 or +
     let number = rest

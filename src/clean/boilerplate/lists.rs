@@ -91,11 +91,6 @@ pub(super) const NAV_EXACT: &[&str] = &[
     "sidan uppdaterades",
     "senast granskad",
     "skriv ut sidan",
-    "ämnen",
-    "taggar",
-    "kategorier",
-    "kategori",
-    "regioner",
     "dela sidan på sociala medier",
     "annonsera",
     "dela inlägget",
@@ -232,3 +227,17 @@ pub(super) const DATE_LABELS: &[&str] = &[
     "sidan",
     "den",
 ];
+
+/// Labels of a page's tag list ("Ämnen", "Regioner"): navigation, and the
+/// short bullet items under them go too (`clean::text::classify::tag_items`).
+pub const TAG_LABELS: &[&str] = &["ämnen", "taggar", "kategorier", "kategori", "regioner", "etiketter"];
+
+/// The labels of contact details ("Telefon", "E-post:", "Mobil").
+pub const CONTACT_LABELS: &[&str] = &[
+    "telefon", "tel", "tfn", "mobil", "mobilnummer", "telefonnummer", "e-post", "epost", "mejl",
+    "e-postadress", "växel", "växeln", "fax",
+];
+
+/// Words of a cookie notice's consent and settings ("Godkänn alla", "Du
+/// kan ändra dina inställningar"), lowercased.
+pub const COOKIE_CONSENT: &[&str] = &["godkänn", "acceptera", "inställning", "samtycke", "neka"];

@@ -30,6 +30,7 @@ mod tests;
 pub use contact::*;
 pub use links::*;
 use lists::*;
+pub use lists::{CONTACT_LABELS, COOKIE_CONSENT, TAG_LABELS};
 pub use notices::*;
 
 /// How a furniture line affects its neighbours.
@@ -346,7 +347,7 @@ fn page_chrome_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
 /// Whole lines from the look-up lists: navigation, advertisement and
 /// cookie buttons; cookie notices; newsletter sign-ups.
 fn list_rules(k: &str, words: usize) -> Option<Furniture> {
-    if NAV_EXACT.contains(&k) {
+    if NAV_EXACT.contains(&k) || TAG_LABELS.contains(&k) {
         return f("navigation", Scope::Line);
     }
     if ADVERT.contains(&k) {
@@ -357,16 +358,10 @@ fn list_rules(k: &str, words: usize) -> Option<Furniture> {
     }
     if words <= 80
         && (k.contains("cookie") || k.contains("kakor") || k.contains("kakan"))
-        && (k.contains("använder")
-            || k.contains("godkänn")
-            || k.contains("acceptera")
-            || k.contains("inställning")
-            || k.contains("samtycke")
-            || k.contains("placera")
-            || k.contains("sätta")
-            || k.contains("lagra")
-            || k.contains("sparas")
-            || k.contains("webbplats")
+        && (COOKIE_CONSENT.iter().any(|w| k.contains(w))
+            || ["använder", "placera", "sätta", "lagra", "sparas", "webbplats"]
+                .iter()
+                .any(|w| k.contains(w))
             || words <= 4)
     {
         return f("cookie", Scope::Line);

@@ -50,9 +50,7 @@ pub fn cookie_block_lines(page: &mut Page<'_, '_>) {
             continue;
         }
         let k = page.line(i).to_lowercase();
-        if ["inställningar", "godkänn", "acceptera", "neka", "samtycke"]
-            .iter()
-            .any(|w| k.contains(w))
+        if boilerplate::COOKIE_CONSENT.iter().any(|w| k.contains(w))
         {
             page.class[i] = Class::Remove("cookie");
         }
@@ -95,12 +93,14 @@ pub fn about_us(page: &mut Page<'_, '_>) {
 /// "• Stockholm", "Ämnen" / "• Vård"): short bullet lines right after a
 /// removed tag label go with it.
 pub fn tag_items(page: &mut Page<'_, '_>) {
-    const LABELS: &[&str] = &["ämnen", "kategorier", "kategori", "regioner", "taggar", "etiketter"];
     let mut in_list = false;
     for i in 0..page.len() {
         let short = page.words(i) <= 1;
         let key = if short { page.line(i).trim().to_lowercase() } else { String::new() };
-        if short && LABELS.contains(&key.as_str()) && matches!(page.class[i], Class::Remove(_)) {
+        if short
+            && boilerplate::TAG_LABELS.contains(&key.as_str())
+            && matches!(page.class[i], Class::Remove(_))
+        {
             in_list = true;
             continue;
         }
@@ -118,7 +118,6 @@ pub fn tag_items(page: &mut Page<'_, '_>) {
 /// paragraph ("Sofia Brändström" / "Pressekreterare hos socialministern"):
 /// part of the contact entry.
 pub fn label_above_contact(page: &mut Page<'_, '_>) {
-    const LABELS: &[&str] = &["telefon", "tel", "mobil", "e-post", "epost", "mejl", "växel", "fax"];
     for i in (0..page.len().saturating_sub(1)).rev() {
         let j = i + 1;
         if page.words(i) > 4 || !matches!(page.class[j], Class::Remove("contact")) {
@@ -126,7 +125,8 @@ pub fn label_above_contact(page: &mut Page<'_, '_>) {
         }
         let label = page.line(i).trim().trim_end_matches(':').to_lowercase();
         if page.is_content(i)
-            && (LABELS.contains(&label.as_str()) || byline::is_person_name(page.line(i).trim()))
+            && (boilerplate::CONTACT_LABELS.contains(&label.as_str())
+                || byline::is_person_name(page.line(i).trim()))
             && page.units[j].para == page.units[i].para
             && matches!(page.class[j], Class::Remove("contact"))
         {

@@ -189,27 +189,40 @@ pub fn is_picture_shown(line: &str) -> bool {
         && ws[2] != "att"
 }
 
+/// Words of place in a picture's description ("framför", "i bakgrunden").
+const PICTURE_PLACES: &[&str] = &["framför", "bredvid", "intill", "bakgrunden", "förgrunden", "bakom"];
+
+/// Whether word `w` is one of `list` (lowercase words), ignoring the case
+/// of ASCII letters, without allocating (the scene tests run on every
+/// short line).
+fn is_one_of(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// An image's description in a few short sentences, most of them saying
 /// where people stand and what they do ("En man bläddrar i en liten bok.
 /// Bredvid honom står två kvinnor som också tittar i boken. Framför dem
 /// står ett bord."): two to five sentences of at most 20 words, two thirds
 /// of them with a [`PICTURE_VERBS`] verb or a word of place, no quotation.
 pub fn is_scene_description(line: &str) -> bool {
-    const PLACES: &[&str] = &["framför", "bredvid", "intill", "bakgrunden", "förgrunden", "bakom"];
+    // (two sentences at least; most body paragraphs stop here or at the
+    // sentence count)
+    if !line.contains(". ") || line.contains(['"', '”', ':', '–']) {
+        return false;
+    }
     let sentences: Vec<&str> = line
         .split_inclusive(['.', '!', '?'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    if !(2..=5).contains(&sentences.len()) || line.contains(['"', '”', ':', '–']) {
+    if !(2..=5).contains(&sentences.len()) {
         return false;
     }
     let scene = |s: &&str| {
         s.split(|c: char| !c.is_alphabetic()).any(|w| {
-            let w = w.to_lowercase();
-            PICTURE_VERBS.contains(&w.as_str())
-                || PLACES.contains(&w.as_str())
-                || matches!(w.as_str(), "bläddrar" | "ståendes" | "sittandes" | "bär")
+            is_one_of(PICTURE_VERBS, w)
+                || is_one_of(PICTURE_PLACES, w)
+                || is_one_of(&["bläddrar", "ståendes", "sittandes", "bär"], w)
         })
     };
     let scenes = sentences.iter().filter(|s| scene(s)).count();
@@ -228,10 +241,6 @@ pub fn is_scene(line: &str) -> bool {
     const COUNTED: &[&str] = &[
         "en", "ett", "två", "tre", "fyra", "fem", "sex", "flera", "några", "många", "glada",
     ];
-    const VISUAL: &[&str] = &[
-        "framför", "bredvid", "utomhus", "inomhus", "bakgrunden", "förgrunden", "kameran", "skylten",
-        "mikrofon", "fotografi",
-    ];
     if line.split_whitespace().nth(18).is_some() {
         return false;
     }
@@ -239,7 +248,12 @@ pub fn is_scene(line: &str) -> bool {
     let bare = |w: &str| w.trim_end_matches(['.', ',']).to_lowercase();
     // up to ten words; up to eighteen with a word only a picture's
     // description has ("framför", "utomhus", "i bakgrunden", "kameran")
-    let visual = ws.iter().any(|w| VISUAL.contains(&bare(w).as_str()));
+    let visual = ws.len() > 10
+        && ws.iter().any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            is_one_of(PICTURE_PLACES, w)
+                || is_one_of(&["utomhus", "inomhus", "kameran", "skylten", "mikrofon", "fotografi"], w)
+        });
     if ws.len() < 2
         || ws.len() > if visual { 18 } else { 10 }
         || line.ends_with(['?', '!', ':', ','])
