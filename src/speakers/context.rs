@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::cues::re;
+use super::orgs::AGENCY_ENDINGS;
 
 /// The municipality and region an article names most often (the first
 /// named on a tie).
@@ -51,18 +52,6 @@ const SCHOOL_TITLES: &[&str] = &[
     "förskolechef",
     "förskolerektor",
     "skolledare",
-];
-
-/// Endings of agency names ("Skatteverket", "Försäkringskassan").
-const AGENCY_ENDINGS: &[&str] = &[
-    "verket",
-    "myndigheten",
-    "kassan",
-    "inspektionen",
-    "ämbetet",
-    "kollegiet",
-    "förmedlingen",
-    "styrelsen",
 ];
 
 /// Agencies whose names have no agency ending.

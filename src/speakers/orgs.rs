@@ -102,6 +102,40 @@ fn is_cap(w: &str) -> bool {
     }
 }
 
+/// Endings of state agencies' names ("Skatteverket", "Försäkringskassan",
+/// "Socialstyrelsen"); also read by `context` for the agency an article is
+/// about.
+pub(super) const AGENCY_ENDINGS: &[&str] = &[
+    "verket",
+    "kassan",
+    "myndigheten",
+    "styrelsen",
+    "inspektionen",
+    "ämbetet",
+    "kollegiet",
+    "förmedlingen",
+];
+
+/// Endings of boards and ministries ("Socialnämnden",
+/// "Finansdepartementet").
+const BOARD_ENDINGS: &[&str] = &["nämnden", "departementet"];
+
+/// Endings of other organisations' names ("Sveriges Kommuner och
+/// Regioner", "Vänsterpartiet", "Riksbanken").
+const OTHER_ORG_ENDINGS: &[&str] = &[
+    "verk",
+    "polisen",
+    "domstolen",
+    "kommuner",
+    "regioner",
+    "partiet",
+    "förbundet",
+    "institutet",
+    "kommun",
+    "bolaget",
+    "banken",
+];
+
 /// An organisation read from the start of `words` (the words after "i",
 /// "på", "vid", "för", "hos"); returns its normal form, whether it is
 /// clearly an organisation (not just a place name), and how many words it
@@ -118,30 +152,15 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
     if first == "Region" || first == "Landstinget" {
         strong = true;
     }
-    let agency_suffix = [
-        "verket",
-        "kassan",
-        "myndigheten",
-        "styrelsen",
-        "inspektionen",
-        "nämnden",
-        "ämbetet",
-        "departementet",
-        "verk",
-        "polisen",
-        "domstolen",
-        "kommuner",
-        "regioner",
-        "partiet",
-        "förbundet",
-        "kollegiet",
-        "institutet",
-        "kommun",
-        "bolaget",
-        "banken",
-    ];
     let lw = first.to_lowercase();
-    if agency_suffix.iter().any(|s| lw.ends_with(s)) || first.chars().all(char::is_uppercase) {
+    let ends_org = |w: &str| {
+        AGENCY_ENDINGS
+            .iter()
+            .chain(BOARD_ENDINGS)
+            .chain(OTHER_ORG_ENDINGS)
+            .any(|s| w.ends_with(s))
+    };
+    if ends_org(&lw) || first.chars().all(char::is_uppercase) {
         strong = true;
     }
     while n < words.len() {
@@ -163,7 +182,7 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
         }
         // "Nationella registerverket", "Statens servicecenter".
         let lw = w.to_lowercase();
-        if !strong && agency_suffix[..8].iter().any(|s| lw.ends_with(s)) {
+        if !strong && AGENCY_ENDINGS.iter().chain(BOARD_ENDINGS).any(|s| lw.ends_with(s)) {
             parts.push(w.to_string());
             strong = true;
             n += 1;
