@@ -267,7 +267,12 @@ fn inverted_cue(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
             punct.as_str().len()
         };
         let cue_at = span.start + punct.start();
-        let start = inline_dash_start(text, sc.content_start, cue_at).unwrap_or(sc.content_start);
+        // (in a dash paragraph the quote opens at its start; a second dash
+        // there is the same speaker going on)
+        let inline_start = (!sc.dash)
+            .then(|| inline_dash_start(text, sc.content_start, cue_at))
+            .flatten();
+        let start = inline_start.unwrap_or(sc.content_start);
         let q1 = trim_quote(text, Span::new(start, cue_at + keep));
         if !sc.dash && word_count(ctx.slice(q1)) < 3 {
             continue;
@@ -886,6 +891,13 @@ mod tests {
         }
         // The paragraph is none of theirs alone.
         assert_eq!(sp.paragraphs[1].1, None);
+    }
+
+    #[test]
+    fn a_second_dash_in_a_dash_paragraph_is_the_same_speaker_going_on() {
+        let t = "Rubrik\n\n– Vi har gjort mycket i år. – Nu väntar nästa steg, säger Anna Berg.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.paragraphs[1].1, Some(0));
     }
 
     #[test]
