@@ -22,7 +22,7 @@ use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch}
 use arrow_schema::{DataType, Schema};
 
 use super::columns::{lists, nullable, opt_strings, required, string_list, strings};
-use super::{Schemas, Table, arrow_error};
+use super::{Schemas, Table};
 use crate::document::Document;
 use crate::error::Result;
 
@@ -99,8 +99,7 @@ pub fn rows(doc: &Document, schemas: &Schemas) -> Result<RecordBatch> {
     for id in &schemas.themes {
         columns.push(float(found(id).map_or(0.0, |t| t.per_1000_words)));
     }
-    RecordBatch::try_new(schemas.schema(Table::Documents).clone(), columns)
-        .map_err(|e| arrow_error(Table::Documents, e))
+    schemas.batch(Table::Documents, columns)
 }
 
 #[cfg(test)]

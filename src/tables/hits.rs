@@ -16,7 +16,7 @@ use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Schema};
 
 use super::columns::{CharText, ints, nullable, opt_strings, repeated, required, strings};
-use super::{CONTEXT_CHARS, Schemas, Table, arrow_error};
+use super::{CONTEXT_CHARS, Schemas, Table};
 use crate::document::{Document, Hit};
 use crate::error::Result;
 
@@ -64,8 +64,7 @@ pub fn rows(doc: &Document, schemas: &Schemas) -> Result<RecordBatch> {
         strings(contexts.iter().map(|c| c.0)),
         strings(contexts.iter().map(|c| c.1)),
     ];
-    RecordBatch::try_new(schemas.schema(Table::Hits).clone(), columns)
-        .map_err(|e| arrow_error(Table::Hits, e))
+    schemas.batch(Table::Hits, columns)
 }
 
 #[cfg(test)]

@@ -158,6 +158,16 @@ impl Schemas {
     pub fn schema(&self, table: Table) -> &SchemaRef {
         &self.tables[table as usize]
     }
+
+    /// One batch of `table` from its columns, in schema order.
+    pub(crate) fn batch(
+        &self,
+        table: Table,
+        columns: Vec<arrow_array::ArrayRef>,
+    ) -> crate::error::Result<arrow_array::RecordBatch> {
+        arrow_array::RecordBatch::try_new(self.schema(table).clone(), columns)
+            .map_err(|e| arrow_error(table, e))
+    }
 }
 
 /// One document's rows in every table.

@@ -17,7 +17,7 @@ use arrow_schema::{DataType, Schema};
 use super::columns::{
     ints, lists, nullable, opt_strings, repeated, required, string_list, strings,
 };
-use super::{Schemas, Table, arrow_error};
+use super::{Schemas, Table};
 use crate::document::{Document, Quote, Speaker};
 use crate::error::Result;
 
@@ -58,8 +58,7 @@ pub fn rows(doc: &Document, schemas: &Schemas) -> Result<RecordBatch> {
         ints(quotes.iter().map(|(_, _, q)| q.end)),
         strings(quotes.iter().map(|(_, _, q)| q.text.as_str())),
     ];
-    RecordBatch::try_new(schemas.schema(Table::Quotes).clone(), columns)
-        .map_err(|e| arrow_error(Table::Quotes, e))
+    schemas.batch(Table::Quotes, columns)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use arrow_array::{ArrayRef, Int64Array, RecordBatch};
 use arrow_schema::{DataType, Schema};
 
 use super::columns::{ints, lists, repeated, required, string_list, strings};
-use super::{Schemas, Table, arrow_error};
+use super::{Schemas, Table};
 use crate::document::Document;
 use crate::error::Result;
 
@@ -62,8 +62,7 @@ pub fn rows(doc: &Document, schemas: &Schemas) -> Result<RecordBatch> {
             .collect();
         columns.push(Arc::new(counts) as ArrayRef);
     }
-    RecordBatch::try_new(schemas.schema(Table::Speakers).clone(), columns)
-        .map_err(|e| arrow_error(Table::Speakers, e))
+    schemas.batch(Table::Speakers, columns)
 }
 
 #[cfg(test)]

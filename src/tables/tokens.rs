@@ -17,7 +17,7 @@ use arrow_array::{BooleanArray, RecordBatch};
 use arrow_schema::{DataType, Schema};
 
 use super::columns::{ints, nullable, opt_strings, repeated, required, strings};
-use super::{Schemas, Table, arrow_error};
+use super::{Schemas, Table};
 use crate::document::Document;
 use crate::error::Result;
 
@@ -50,8 +50,7 @@ pub fn rows(doc: &Document, schemas: &Schemas) -> Result<RecordBatch> {
         ints(t.iter().map(|x| x.sentence)),
         Arc::new(t.iter().map(|x| Some(x.stopword)).collect::<BooleanArray>()),
     ];
-    RecordBatch::try_new(schemas.schema(Table::Tokens).clone(), columns)
-        .map_err(|e| arrow_error(Table::Tokens, e))
+    schemas.batch(Table::Tokens, columns)
 }
 
 #[cfg(test)]
