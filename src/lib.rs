@@ -87,6 +87,7 @@ stage_modules!(
 #[cfg(test)]
 mod test_support;
 
+pub use clean::batch::{Batch, Recurring};
 pub use document::Document;
 pub use error::{Error, Result};
 pub use ingest::{Format, RawDoc};
@@ -94,8 +95,8 @@ pub use language::detect::iso639_1_code as language_code;
 pub use outcome::{InputError, Skipped};
 pub use pipeline::load_codebook;
 pub use pipeline::{
-    AnalyzeOptions, Config, DEFAULT_MAX_BYTES, Progress, Report, analyze, analyze_with, run,
-    run_stream, run_stream_with,
+    AnalyzeOptions, Config, DEFAULT_MAX_BYTES, Progress, Report, analyze, analyze_in_batch,
+    analyze_with, run, run_stream, run_stream_with,
 };
 pub use report::write_report;
 pub use summary::{Summary, summarize_files};

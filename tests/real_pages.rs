@@ -90,6 +90,40 @@ fn test_split_gates() {
     }
 }
 
+/// A run cleans each page with the evidence of the other pages of its
+/// folder (lines recurring on a site are its furniture). On the dev pages
+/// of the sites with three pages or more, that evidence must remove more
+/// furniture and lose no body paragraph, title or date.
+#[test]
+fn site_evidence_on_dev() {
+    let (alone, batch) = real::score_sites("dev");
+    println!("{}", alone.report("dev pages by site, each alone"));
+    println!(
+        "{}",
+        batch.report("dev pages by site, with the site's evidence")
+    );
+    assert!(
+        alone.pages >= 9,
+        "{} pages of sites with 3+ pages",
+        alone.pages
+    );
+    assert!(batch.body() >= alone.body(), "body lost with site evidence");
+    assert!(
+        batch.title() >= alone.title(),
+        "titles lost with site evidence"
+    );
+    assert!(
+        batch.dates() >= alone.dates(),
+        "dates lost with site evidence"
+    );
+    assert!(
+        batch.furniture() >= alone.furniture(),
+        "furniture {:.3} with site evidence < {:.3} alone",
+        batch.furniture(),
+        alone.furniture()
+    );
+}
+
 /// `SVTEXT_PAGE=<slug> cargo test --test real_pages dump_dev_page -- --ignored --nocapture`
 /// prints svtext's paragraphs and speakers for one page of the dev split
 /// (never the held-back one).

@@ -398,3 +398,81 @@ fn of_eight_runs_started_at_once_on_one_folder_one_writes_and_the_others_exit_2(
         assert_same_folder(&out, &reference);
     }
 }
+
+/// A page of one site: its slogan and its "listen" button on every page.
+fn site_page(dir: &Path, i: usize) {
+    fs::create_dir_all(dir).unwrap();
+    let text = format!(
+        "Du syns och hörs i Lindö!\n\nNyhet nummer {i} från kommunen\n\nDet här är den {i}:e nyheten om hur kommunen arbetar med skolan och vården.\n\nKommunen har fattat beslutet i fullmäktige under våren.\n\nLyssna nu här"
+    );
+    fs::write(dir.join(format!("nyhet-{i}.txt")), text).unwrap();
+}
+
+#[test]
+fn lines_recurring_on_a_sites_pages_are_removed_and_incremental_runs_follow_the_evidence() {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("in");
+    let site = input.join("lindo");
+    let out = work.path().join("out");
+    let run = || svtext(&[s(&input), "--out", s(&out)]);
+    let texts = || -> Vec<String> {
+        fs::read_to_string(out.join("corpus.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let d: serde_json::Value = serde_json::from_str(l).unwrap();
+                d["text"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let same_as_full = || {
+        let fresh = work.path().join("fresh");
+        let _ = fs::remove_dir_all(&fresh);
+        assert!(
+            svtext(&[s(&input), "--out", s(&fresh), "-q"])
+                .status
+                .success()
+        );
+        assert_same_folder(&out, &fresh);
+    };
+    // two pages: too few to tell a site's furniture
+    site_page(&site, 1);
+    site_page(&site, 2);
+    assert!(run().status.success());
+    assert!(texts().iter().all(|t| t.contains("Du syns och hörs")));
+    // a third page: the slogan recurs, every page is cleaned again
+    site_page(&site, 3);
+    let third = run();
+    let line = String::from_utf8_lossy(&third.stderr);
+    assert!(line.contains("3 analysed, 0 unchanged"), "{line}");
+    let now = texts();
+    assert_eq!(now.len(), 3);
+    for t in &now {
+        assert!(!t.contains("Du syns och hörs"), "{t}");
+        assert!(!t.contains("Lyssna nu här"), "{t}");
+        assert!(
+            t.contains("Kommunen har fattat beslutet"),
+            "a recurring sentence stays: {t}"
+        );
+    }
+    let corpus = fs::read_to_string(out.join("corpus.jsonl")).unwrap();
+    assert!(corpus.contains(r#"{"text":"Du syns och hörs i Lindö!","reason":"boilerplate"}"#));
+    same_as_full();
+    // a fourth page with the same furniture changes nothing for the others
+    site_page(&site, 4);
+    let fourth = run();
+    let line = String::from_utf8_lossy(&fourth.stderr);
+    assert!(line.contains("1 analysed, 3 unchanged"), "{line}");
+    same_as_full();
+    // back to two pages: the evidence is gone, the two are cleaned again
+    fs::remove_file(site.join("nyhet-3.txt")).unwrap();
+    fs::remove_file(site.join("nyhet-4.txt")).unwrap();
+    let back = run();
+    let line = String::from_utf8_lossy(&back.stderr);
+    assert!(
+        line.contains("2 analysed, 0 unchanged, 2 removed"),
+        "{line}"
+    );
+    assert!(texts().iter().all(|t| t.contains("Du syns och hörs")));
+    same_as_full();
+}

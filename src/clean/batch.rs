@@ -9,7 +9,9 @@
 //! [`SourceEvidence`] counts, for one source, in how many documents each
 //! furniture-shaped line occurs (a line of at most fifteen words that is
 //! not a sentence of eight words or more; body sentences are never
-//! touched, however often they recur). A line is *recurring* when the
+//! touched, however often they recur). Only documents of at least
+//! [`MIN_LINES`] lines count (a one-line record is its own content). A
+//! line is *recurring* when the
 //! source has at least [`MIN_DOCUMENTS`] documents and the line occurs in
 //! at least [`MIN_DOCUMENTS`] of them and in at least half. Cleaning a
 //! document with the evidence ([`Batch::clean`], or
@@ -19,7 +21,7 @@
 //! Everything is deterministic: counts do not depend on the order in which
 //! documents are added, and sets are ordered.
 //!
-//! # What a run must do to keep incremental runs equal to full runs
+//! # What a run does to keep incremental runs equal to full runs
 //!
 //! A document's cleaned output now depends on the other documents of its
 //! source, but only through one thing: *which of its own lines are
@@ -37,6 +39,9 @@
 //!    but whose key changed (a new page of the site made one of its lines
 //!    recurring, or a removed page made one stop) is analysed again;
 //! 3. record the key with the document (in the manifest) for the next run.
+//!
+//! `svtext analyze` does all three (`pipeline::evidence` is its first
+//! pass; the manifest's `recurring` holds the key).
 //!
 //! Documents read from standard input (`-`) come one at a time; there is
 //! no batch to learn from, and they are cleaned with an empty set, as
@@ -57,8 +62,14 @@ pub const MIN_DOCUMENTS: usize = 3;
 /// The source of a document: the JSON Lines file of a record, else the
 /// folder of the file (`""` for a file without a folder).
 pub fn source_key(raw: &RawDoc) -> String {
-    let path = raw.source.path.as_str();
-    if raw.source.line.is_some() {
+    source_of(&raw.source.path, raw.source.line.is_some())
+}
+
+/// The source of a document read from `path`: the path itself for a JSON
+/// Lines record, else its folder. What [`source_key`] says of the
+/// document, known before the file is read.
+pub fn source_of(path: &str, record: bool) -> String {
+    if record {
         return path.to_string();
     }
     match path.rfind(['/', '\\']) {
@@ -67,24 +78,35 @@ pub fn source_key(raw: &RawDoc) -> String {
     }
 }
 
+/// A document needs this many lines to be a page that can carry a
+/// site's furniture; shorter ones (a survey answer, a post, a one-line
+/// record) are neither counted nor cleaned by the evidence: their one line
+/// recurring is their content.
+pub const MIN_LINES: usize = 3;
+
 /// The furniture-shaped lines of a document, as cleaning sees them (the
 /// paragraphs of plain text, or of the HTML page's article and its
-/// surroundings), each once, as [`copy_key`] writes them.
-pub fn candidate_lines(raw: &RawDoc) -> BTreeSet<String> {
+/// surroundings), each once, as [`copy_key`] writes them; `None` for a
+/// document of fewer than [`MIN_LINES`] lines.
+pub fn candidate_lines(raw: &RawDoc) -> Option<BTreeSet<String>> {
     let paras: Vec<Para<'_>> = match raw.format {
         Format::Html => html::extract(&raw.text).paras,
         Format::Jsonl if super::looks_like_html(&raw.text) => html::extract(&raw.text).paras,
         Format::Text => text::paragraphs(super::split_front_matter(&raw.text).1),
         Format::Jsonl => text::paragraphs(&raw.text),
     };
+    let units = text::units::split(&paras);
+    if units.len() < MIN_LINES {
+        return None;
+    }
     let mut out = BTreeSet::new();
-    for u in text::units::split(&paras) {
+    for u in units {
         let line = &paras[u.para].src[u.start..u.end];
         if furniture_shaped(line, u.words) {
             out.insert(copy_key(line));
         }
     }
-    out
+    Some(out)
 }
 
 /// Line counts of one source.
@@ -102,15 +124,22 @@ impl SourceEvidence {
 
     /// Counts a document's furniture-shaped lines (each once).
     pub fn add(&mut self, raw: &RawDoc) {
-        self.add_lines(candidate_lines(raw));
+        if let Some(lines) = candidate_lines(raw) {
+            self.add_lines(&lines);
+        }
     }
 
     /// Counts one document given by its lines (already as [`copy_key`]
     /// writes them, each once).
-    pub fn add_lines(&mut self, lines: BTreeSet<String>) {
+    pub fn add_lines(&mut self, lines: &BTreeSet<String>) {
         self.documents += 1;
         for l in lines {
-            *self.counts.entry(l).or_insert(0) += 1;
+            match self.counts.get_mut(l) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(l.clone(), 1);
+                }
+            }
         }
     }
 
@@ -137,9 +166,18 @@ impl SourceEvidence {
     /// The recurring lines of one document: all that its cleaning needs
     /// from the evidence.
     pub fn recurring_in(&self, raw: &RawDoc) -> Recurring {
-        let lines = candidate_lines(raw)
-            .into_iter()
+        candidate_lines(raw)
+            .map(|l| self.recurring_among(&l))
+            .unwrap_or_default()
+    }
+
+    /// The recurring lines among a document's lines (as
+    /// [`candidate_lines`] gives them).
+    pub fn recurring_among(&self, lines: &BTreeSet<String>) -> Recurring {
+        let lines = lines
+            .iter()
             .filter(|l| self.is_recurring(l))
+            .cloned()
             .collect();
         Recurring(Arc::new(lines))
     }
@@ -185,7 +223,23 @@ impl Batch {
 
     /// Counts one more document.
     pub fn add(&mut self, raw: &RawDoc) {
-        self.sources.entry(source_key(raw)).or_default().add(raw);
+        if let Some(lines) = candidate_lines(raw) {
+            self.add_lines(source_key(raw), &lines);
+        }
+    }
+
+    /// Counts one more document of `source`, given by its lines (as
+    /// [`candidate_lines`] gives them).
+    pub fn add_lines(&mut self, source: String, lines: &BTreeSet<String>) {
+        self.sources.entry(source).or_default().add_lines(lines);
+    }
+
+    /// The recurring lines among the lines of a document of `source`.
+    pub fn recurring_among(&self, source: &str, lines: &BTreeSet<String>) -> Recurring {
+        self.sources
+            .get(source)
+            .map(|s| s.recurring_among(lines))
+            .unwrap_or_default()
     }
 
     /// The evidence of a document's source (empty when none was added).
@@ -270,6 +324,21 @@ mod tests {
         );
         // without evidence the slogan is taken for the title
         assert!(crate::clean::clean(&docs[0]).text.contains("Du syns"));
+    }
+
+    #[test]
+    fn short_records_are_their_own_content_not_furniture() {
+        let docs: Vec<RawDoc> = (0..6)
+            .map(|i| {
+                let mut r = RawDoc::in_memory("svar.jsonl", "Vet ej.", Format::Jsonl);
+                r.source.line = Some(i + 1);
+                r
+            })
+            .collect();
+        let b = Batch::from_docs(&docs);
+        assert_eq!(b.source(&docs[0]).map_or(0, |s| s.documents()), 0);
+        assert!(b.recurring_in(&docs[0]).0.is_empty());
+        assert_eq!(b.clean(&docs[0]).text, "Vet ej.");
     }
 
     #[test]

@@ -67,6 +67,10 @@ pub struct DocEntry {
     pub line: Option<usize>,
     /// SHA-256 of the input bytes.
     pub hash: String,
+    /// The key of its lines that recur in its source and were removed as
+    /// furniture ([`crate::clean::batch::Recurring::key`]; empty: none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recurring: String,
     /// Its line in `corpus.jsonl`.
     #[serde(default)]
     pub output: Option<LineRef>,

@@ -2,6 +2,7 @@
 //! folders ([`run`], in `run.rs`), and the streaming standard-input mode
 //! ([`run_stream`], in `stream.rs`).
 
+mod evidence;
 mod run;
 mod stream;
 
@@ -10,7 +11,8 @@ use std::path::PathBuf;
 pub use run::run;
 pub use stream::{run_stream, run_stream_with};
 
-use crate::clean::{self, Block};
+use crate::clean::batch::Recurring;
+use crate::clean::Block;
 use crate::document::{self, Document};
 use crate::error::{Error, Result};
 use crate::ingest::{RawDoc, Skipped};
@@ -174,7 +176,18 @@ pub fn analyze_with(
     codebook: &Codebook,
     options: &AnalyzeOptions,
 ) -> Result<Document> {
-    let cleaned = clean::clean(raw);
+    analyze_in_batch(raw, codebook, options, &Recurring::default())
+}
+
+/// [`analyze_with`] for a document of a batch: `recurring` are its lines
+/// that recur in its source ([`clean::batch`]), removed as furniture.
+pub fn analyze_in_batch(
+    raw: &RawDoc,
+    codebook: &Codebook,
+    options: &AnalyzeOptions,
+    recurring: &Recurring,
+) -> Result<Document> {
+    let cleaned = recurring.clean(raw);
     if cleaned.text.trim().is_empty() {
         return Err(Error::Empty {
             path: PathBuf::from(&raw.source.path),

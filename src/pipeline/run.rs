@@ -16,8 +16,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use super::{
-    AnalyzeOptions, Config, Progress, Report, analyze_with, guard_panic, load_codebook, thread_pool,
+    AnalyzeOptions, Config, Progress, Report, analyze_in_batch, evidence, guard_panic,
+    load_codebook, thread_pool,
 };
+use crate::clean::batch::Recurring;
 use crate::error::{Error, Result};
 use crate::ingest::{self, DiscoverOptions, InputError, OutputFolder, Unit};
 use crate::output::{
@@ -182,8 +184,14 @@ pub fn run(config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Result<Repo
     } else {
         vec![None; units.len()]
     };
+    let recurring = pool.install(|| evidence::recurring_lines(&units, config.max_bytes));
     let corpus = out.corpus_writer(CORPUS_WINDOW)?;
-    let outcomes = pool.install(|| analyse_all(&units, &files, &shared, &corpus, progress));
+    let work = Work {
+        units: &units,
+        files: &files,
+        recurring: &recurring,
+    };
+    let outcomes = pool.install(|| analyse_all(&work, &shared, &corpus, progress));
     drop(shared);
 
     let mut report = Report {
@@ -260,15 +268,23 @@ fn discover_options(config: &Config, out: &OutputDir) -> DiscoverOptions {
     }
 }
 
+/// The units of a run, in id order, with what each needs: its document
+/// file (with `--documents`) and its recurring lines.
+struct Work<'a> {
+    units: &'a [Unit],
+    files: &'a [Option<String>],
+    recurring: &'a [Recurring],
+}
+
 /// Every worker thread takes the next unit until none is left; returns the
 /// outcomes in unit order.
 fn analyse_all(
-    units: &[Unit],
-    files: &[Option<String>],
+    work: &Work,
     shared: &Shared,
     corpus: &CorpusWriter,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Vec<Outcome> {
+    let units = work.units;
     progress(Progress::Start(units.len()));
     let done = AtomicUsize::new(0);
     let next = AtomicUsize::new(0);
@@ -280,9 +296,8 @@ fn analyse_all(
                 break;
             };
             corpus.wait_turn(i);
-            let file = files[i].as_deref();
             let (outcome, line, rows) = guard_panic(
-                || process_unit(unit, i, file, shared, corpus),
+                || process_unit(work, i, shared, corpus),
                 |reason| {
                     let failed = Outcome::Failed(internal_error(unit, reason));
                     (failed, Line::Missing, None)
@@ -325,12 +340,15 @@ fn internal_error(unit: &Unit, reason: String) -> InputError {
 /// analysed and written. Returns its outcome, its `corpus.jsonl` line and
 /// its table rows.
 fn process_unit(
-    unit: &Unit,
+    work: &Work,
     index: usize,
-    file: Option<&str>,
     shared: &Shared,
     corpus: &CorpusWriter,
 ) -> (Outcome, Line, Option<Prepared>) {
+    let unit = &work.units[index];
+    let file = work.files[index].as_deref();
+    let recurring = &work.recurring[index];
+    let recurring_key = recurring.key();
     let line_no = unit.record.map(|r| r.line);
     let fail = |e: &Error| {
         let e = InputError::new(&unit.path, line_no, Some(unit.id.clone()), e);
@@ -343,6 +361,7 @@ fn process_unit(
     let hash = ingest::sha256_hex(&bytes);
     let path = unit.path.display().to_string();
     if let Some(prev) = shared.previous.get(unit.id.as_str())
+        && prev.recurring == recurring_key
         && let Some(line) = kept_line(prev, &hash, &path, line_no, file, shared)
         && let Ok(rows) = shared.rows_of_line(&line)
     {
@@ -360,7 +379,7 @@ fn process_unit(
         Err(e) => return fail(&e),
     };
     drop(bytes);
-    let doc = match analyze_with(&raw, shared.codebook, shared.options) {
+    let doc = match analyze_in_batch(&raw, shared.codebook, shared.options, recurring) {
         Ok(d) => d,
         Err(e) => return fail(&e),
     };
@@ -389,6 +408,7 @@ fn process_unit(
         path,
         line: line_no,
         hash,
+        recurring: recurring_key,
         output: Some(output),
         stats: DocStats::of(&doc),
     };

@@ -8,7 +8,8 @@
 //! ([`super::gold`]).
 //!
 //! Documents are analysed exactly as `svtext analyze` analyses them
-//! ([`crate::pipeline::analyze_with`]), so a hit in text that cleaning
+//! ([`crate::pipeline::analyze_in_batch`], with the corpus evidence of
+//! [`crate::clean::batch`]), so a hit in text that cleaning
 //! removed (navigation, notices, bylines) never counts, and a text that
 //! is not Swedish has no hits.
 
@@ -25,7 +26,8 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::ingest::{self, Format, RawDoc};
 use crate::language;
-use crate::pipeline::{AnalyzeOptions, analyze_with};
+use crate::clean::batch::{Batch, Recurring};
+use crate::pipeline::{AnalyzeOptions, analyze_in_batch};
 use crate::span::Span;
 
 /// Characters of context on each side of a hit in a concordance line.
@@ -262,8 +264,9 @@ fn analyze_one(
     raw: &RawDoc,
     codebook: &Codebook,
     options: &AnalyzeOptions,
+    recurring: &Recurring,
 ) -> std::result::Result<(Document, Vec<Blocked>), String> {
-    let doc = analyze_with(raw, codebook, options).map_err(|e| e.to_string())?;
+    let doc = analyze_in_batch(raw, codebook, options, recurring).map_err(|e| e.to_string())?;
     if doc.language.code.as_deref() != Some("sv") {
         return Ok((doc, Vec::new()));
     }
@@ -360,9 +363,16 @@ pub fn review(codebook: &Codebook, options: &ReviewOptions) -> Result<Review> {
         }
         _ => read_inputs(&options.inputs, options.max_bytes),
     };
+    // lines recurring on a site's pages are furniture, as in a run (gold
+    // texts are sentences, not pages of a site)
+    let evidence = if options.inputs.is_empty() {
+        Batch::default()
+    } else {
+        Batch::from_docs(&raws)
+    };
     let analysed: Vec<std::result::Result<(Document, Vec<Blocked>), String>> = raws
         .par_iter()
-        .map(|raw| analyze_one(raw, codebook, &options.analyze))
+        .map(|raw| analyze_one(raw, codebook, &options.analyze, &evidence.recurring_in(raw)))
         .collect();
     let theme_of: BTreeMap<&str, usize> = codebook
         .themes()

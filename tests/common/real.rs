@@ -487,6 +487,36 @@ pub fn score_split(split: &str) -> Score {
     sc
 }
 
+/// Scores the pages of a split that share their site (the host of their
+/// URL) with at least two others, twice: each page alone, and each page
+/// cleaned with the evidence of its site's pages (`svtext::Batch`, what a
+/// run does for a folder of one site's pages). Returns (alone, batch).
+pub fn score_sites(split: &str) -> (Score, Score) {
+    let codebook = Codebook::builtin();
+    let mut sites: std::collections::BTreeMap<String, Vec<Page>> = Default::default();
+    for page in pages(split) {
+        let host = page.gold.url.split('/').nth(2).unwrap_or("").to_string();
+        sites.entry(host).or_default().push(page);
+    }
+    let (mut alone, mut batch) = (Score::default(), Score::default());
+    for (host, pages) in sites.into_iter().filter(|(_, p)| p.len() >= 3) {
+        let raws: Vec<RawDoc> = pages
+            .iter()
+            .map(|p| RawDoc::in_memory(&format!("{host}/{}", p.name), p.text.clone(), Format::Text))
+            .collect();
+        let evidence = svtext::Batch::from_docs(&raws);
+        for (page, raw) in pages.iter().zip(&raws) {
+            score_page(page, &analyse(page, &codebook), &mut alone);
+            let options = svtext::AnalyzeOptions::default();
+            let doc =
+                svtext::analyze_in_batch(raw, &codebook, &options, &evidence.recurring_in(raw))
+                    .expect("the page is analysed");
+            score_page(page, &doc, &mut batch);
+        }
+    }
+    (alone, batch)
+}
+
 /// Whether the real data folder is there (it is committed, so it is).
 pub fn have(split: &str) -> bool {
     Path::new(&super::root().join("tests/data/real/pages").join(split)).is_dir()
