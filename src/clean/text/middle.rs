@@ -8,6 +8,7 @@ use super::shapes::{
     article_sentence, dash_quote_rest, is_alt_text, is_lone_lowercase_word, is_portrait_caption,
 };
 use super::tail::Facts;
+use super::verbs::has_finite_verb;
 use super::{Class, Hint, Page};
 
 /// Cleans the units before `tail`.
@@ -64,10 +65,38 @@ pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
         }
     } else if hint == Hint::Unknown && (is_alt_text(l) || alone_lowercase_word(page, i)) {
         return Class::Remove("image");
-    } else if hint == Hint::Unknown && portrait_caption_in_body(page, i) {
+    } else if hint == Hint::Unknown
+        && (portrait_caption_in_body(page, i) || verbless_description(page, i))
+    {
         return Class::Remove("caption");
     }
     Class::Keep
+}
+
+/// Whether unit `i` is a picture's description left between paragraphs:
+/// a paragraph of its own, five to forty words from a capital letter to a
+/// full stop, no quotation, dash, colon, exclamation or digit (a list's
+/// item, a table's row, an exhortation), and no word that could be a finite verb
+/// ([`has_finite_verb`]: "Gruppbild av åtta personer i en salong på ett
+/// slott."), on a page with article text elsewhere.
+fn verbless_description(page: &Page<'_, '_>, i: usize) -> bool {
+    let para = page.units[i].para;
+    let alone = page.units.get(i + 1).is_none_or(|u| u.para != para)
+        && (i == 0 || page.units[i - 1].para != para);
+    let l = page.line(i);
+    alone
+        && (5..=40).contains(&page.words(i))
+        && l.ends_with('.')
+        && l.starts_with(char::is_uppercase)
+        && !l.contains(['"', '”', '“', '»', '«', ':', '%', '–', '!', '?', '/', '@'])
+        && !l.contains(|c: char| c.is_ascii_digit())
+        && dash_quote_rest(l).is_none()
+        && !has_finite_verb(l)
+        // "Sammanfattning från presskonferens 21 november 2023.": an
+        // event's label, not a picture's description
+        && crate::clean::dates::find_dates(l, None).is_empty()
+        && (0..page.units.len())
+            .any(|j| j != i && article_sentence(page.line(j), page.words(j)))
 }
 
 /// Whether unit `i` is a portrait's caption standing alone between body
@@ -129,6 +158,27 @@ pub fn signature(page: &mut Page<'_, '_>, tail: usize, facts: &Facts) {
 #[cfg(test)]
 mod tests {
     use super::super::test_page::kept;
+
+    #[test]
+    fn a_description_without_a_verb_between_paragraphs_goes() {
+        let t = "Landshövdingar i möte med ministern\n\nGruppbild av åtta personer i en salong på ett slott.\n\n\
+                 Den 15 februari besökte ministern slottet för ett möte med landshövdingarna i sydlänen.\n\n\
+                 Mycket folk i Visby under Almedalsveckan.\n\n\
+                 Mötet handlade om hur länen samarbetar i dag och vad de kan göra bättre.";
+        assert_eq!(
+            kept(t),
+            "Landshövdingar i möte med ministern|Den 15 februari besökte ministern slottet för ett möte med landshövdingarna i sydlänen.|Mötet handlade om hur länen samarbetar i dag och vad de kan göra bättre."
+        );
+        // a sentence with a verb, a list's row, a dated label and a line
+        // with a dash stay
+        let t = "Rubrik om skolan\n\nKommunen bygger en ny skola i centrum av staden nästa år.\n\n\
+                 Skolan får en ny idrottshall.\n\nBrist i 20,18 % av kommunerna.\n\n\
+                 Sammanfattning från presskonferensen 21 november 2023.\n\nFortsätt så – och håll ut.";
+        assert_eq!(
+            kept(t),
+            "Rubrik om skolan|Kommunen bygger en ny skola i centrum av staden nästa år.|Skolan får en ny idrottshall.|Brist i 20,18 % av kommunerna.|Sammanfattning från presskonferensen 21 november 2023.|Fortsätt så – och håll ut."
+        );
+    }
 
     #[test]
     fn read_also_takes_the_link_line() {

@@ -50,6 +50,7 @@ pub mod shapes;
 pub mod tail;
 pub mod title;
 pub mod units;
+pub mod verbs;
 
 pub use shapes::is_alt_text;
 
