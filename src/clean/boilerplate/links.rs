@@ -535,6 +535,36 @@ pub fn is_read_more_link(k: &str, words: usize) -> bool {
         .any(|p| k.starts_with(p))
 }
 
+/// A link printed at the end of a short line: "Kallelse och handlingar
+/// finns på sidan: https://…", "Här finns mer information: www.…",
+/// "Uppdraget till myndigheten (regeringen.se)": at most twelve words,
+/// the last an address or a site's name in parentheses.
+pub fn is_link_line(line: &str, words: usize) -> bool {
+    if words > 12 {
+        return false;
+    }
+    let Some(last) = line.split_whitespace().last() else {
+        return false;
+    };
+    let last = last.trim_end_matches(['.', ',']);
+    let address = |w: &str| {
+        (w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
+            && w.len() > 8
+    };
+    let site = |w: &str| {
+        w.strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .is_some_and(|d| {
+                let tld = d.rsplit('.').next().unwrap_or("");
+                d.contains('.')
+                    && !d.contains(' ')
+                    && matches!(tld, "se" | "nu" | "com" | "org" | "eu" | "net")
+                    && d.chars().all(|c| c.is_alphanumeric() || ".-".contains(c))
+            })
+    };
+    (address(last) && words >= 2) || (site(last) && words >= 3)
+}
+
 /// A menu bar flattened into one line: at least three capitalised items of
 /// one to three words, separated by runs of spaces, `|` or `·`
 /// (`Nyheter  Analys  Podd  Jobb`).

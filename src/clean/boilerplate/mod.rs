@@ -422,7 +422,7 @@ fn shape_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if is_skip_link(k, words) || is_player(k, words) || is_share_row(k, words) {
         return f("navigation", Scope::Line);
     }
-    if is_read_more_link(k, words) {
+    if is_read_more_link(k, words) || is_link_line(line, words) {
         return f("navigation", Scope::Line);
     }
     if is_page_notice(k, words) {

@@ -484,3 +484,23 @@ fn article_lines_are_not_furniture() {
     assert!(is_contact_line("anna.berg@orebro.se"));
     assert!(!is_contact_line("Budgeten ökade med 12 procent 2024."));
 }
+
+#[test]
+fn a_short_line_ending_with_an_address_is_a_link() {
+    for l in [
+        "Kallelse och handlingar finns på sidan: https://gotland.se/105144",
+        "Här finns mer information om regionbildningen: http://www.ltv.se/Om-landstinget/regionkommun/",
+        "Uppdrag att vidta energibesparingsåtgärder inom den statliga förvaltningen (regeringen.se)",
+        "Läs mer: www.kommun.se.",
+    ] {
+        assert!(is_link_line(l, l.split_whitespace().count()), "{l}");
+    }
+    for l in [
+        "www.rvn.se",
+        "Rapporten (RSV Rapport 2003:1 \"Allmänhetens synpunkter på skattemyndigheternas sätt att arbeta\") finns på RSV:s webbplats, www.rsv.se",
+        "Kommunen (Lindö.se) har fattat beslut.",
+        "Det framgår av rapporten (bilaga 2)",
+    ] {
+        assert!(!is_link_line(l, l.split_whitespace().count()), "{l}");
+    }
+}
