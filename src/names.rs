@@ -647,6 +647,7 @@ pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
                 && last < k + 1
                 && single_space(text, ws[last], ws[last + 1])
                 && (is_surname_like(w(last + 1)) && !wordlike(w(last + 1)))
+                && !genitive_before_noun(text, ws, last + 1)
             {
                 last += 1;
             }
@@ -664,9 +665,30 @@ pub fn scan_words(text: &str, ws: &[Span]) -> Vec<NameMatch> {
     out
 }
 
+/// Whether word `k` is a capitalised genitive before a lowercase word
+/// ("Linköpings slott", "Sveriges kommuner"): the place or organisation
+/// that follows a name ("civilminister Erik Slottner Linköpings slott"),
+/// not a second part of its surname.
+fn genitive_before_noun(text: &str, ws: &[Span], k: usize) -> bool {
+    let w = |i: usize| text.get(ws[i].start..ws[i].end).unwrap_or("");
+    w(k).ends_with('s')
+        && k + 1 < ws.len()
+        && single_space(text, ws[k], ws[k + 1])
+        && w(k + 1).starts_with(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_genitive_after_a_name_is_no_second_surname() {
+        assert_eq!(
+            names("besökte civilminister Erik Slottner Linköpings slott i går"),
+            ["Erik Slottner"]
+        );
+        assert_eq!(names("säger Anna Sundin Jonsson i dag"), ["Anna Sundin Jonsson"]);
+    }
 
     fn names(t: &str) -> Vec<String> {
         scan(t, Span::new(0, t.len()))

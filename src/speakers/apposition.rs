@@ -462,6 +462,8 @@ pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
             i + 2
         } else if ar {
             i + 1
+        } else if let Some(k) = role_after_clause(&a, i) {
+            k
         } else {
             i
         };
@@ -471,6 +473,29 @@ pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
         end = end.max(after_space(&a, i, &mut roles, &mut orgs_out));
     }
     (roles, orgs_out, end)
+}
+
+/// Where the role starts in a longer comma apposition: "NAME, som från
+/// årsskiftet är ny ordförande i …" (a few lowercase words between "som"
+/// and "är"), "NAME, 45 år och ny vice ordförande i …" (an age first).
+fn role_after_clause(a: &After<'_>, i: usize) -> Option<usize> {
+    let w = &a.w;
+    let lower = |k: usize| {
+        k < a.len() && a.spaced(k) && w[k].chars().all(|c| c.is_lowercase() || c.is_ascii_digit())
+    };
+    let k = if a.is(i, "som") {
+        let v = (i + 1..i + 5)
+            .take_while(|&k| lower(k))
+            .find(|&k| matches!(w[k], "är" | "var" | "blir" | "blev"))?;
+        v + 1
+    } else if w[i].chars().all(|c| c.is_ascii_digit()) && a.is(i + 1, "år") && a.is(i + 2, "och") {
+        i + 3
+    } else {
+        return None;
+    };
+    let k = if a.is(k, "ny") || a.is(k, "nya") { k + 1 } else { k };
+    // "vice ordförande": the role list reads the modifier itself
+    (k < a.len() && (roles::role_word(w[k]).is_some() || a.is(k, "vice"))).then_some(k)
 }
 
 /// The apposition after "NAME " (or "NAME (S) "): "i ORG", "som är ROLE",
@@ -670,6 +695,32 @@ mod tests {
             sp.speakers[0].roles.clone(),
             sp.speakers[0].organisations.clone(),
         )
+    }
+
+    #[test]
+    fn a_role_after_a_clause_or_an_age_in_the_apposition() {
+        let (r, _) = one("Rubrik\n\nAnna Ek, som från årsskiftet är ny ordförande i kommunstyrelsen, inledde mötet.\n\n– Vi är ett lag, säger Anna Ek.");
+        assert_eq!(r, ["ordförande i kommunstyrelsen"]);
+        let (r, _) = one("Rubrik\n\nBo Lind, 45 år och ny vice ordförande i kommunstyrelsen, får en roll.\n\n– Vi är ett lag, säger Bo Lind.");
+        assert_eq!(r, ["vice ordförande i kommunstyrelsen"]);
+        let (r, _) = one("Rubrik\n\nBo Lind, som i går var på mötet, sa att det gick bra.\n\n– Vi är ett lag, säger Bo Lind.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_plural_role_before_two_names_is_both_names_role() {
+        let t = "Rubrik\n\nUtöver kommunalråden Yvonne Ek och Niklas Berg ingår kommunchef Anna Lind och Bo Holm.\n\n– Vi är ett lag, säger Niklas Berg.\n\n– Vi börjar nu, säger Bo Holm.";
+        let sp = find_in(t, &[]);
+        let roles = |n: &str| {
+            sp.speakers
+                .iter()
+                .find(|s| s.name == n)
+                .map(|s| s.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("Niklas Berg"), ["kommunalråd"]);
+        // a singular role is the first name's only
+        assert!(roles("Bo Holm").is_empty(), "{:?}", roles("Bo Holm"));
     }
 
     #[test]

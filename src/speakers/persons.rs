@@ -200,6 +200,21 @@ pub(super) fn sentence_of(sentences: &[Span], pos: usize, para: Span) -> Span {
 }
 
 /// The number of words (with a letter or digit) in `s`.
+/// "kommunalråden Anna Ek och Bo Lind": a role in the plural before two
+/// names joined by "och" is the second name's role too (a singular one,
+/// "kommunchef Anna Ek och Bo Lind", is only the first's). `prev` is the
+/// first name, `name` the second.
+fn shared_plural_role(text: &str, ws: &[Span], prev: Span, name: Span) -> Option<String> {
+    if text.get(prev.end..name.start) != Some(" och ") {
+        return None;
+    }
+    let k = ws.partition_point(|w| w.end <= prev.start).checked_sub(1)?;
+    if text.get(ws[k].end..prev.start) != Some(" ") {
+        return None;
+    }
+    roles::plural_role(ws[k].slice(text))
+}
+
 pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -412,17 +427,22 @@ impl<'a> Ctx<'a> {
             }
         }
         out.sort_by_key(|m| m.span.start);
-        for m in out.iter_mut() {
+        for idx in 0..out.len() {
+            let prev = idx.checked_sub(1).map(|p| out[p].span);
+            let m = &mut out[idx];
             let excluded = self.persons[m.person].excluded;
             let after = ws.partition_point(|w| w.start < m.span.end);
             let before = ws.partition_point(|w| w.end <= m.span.start);
             let (roles, orgs, end) = apposition(text, &ws[after..ws.len().min(after + 24)], m.span);
-            let (broles, borg) = before_name(
+            let (mut broles, borg) = before_name(
                 text,
                 &ws[before.saturating_sub(5)..before],
                 m.span,
                 &self.context,
             );
+            if let Some(r) = prev.and_then(|p| shared_plural_role(text, ws, p, m.span)) {
+                broles.push(r);
+            }
             m.appo_end = end;
             // "Anna Svensson, reporter": the article's own staff.
             const STAFF: &[&str] = &["reporter", "journalist", "fotograf", "skribent", "redaktör"];

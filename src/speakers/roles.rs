@@ -192,6 +192,27 @@ pub fn role_word(w: &str) -> Option<String> {
     None
 }
 
+/// The role a definite plural names ("kommunalråden", "landshövdingarna",
+/// "ordförandena", "cheferna"), in the indefinite singular; `None` for a
+/// word that is no role in the plural.
+pub fn plural_role(w: &str) -> Option<String> {
+    let lw = w.to_lowercase();
+    let base = if let Some(b) = lw.strip_suffix("råden") {
+        format!("{b}råd")
+    } else if let Some(b) = lw.strip_suffix("andena") {
+        format!("{b}ande")
+    } else if let Some(b) = ["arna", "erna", "orna"]
+        .iter()
+        .find_map(|e| lw.strip_suffix(e))
+    {
+        // "landshövdingarna" → "landshövding", "cheferna" → "chef"
+        b.to_string()
+    } else {
+        return None;
+    };
+    (base.chars().count() >= 3 && known_base(&base)).then_some(base)
+}
+
 /// Normal form of a role phrase taken from an apposition: acronyms kept,
 /// other words lower-cased, definite heads made indefinite.
 pub fn normalise(phrase: &str) -> String {
@@ -294,6 +315,15 @@ pub fn phrase_is_role(phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_roles() {
+        assert_eq!(plural_role("kommunalråden").as_deref(), Some("kommunalråd"));
+        assert_eq!(plural_role("Landshövdingarna").as_deref(), Some("landshövding"));
+        assert_eq!(plural_role("cheferna").as_deref(), Some("chef"));
+        assert_eq!(plural_role("kommunchefen"), None);
+        assert_eq!(plural_role("kvinnorna"), None);
+    }
 
     #[test]
     fn definite_forms_and_acronyms() {
