@@ -452,3 +452,30 @@ fn pupils_and_citizens_digital_competence_and_a_remit_list_are_not_the_themes() 
     assert!(has("Regionen satsar på kompetensutveckling för sina medarbetare.", K));
     assert!(!has("I ansvaret ingår gräsklippning och renhållning.", "ansvar"));
 }
+
+#[test]
+fn vacancies_posts_filled_trained_staff_missing_and_gaps_in_responsibility() {
+    for s in [
+        "Direktörstjänsten har varit vakant sedan i juni.",
+        "Därför tillsätter kommunen tillförordnade förvaltningschefer.",
+        "Det saknas utbildade lärare och sjuksköterskor.",
+        "Flest lediga sommarjobb finns som kriminalvårdare.",
+    ] {
+        assert!(has(s, K), "{s}");
+    }
+    assert!(!has("Kommunen tillsätter en utredning om skolan.", K));
+    assert!(has(
+        "Parterna arbetar för att individen inte ska hamna mellan stolarna.",
+        "ansvar"
+    ));
+    assert!(has("Kommunens högsta tjänstemän får tydligare roller.", "ansvar"));
+    assert!(!has(
+        "De kommentarer som skrivs skickas till ansvarig för aktuell sida.",
+        "ansvar"
+    ));
+    assert!(has("Vi märker väldigt tydligt ett myndighetsförakt.", "tillit"));
+    assert!(!has(
+        "Vi är glada att ha fått regeringens förtroende att utföra uppdraget.",
+        "tillit"
+    ));
+}
