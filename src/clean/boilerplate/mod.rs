@@ -473,7 +473,11 @@ fn service_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if is_caption_label(k, words) {
         return f("image", Scope::Line);
     }
-    if is_page_owner(k, words) || is_page_contents(k, words) {
+    if is_page_owner(k, words)
+        || is_page_contents(k, words)
+        || is_labelled_fields(line)
+        || is_source_line(k, words)
+    {
         return f("boilerplate", Scope::Line);
     }
     if is_translated_notice(line, words) {

@@ -32,6 +32,23 @@ pub(super) fn is_feedback_question(k: &str) -> bool {
     ]
     .iter()
     .any(|p| k.starts_with(p))
+        || page_question(k)
+}
+
+/// A short question to the reader about the page itself ("Fick du hjälp
+/// av informationen på denna sida?", "Är du nöjd med den här sidan?"): at
+/// most twelve words ending in "?", naming "denna sida" or "den här
+/// sidan" (`k` has lost its final "?" or not).
+fn page_question(k: &str) -> bool {
+    k.split_whitespace().nth(12).is_none()
+        && ["denna sida", "den här sidan", "sidan dig", "sidan till hjälp"]
+            .iter()
+            .any(|p| k.contains(p))
+        && (k.starts_with("fick du")
+            || k.starts_with("är du")
+            || k.starts_with("var ")
+            || k.starts_with("hittade du")
+            || k.starts_with("hjälpte"))
 }
 
 /// A notice about machine translation of the site, in English or Swedish
@@ -118,7 +135,17 @@ pub fn is_caption_label(k: &str, words: usize) -> bool {
     let Some((label, rest)) = k.split_once(':') else {
         return false;
     };
-    words <= 40 && LABELS.contains(&label.trim().trim_end_matches('.')) && !rest.trim().is_empty()
+    let label = label.trim().trim_end_matches('.');
+    // the label may name the row first ("Bakre raden fr v: …",
+    // "Utskottet 2017. Främre raden från vänster: …"): it ends with one
+    let ends_with_label = LABELS.iter().any(|l| {
+        label == *l
+            || (label.ends_with(l)
+                && label[..label.len() - l.len()].ends_with(' ')
+                && label.split_whitespace().count() <= 7
+                && (label.contains("rad") || label.contains("bild")))
+    });
+    words <= 60 && ends_with_label && !rest.trim().is_empty()
 }
 
 /// A notice that says the same in Swedish and then in English (and
@@ -439,4 +466,28 @@ pub fn is_tail_heading(k: &str) -> bool {
             | "ladda ner"
             | "nedladdningar"
     )
+}
+
+/// A row of labelled fields: "Publiceringsår: 2024 | Utgivare: Region
+/// Skåne", "Datum: 2023-05-01 | Typ: Nyhet": two or more parts between
+/// `|`, each a label of one to three words, a colon and a value.
+pub fn is_labelled_fields(line: &str) -> bool {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    parts.len() >= 2
+        && line.split_whitespace().nth(20).is_none()
+        && parts.iter().all(|p| {
+            p.split_once(':').is_some_and(|(label, value)| {
+                let n = label.split_whitespace().count();
+                (1..=3).contains(&n)
+                    && label.trim_start().starts_with(char::is_uppercase)
+                    && !value.trim().is_empty()
+            })
+        })
+}
+
+/// A source named on a line of its own: "Källa: Region Norrbotten", "•
+/// Källor: SCB, Kolada" (at most eight words).
+pub fn is_source_line(k: &str, words: usize) -> bool {
+    let k = k.trim_start_matches(['•', '-', '*', '–', ' ']);
+    words <= 8 && (k.starts_with("källa:") || k.starts_with("källor:"))
 }

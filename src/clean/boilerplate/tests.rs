@@ -504,3 +504,21 @@ fn a_short_line_ending_with_an_address_is_a_link() {
         assert!(!is_link_line(l, l.split_whitespace().count()), "{l}");
     }
 }
+
+#[test]
+fn group_photo_rows_labelled_fields_sources_and_page_questions() {
+    let caption = "Bakre raden fr v: Glenn Berg (v), Mattias Holm (m), Anders Öberg (s). Främre raden fr v: Agneta Lind (mp), Maria Sten (s).";
+    let k = caption.to_lowercase();
+    assert!(is_caption_label(&k, caption.split_whitespace().count()));
+    let k = "regionutvecklingsutskottet 2017. bakre raden fr v: glenn berg (v), maria sten (s).";
+    assert!(is_caption_label(k, 10));
+    // a sentence with a colon is no caption
+    assert!(!is_caption_label("kommunen har bestämt fr v: inget", 5));
+    assert!(is_labelled_fields("Publiceringsår: 2024 | Utgivare: Region Skåne"));
+    assert!(!is_labelled_fields("Nyheter | Kultur | Sport"));
+    assert!(!is_labelled_fields("Beslut: kommunen bygger en skola i centrum"));
+    assert!(is_source_line("• källa: region norrbotten", 4));
+    assert!(!is_source_line("källa: enligt en rapport från myndigheten som publicerades i går i stockholm", 13));
+    assert!(is_feedback_question("fick du hjälp av informationen på denna sida?"));
+    assert!(!is_feedback_question("fick du hjälp av kommunen med bygglovet?"));
+}
