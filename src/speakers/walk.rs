@@ -477,6 +477,9 @@ impl Walker<'_, '_> {
         if p.byline || p.contact {
             return Decision::Furniture;
         }
+        if let Some(d) = self.salutation(p, i) {
+            return d;
+        }
         if let Some(d) = self.heading(p, i) {
             return d;
         }
@@ -637,6 +640,12 @@ impl Walker<'_, '_> {
     /// is a pull-quote all the same.
     fn heading(&self, p: &Para, i: usize) -> Option<Decision> {
         let kind = p.kind?;
+        // a speech's salutation ("Ärade ledamöter,") is the speech's
+        if self.state.own_text.is_some_and(|(_, speech)| speech)
+            && self.ctx.slice(p.span).trim_end().ends_with(',')
+        {
+            return None;
+        }
         let above_name = self.next(i).is_some_and(|n| n.name_only.is_some());
         let quoted = !above_name && is_quoted_subheading(self.ctx.slice(p.span));
         ((kind == BlockKind::Heading || p.heading_like || quoted)
@@ -754,6 +763,41 @@ impl Walker<'_, '_> {
             return Some(Decision::Keep);
         }
         ex.unresolved.then_some(Decision::Narrative)
+    }
+
+    /// A speech's salutation ("Ärade ledamöter,", "Kära vänner,", "Herr
+    /// talman,") on a page that speaks of a speech given ("höll ett tal",
+    /// "Talmannens anförande"): it and what follows are the speech of the
+    /// person the page last named before it, as a text of their own.
+    fn salutation(&mut self, p: &Para, i: usize) -> Option<Decision> {
+        const OPENINGS: &[&str] = &["ärade", "kära", "bästa", "herr", "fru", "mina", "hej", "god"];
+        let s = self.ctx.slice(p.span).trim();
+        let first = s.split_whitespace().next()?.to_lowercase();
+        if !s.ends_with(',') || s.split_whitespace().nth(5).is_some() || !OPENINGS.contains(&first.as_str())
+        {
+            return None;
+        }
+        let text = self.ctx.text;
+        let speech_given = text[..p.span.start]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| SPEECH_NOUNS.contains(&w.to_lowercase().as_str()));
+        if !speech_given || i == 0 {
+            return None;
+        }
+        let last_named = (0..self.ctx.persons.len())
+            .filter(|&k| !self.ctx.persons[k].excluded)
+            .filter_map(|k| {
+                let before = self.ctx.persons[k]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.end <= p.span.start)
+                    .map(|m| m.start)
+                    .max()?;
+                Some((before, k))
+            })
+            .max()?;
+        self.state.own_text = Some((last_named.1, true));
+        self.own_text(p)
     }
 
     /// A paragraph of a text reproduced as someone's own (see
@@ -944,6 +988,21 @@ mod tests {
 
     fn speaker_of(sp: &Speakers, i: usize) -> Option<&str> {
         sp.paragraphs[i].1.map(|s| sp.speakers[s].name.as_str())
+    }
+
+    #[test]
+    fn a_speech_from_its_salutation_on_is_the_speakers() {
+        let t = "Talmannen höll tal\n\nEfter voteringen höll talman Andreas Norlén ett tal till ledamöterna.\n\nWebb-tv: Avslutning\n\nÄrade ledamöter,\n\nHöstens sista votering är verkställd och vi kan se tillbaka på ett intensivt halvår.\n\nJag vill tacka er alla för arbetet.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), None);
+        assert_eq!(speaker_of(&sp, 3), Some("Andreas Norlén"));
+        assert_eq!(speaker_of(&sp, 4), Some("Andreas Norlén"));
+        assert_eq!(speaker_of(&sp, 5), Some("Andreas Norlén"));
+        // a salutation on a page that speaks of no speech is no speech
+        let t = "Rubrik\n\nAnna Ek är ny rektor på skolan sedan i höstas.\n\nKära föräldrar,\n\nSkolan börjar den 20 augusti.";
+        let sp = find_in(t, &[]);
+        assert_eq!(speaker_of(&sp, 2), None);
+        assert_eq!(speaker_of(&sp, 3), None);
     }
 
     #[test]
