@@ -469,10 +469,15 @@ pub fn is_tail_heading(k: &str) -> bool {
 }
 
 /// A row of labelled fields: "Publiceringsår: 2024 | Utgivare: Region
-/// Skåne", "Datum: 2023-05-01 | Typ: Nyhet": two or more parts between
-/// `|`, each a label of one to three words, a colon and a value.
+/// Skåne", "Diarienr: 8799-17 / Beslutsdatum: 7 nov 2018": two or more
+/// parts between `|` (or ` / `), each a label of one to three words, a
+/// colon and a value.
 pub fn is_labelled_fields(line: &str) -> bool {
-    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let parts: Vec<&str> = if line.contains('|') {
+        line.split('|').map(str::trim).collect()
+    } else {
+        line.split(" / ").map(str::trim).collect()
+    };
     parts.len() >= 2
         && line.split_whitespace().nth(20).is_none()
         && parts.iter().all(|p| {

@@ -283,7 +283,15 @@ pub fn is_scene(line: &str) -> bool {
     };
     let named =
         (2..=3).any(|n| ws.len() > n && verb_at(n) && (person(0, n) || (n == 3 && person(1, 3))));
-    counted || named
+    // "Barn som leker med böcker.", "Två kvinnor som samtalar.": people
+    // who do what a picture shows, in at most seven words
+    let who_does = ws.len() <= 7
+        && (1..=2).any(|k| {
+            ws.get(k).is_some_and(|w| *w == "som")
+                && ws[..k].iter().all(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+                && verb_at(k + 1)
+        });
+    counted || named || who_does
 }
 
 /// Whether a line is one lowercase word and nothing else ("europakarta",
@@ -465,6 +473,9 @@ mod tests {
             "Diskrimineringsombudsman Lars Arrhenius står utomhus och tittar in i kameran, fotografi."
         ));
         assert!(is_scene("Riksrevisor Helena Lindberg vid dator."));
+        assert!(is_scene("Barn som leker med böcker."));
+        assert!(!is_scene("Barn som leker ute får bättre hälsa enligt forskare."));
+        assert!(!is_scene("De som står i kö får vänta."));
         assert!(!is_scene(
             "Två elever står i fokus för satsningen som kommunen nu genomför i hela länet."
         ));
