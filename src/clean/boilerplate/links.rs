@@ -73,7 +73,16 @@ pub fn is_more_links(k: &str) -> bool {
 /// separator drawn between parts of the page.
 pub fn is_separator(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() >= 3 && t.chars().all(|c| !c.is_alphanumeric())
+    // a lone comma or bullet left by a scrape, a list's bare number ("•
+    // 1"), a loading indicator ("Laddar...")
+    let bullet_number = t.starts_with(['•', '·', '*'])
+        && t.chars().count() <= 8
+        && t[t.char_indices().nth(1).map_or(t.len(), |(i, _)| i)..]
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.');
+    let loading = matches!(t, "Laddar..." | "Laddar…" | "Laddar" | "Loading..." | "Loading…");
+    (!t.is_empty() && t.chars().all(|c| !c.is_alphanumeric())) || bullet_number || loading
 }
 
 /// A link back to the top or the start of the page: "Tillbaka till

@@ -524,3 +524,13 @@ fn group_photo_rows_labelled_fields_sources_and_page_questions() {
     assert!(is_feedback_question("fick du hjälp av informationen på denna sida?"));
     assert!(!is_feedback_question("fick du hjälp av kommunen med bygglovet?"));
 }
+
+#[test]
+fn lone_punctuation_bare_list_numbers_and_loading_indicators() {
+    for l in [",", "•", "•   1", "• 12.", "Laddar...", "-----"] {
+        assert!(is_separator(l), "{l}");
+    }
+    for l in ["1", "2019", "• Skolan", "Laddar ned filer"] {
+        assert!(!is_separator(l), "{l}");
+    }
+}

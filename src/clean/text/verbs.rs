@@ -65,7 +65,12 @@ pub fn may_be_finite(word: &str) -> bool {
     }
     // a definite noun's genitive ("kommunstyrelsens", "landets",
     // "kommunernas") ends in -s but is no verb
-    if ["ens", "ets", "rnas"].iter().any(|e| word.ends_with(e)) {
+    // (and a house is no verb: "lägenhetshus"; nor is a present
+    // participle or its noun: "ordförande", "gående")
+    if ["ens", "ets", "rnas", "hus", "ande", "ende"]
+        .iter()
+        .any(|e| word.ends_with(e))
+    {
         return false;
     }
     // a prefixed strong past: "tillskrev", "övergick", "uppstod"
@@ -127,6 +132,7 @@ mod tests {
             "Mycket folk i Visby under Almedalsveckan.",
             "Flygbild med soluppgång över Älvdalen med kyrkan, skolan och kyrkogården en tidig vintermorgon.",
             "Kommunstyrelsens ordförande Anna Ek vid invigningen av den nya skolan.",
+            "Vatten som bildat bäck i djup snö framför ett lägenhetshus.",
         ] {
             assert!(!has_finite_verb(s), "{s}");
         }
