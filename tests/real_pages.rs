@@ -30,8 +30,9 @@ fn dev_split_figures() {
 /// most of them, so each gate is the floor of what it reached (rounded
 /// down), not the target. The split grew in the fourth session from 18 to
 /// 33 pages (15 of 30 round-3 pages, alternately by name, before any rule
-/// saw them); the floors below are those of the 33 pages after the rules
-/// were tuned on 155 dev pages (`tests/data/real/FIRST-RUN.md`).
+/// saw them), and in the sixth to 48 (15 of round 6's 30, by the same
+/// rule); the floors below are those of the 48 pages after the rules were
+/// tuned on 170 dev pages (`tests/data/real/FIRST-RUN.md`).
 #[test]
 fn test_split_gates() {
     let sc = real::score_split("test");
@@ -44,7 +45,10 @@ fn test_split_gates() {
     // 18 pages: first round titles 0.722, dates 0.917, furniture 0.482;
     // second round 0.778, 0.917, 0.554. 33 pages (fourth session, after
     // three more rounds tuned on dev only): titles 0.788, dates 0.985,
-    // authors 0.970, furniture 0.623, body kept 1.000.
+    // authors 0.970, furniture 0.623, body kept 1.000. 48 pages (round 6's
+    // 15 held-back pages first run: titles 0.733, furniture 0.460): first
+    // run 0.771, 0.979, 0.958, 0.578; after round 6's dev rules titles
+    // 0.792, dates 0.979, authors 0.958, furniture 0.609, body 1.000.
     assert!(
         sc.body() >= 1.0,
         "test split: body paragraphs lost: {:.3}",
@@ -61,26 +65,29 @@ fn test_split_gates() {
         sc.title()
     );
     assert!(
-        sc.dates() >= 0.98,
-        "test split: dates {:.3} < 0.98 (target 0.95)",
+        sc.dates() >= 0.97,
+        "test split: dates {:.3} < 0.97 (target 0.95)",
         sc.dates()
     );
     assert!(
-        sc.furniture() >= 0.62,
-        "test split: furniture removed {:.3} < 0.62 (target 0.90)",
+        sc.furniture() >= 0.60,
+        "test split: furniture removed {:.3} < 0.60 (target 0.90)",
         sc.furniture()
     );
     // --- end of cleaning gates ---
 
     // --- speaker gates (issue 14): floors at what the held-back split reached ---
     // 33 pages: P 0.944, R 0.810, roles 0.667 (12 judged: one speaker
-    // moves it by 0.08), organisations 0.917, attribution 0.915.
+    // moves it by 0.08), organisations 0.917, attribution 0.915. 48 pages,
+    // first run: P 0.962, R 0.864, roles 0.750, organisations 0.750 (20
+    // judged; round 6's held-back 0.500 of 8), attribution 0.934; after
+    // round 6's dev rules roles 0.800, the rest unchanged.
     let floors = [
-        ("speaker precision", sc.speaker_p(), 0.94),
-        ("speaker recall", sc.speaker_r(), 0.80),
-        ("roles", sc.roles(), 0.66),
-        ("organisations", sc.orgs(), 0.91),
-        ("paragraph attribution", sc.attribution(), 0.91),
+        ("speaker precision", sc.speaker_p(), 0.96),
+        ("speaker recall", sc.speaker_r(), 0.86),
+        ("roles", sc.roles(), 0.80),
+        ("organisations", sc.orgs(), 0.75),
+        ("paragraph attribution", sc.attribution(), 0.93),
     ];
     for (what, got, floor) in floors {
         assert!(

@@ -39,7 +39,9 @@ fn dev_split_figures() {
     // reached 0.951 / 0.876. Three more blind rounds (f, g, h: 179
     // sentences, first runs 0.767 / 0.676, 0.824 / 0.700, 0.697 / 0.622)
     // were added; after the rules were changed for them the 524 sentences
-    // reach 0.919 / 0.830, held here rounded down:
+    // reach 0.919 / 0.830. Round 6 (37 dev sentences, i even, first run
+    // 0.625 / 0.500) brought the split to 561: 0.902 / 0.808 before, 0.911
+    // / 0.834 after the rules were changed for it, held here rounded down:
     assert!(r.overall.precision.unwrap_or(0.0) >= 0.91);
     assert!(r.overall.recall.unwrap_or(0.0) >= 0.82);
 }
@@ -49,16 +51,19 @@ fn dev_split_figures() {
 /// 0.766 / 0.692; after the first round 0.864 / 0.731; after the second
 /// round 0.911 / 0.788. The split grew to 144 with 50 round-3 sentences,
 /// odd ids, first run 0.739 / 0.773; all 144 after the rules were tuned
-/// on 524 dev sentences: 0.866 / 0.784; see `tests/data/real/FIRST-RUN.md`),
-/// so this gate holds what it reaches, rounded down, as a floor that a
-/// change must not go below.
-const TEST_PRECISION_FLOOR: f64 = 0.86;
-const TEST_RECALL_FLOOR: f64 = 0.78;
+/// on 524 dev sentences: 0.866 / 0.784. Round 6 added 38 sentences, odd
+/// ids, harder by design (a third false friends, a third paraphrases):
+/// first run 0.765 / 0.619, unchanged after the dev half's rules; all 182:
+/// 0.845 / 0.747; see `tests/data/real/FIRST-RUN.md`), so this gate holds
+/// what it reaches, rounded down, as a floor that a change must not go
+/// below.
+const TEST_PRECISION_FLOOR: f64 = 0.84;
+const TEST_RECALL_FLOOR: f64 = 0.74;
 
 #[test]
 fn test_split_gates() {
     let r = split("test");
-    assert!(r.texts >= 140, "the test split has {} sentences", r.texts);
+    assert!(r.texts >= 180, "the test split has {} sentences", r.texts);
     // figures only: the held-back sentences' mistakes are not printed, so
     // that nobody tunes rules to them
     println!("{}", r.table());
