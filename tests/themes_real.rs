@@ -41,8 +41,11 @@ fn dev_split_figures() {
     // were added; after the rules were changed for them the 524 sentences
     // reach 0.919 / 0.830. Round 6 (37 dev sentences, i even, first run
     // 0.625 / 0.500) brought the split to 561: 0.902 / 0.808 before, 0.911
-    // / 0.834 after the rules were changed for it, held here rounded down:
-    assert!(r.overall.precision.unwrap_or(0.0) >= 0.91);
+    // / 0.834 after the rules were changed for it. Round 7 (30 dev
+    // sentences, j even, added after the last rule change: first run
+    // 0.632 / 0.667) brings it to 591: 0.894 / 0.825, held here rounded
+    // down:
+    assert!(r.overall.precision.unwrap_or(0.0) >= 0.89);
     assert!(r.overall.recall.unwrap_or(0.0) >= 0.82);
 }
 
@@ -54,16 +57,18 @@ fn dev_split_figures() {
 /// on 524 dev sentences: 0.866 / 0.784. Round 6 added 38 sentences, odd
 /// ids, harder by design (a third false friends, a third paraphrases):
 /// first run 0.765 / 0.619, unchanged after the dev half's rules; all 182:
-/// 0.845 / 0.747; see `tests/data/real/FIRST-RUN.md`), so this gate holds
+/// 0.845 / 0.747. Round 7 added 30 more, odd ids, after the last rule
+/// change (first run 0.700 / 0.778); all 212: 0.817 / 0.752; see
+/// `tests/data/real/FIRST-RUN.md`), so this gate holds
 /// what it reaches, rounded down, as a floor that a change must not go
 /// below.
-const TEST_PRECISION_FLOOR: f64 = 0.84;
-const TEST_RECALL_FLOOR: f64 = 0.74;
+const TEST_PRECISION_FLOOR: f64 = 0.81;
+const TEST_RECALL_FLOOR: f64 = 0.75;
 
 #[test]
 fn test_split_gates() {
     let r = split("test");
-    assert!(r.texts >= 180, "the test split has {} sentences", r.texts);
+    assert!(r.texts >= 210, "the test split has {} sentences", r.texts);
     // figures only: the held-back sentences' mistakes are not printed, so
     // that nobody tunes rules to them
     println!("{}", r.table());
