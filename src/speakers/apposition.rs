@@ -383,9 +383,13 @@ fn is_definite_role(w: &str) -> bool {
 }
 
 /// A place given as a municipal title's employer is the municipality:
-/// "kommunchef i Sandviken" → "Sandvikens kommun".
+/// "kommunchef i Sandviken" → "Sandvikens kommun", "stadsbyggnadsdirektör
+/// i Västerås" → "Västerås stad".
 fn localise(role: &str, org: String) -> String {
-    let municipal = role.starts_with("kommun") || role.contains("kommunstyrelse");
+    // "kommunchef", "kommunalråd", "stadsdirektör", "stadsbyggnadsdirektör"
+    let municipal = role.starts_with("kommun")
+        || role.starts_with("stads")
+        || role.contains("kommunstyrelse");
     let single = !org.contains(' ') && names::is_capitalised(&org);
     if municipal && single {
         municipality_of(&org)
@@ -695,6 +699,16 @@ mod tests {
             sp.speakers[0].roles.clone(),
             sp.speakers[0].organisations.clone(),
         )
+    }
+
+    #[test]
+    fn city_titles_are_held_at_the_city() {
+        let (r, o) = one("Rubrik\n\n– Det går bra, säger Carl Ek, stadsbyggnadsdirektör i Västerås.");
+        assert_eq!((r, o), (vec!["stadsbyggnadsdirektör".into()], vec!["Västerås stad".into()]));
+        let (_, o) = one("Rubrik om Lindö kommun\n\nLindö kommun satsar.\n\n– Vi satsar, sa stadsdirektören Johan Ek.");
+        assert_eq!(o, ["Lindö kommun"]);
+        let (_, o) = one("Rubrik\n\n– Det är smickrande, säger Trollhättans Stads kvalitetschef Bijan Ek.");
+        assert_eq!(o, ["Trollhättans Stad"]);
     }
 
     #[test]

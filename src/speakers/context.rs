@@ -364,7 +364,7 @@ impl ContextOrgs {
     }
 
     /// The organisation a title is held against: a municipal title
-    /// ("kommunchef", "kommunstyrelsens ordförande", "ordförande i
+    /// ("kommunchef", "stadsdirektör", "kommunstyrelsens ordförande", "ordförande i
     /// bildningsnämnden") → the municipality, a regional one
     /// ("regiondirektör", "tf ordförande för regionstyrelsen",
     /// "ordförande i regionala utvecklingsnämnden") → the region.
@@ -377,7 +377,9 @@ impl ContextOrgs {
         if regional {
             return self.region.clone();
         }
-        let municipal = words.iter().any(|w| w.starts_with("kommun"))
+        let municipal = words
+            .iter()
+            .any(|w| w.starts_with("kommun") || w.starts_with("stads"))
             || (words.iter().any(|w| super::apposition::is_body(w)) && !role.contains("region"));
         if municipal {
             return self.municipality.clone().or_else(|| {

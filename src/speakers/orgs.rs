@@ -259,6 +259,14 @@ pub fn parse_genitive(words: &[&str]) -> Option<String> {
         }
         return None;
     }
+    // a head written with a capital ("Trollhättans Stads kvalitetschef"):
+    // the name as the municipality writes it
+    if let Some(b) = last.strip_suffix('s').filter(|b| b.starts_with(char::is_uppercase))
+        && head(&b.to_lowercase()).is_some()
+    {
+        let before = words.len().checked_sub(2).map(|i| words[i])?;
+        return is_cap(before).then(|| format!("{before} {b}"));
+    }
     if !is_cap(last) {
         return None;
     }
@@ -397,6 +405,10 @@ mod tests {
         assert_eq!(
             parse_genitive(&["Region", "Skånes"]).as_deref(),
             Some("Region Skåne")
+        );
+        assert_eq!(
+            parse_genitive(&["Trollhättans", "Stads"]).as_deref(),
+            Some("Trollhättans Stad")
         );
         assert!(same("Huddinge", "Huddinge kommun"));
         assert!(same("Örebro kommum", "Örebro kommun"));
