@@ -205,6 +205,26 @@ impl Recurring {
     }
 }
 
+/// The recurring lines of each document of a batch, in order, given each
+/// document's source and its lines as [`candidate_lines`] gives them
+/// (`None`: too short, or not readable): the lines are counted per source
+/// once, then each document keeps those of its own that recur. What a
+/// run's first pass and `codebook test` both do.
+pub fn recurring_of_each(docs: &[(String, Option<BTreeSet<String>>)]) -> Vec<Recurring> {
+    let mut batch = Batch::default();
+    for (source, lines) in docs {
+        if let Some(lines) = lines {
+            batch.add_lines(source.clone(), lines);
+        }
+    }
+    docs.iter()
+        .map(|(source, lines)| match lines {
+            Some(lines) => batch.recurring_among(source, lines),
+            None => Recurring::default(),
+        })
+        .collect()
+}
+
 /// The evidence of every source of a run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Batch {
@@ -339,6 +359,21 @@ mod tests {
         assert_eq!(b.source(&docs[0]).map_or(0, |s| s.documents()), 0);
         assert!(b.recurring_in(&docs[0]).0.is_empty());
         assert_eq!(b.clean(&docs[0]).text, "Vet ej.");
+    }
+
+    #[test]
+    fn each_document_gets_the_recurring_lines_of_its_own() {
+        let docs = site(4);
+        let each: Vec<(String, Option<BTreeSet<String>>)> = docs
+            .iter()
+            .map(|d| (source_key(d), candidate_lines(d)))
+            .collect();
+        let got = recurring_of_each(&each);
+        let batch = Batch::from_docs(&docs);
+        for (d, r) in docs.iter().zip(&got) {
+            assert_eq!(*r, batch.recurring_in(d));
+        }
+        assert!(!got[0].0.is_empty());
     }
 
     #[test]

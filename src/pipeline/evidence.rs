@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use super::guard_panic;
-use crate::clean::batch::{Batch, MIN_DOCUMENTS, Recurring, candidate_lines, source_of};
+use crate::clean::batch::{
+    MIN_DOCUMENTS, Recurring, candidate_lines, recurring_of_each, source_of,
+};
 use crate::ingest::{self, Unit};
 
 /// The source of a unit, as [`crate::clean::batch::source_key`] names it.
@@ -32,30 +34,19 @@ pub(super) fn recurring_lines(units: &[Unit], max_bytes: u64) -> Vec<Recurring> 
     for s in &sources {
         *sizes.entry(s).or_insert(0) += 1;
     }
-    let lines: Vec<Option<BTreeSet<String>>> = units
+    let each: Vec<(String, Option<BTreeSet<String>>)> = units
         .par_iter()
         .zip(&sources)
         .map(|(unit, s)| {
-            if sizes[s.as_str()] < MIN_DOCUMENTS {
-                return None;
-            }
-            guard_panic(|| candidates(unit, max_bytes), |_| None)
+            let lines = if sizes[s.as_str()] < MIN_DOCUMENTS {
+                None
+            } else {
+                guard_panic(|| candidates(unit, max_bytes), |_| None)
+            };
+            (s.clone(), lines)
         })
         .collect();
-    let mut batch = Batch::default();
-    for (s, l) in sources.iter().zip(&lines) {
-        if let Some(l) = l {
-            batch.add_lines(s.clone(), l);
-        }
-    }
-    lines
-        .par_iter()
-        .zip(&sources)
-        .map(|(l, s)| match l {
-            Some(l) => batch.recurring_among(s, l),
-            None => Recurring::default(),
-        })
-        .collect()
+    recurring_of_each(&each)
 }
 
 /// A unit's furniture-shaped lines, or `None` when it cannot be read or

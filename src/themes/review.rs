@@ -26,7 +26,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::ingest::{self, Format, RawDoc};
 use crate::language;
-use crate::clean::batch::{Batch, Recurring};
+use crate::clean::batch::{Recurring, candidate_lines, recurring_of_each, source_key};
 use crate::pipeline::{AnalyzeOptions, analyze_in_batch};
 use crate::span::Span;
 
@@ -365,14 +365,19 @@ pub fn review(codebook: &Codebook, options: &ReviewOptions) -> Result<Review> {
     };
     // lines recurring on a site's pages are furniture, as in a run (gold
     // texts are sentences, not pages of a site)
-    let evidence = if options.inputs.is_empty() {
-        Batch::default()
+    let recurring: Vec<Recurring> = if options.inputs.is_empty() {
+        vec![Recurring::default(); raws.len()]
     } else {
-        Batch::from_docs(&raws)
+        let each: Vec<_> = raws
+            .par_iter()
+            .map(|raw| (source_key(raw), candidate_lines(raw)))
+            .collect();
+        recurring_of_each(&each)
     };
     let analysed: Vec<std::result::Result<(Document, Vec<Blocked>), String>> = raws
         .par_iter()
-        .map(|raw| analyze_one(raw, codebook, &options.analyze, &evidence.recurring_in(raw)))
+        .zip(&recurring)
+        .map(|(raw, rec)| analyze_one(raw, codebook, &options.analyze, rec))
         .collect();
     let theme_of: BTreeMap<&str, usize> = codebook
         .themes()

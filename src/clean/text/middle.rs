@@ -80,11 +80,8 @@ pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
 /// ([`has_finite_verb`]: "Gruppbild av åtta personer i en salong på ett
 /// slott."), on a page with article text elsewhere.
 fn verbless_description(page: &Page<'_, '_>, i: usize) -> bool {
-    let para = page.units[i].para;
-    let alone = page.units.get(i + 1).is_none_or(|u| u.para != para)
-        && (i == 0 || page.units[i - 1].para != para);
     let l = page.line(i);
-    alone
+    page.alone(i)
         && (5..=40).contains(&page.words(i))
         && l.ends_with('.')
         && l.starts_with(char::is_uppercase)
@@ -106,12 +103,9 @@ fn verbless_description(page: &Page<'_, '_>, i: usize) -> bool {
 /// first line naming the person introduces them and stays; a name and role
 /// under the last paragraph is a signature, which [`signature`] decides.)
 fn portrait_caption_in_body(page: &Page<'_, '_>, i: usize) -> bool {
-    let para = page.units[i].para;
-    let alone = page.units.get(i + 1).is_none_or(|u| u.para != para)
-        && (i == 0 || page.units[i - 1].para != para);
     let l = page.line(i);
     let name = l.split(',').next().unwrap_or(l).trim();
-    alone
+    page.alone(i)
         && l.contains(',')
         && is_portrait_caption(l)
         && (0..i).any(|j| page.line(j).contains(name) && page.words(j) > name.split(' ').count() + 3)
@@ -121,10 +115,7 @@ fn portrait_caption_in_body(page: &Page<'_, '_>, i: usize) -> bool {
 /// Whether unit `i` is one lowercase word alone in its paragraph (an
 /// image's text or a tag, [`is_lone_lowercase_word`]).
 fn alone_lowercase_word(page: &Page<'_, '_>, i: usize) -> bool {
-    let para = page.units[i].para;
-    let alone = page.units.get(i + 1).is_none_or(|u| u.para != para)
-        && (i == 0 || page.units[i - 1].para != para);
-    alone && is_lone_lowercase_word(page.line(i))
+    page.alone(i) && is_lone_lowercase_word(page.line(i))
 }
 
 /// The author's signature under the body ("Gunilla Rask (S)" and a role

@@ -175,6 +175,13 @@ impl<'p, 'a> Page<'p, 'a> {
         self.units[i].words
     }
 
+    /// Whether unit `i` is the only line of its paragraph.
+    pub fn alone(&self, i: usize) -> bool {
+        let para = self.units[i].para;
+        self.units.get(i + 1).is_none_or(|u| u.para != para)
+            && (i == 0 || self.units[i - 1].para != para)
+    }
+
     /// Whether unit `i` is (still) article text.
     pub fn is_content(&self, i: usize) -> bool {
         matches!(self.class[i], Class::Keep)
