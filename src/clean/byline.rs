@@ -474,11 +474,35 @@ pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
     if line.is_empty() || line.chars().count() > 220 {
         return None;
     }
+    if let Some(m) = letter_dateline(line, reference) {
+        return Some(m);
+    }
     let s = unglue(line);
     if !may_be_meta(&s) {
         return None;
     }
     parse_unglued(&s, reference).or_else(|| date_and_categories(line, reference))
+}
+
+/// A letter's or a statement's dateline: a place, "den" and a date
+/// ("Falun den 26 april 2022", "Stockholm den 3 maj 2021"). Its date is
+/// the text's date.
+fn letter_dateline(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?,? den (\d{1,2} \p{Ll}+ \d{4})\.?$")
+            .expect("valid regex")
+    });
+    let date = DATELINE.captures(line)?.get(1)?.as_str();
+    let iso = super::dates::parse_date(date, reference)?;
+    Some(MetaLine {
+        published: Some(iso),
+        ..MetaLine::default()
+    })
+}
+
+/// Whether a line is a letter's dateline ([`letter_dateline`]).
+pub fn is_letter_dateline(line: &str) -> bool {
+    letter_dateline(line.trim(), None).is_some()
 }
 
 /// A date line followed by the page's categories: "20 december 2018 |
@@ -710,6 +734,15 @@ pub fn caption_credit(para: &str) -> Option<(usize, Vec<String>)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_letter_s_dateline_is_a_date_line() {
+        let m = parse_meta_line("Falun den 26 april 2022", None).expect("a dateline");
+        assert_eq!(m.published.as_deref(), Some("2022-04-26"));
+        assert!(is_letter_dateline("Stockholm den 3 maj 2021"));
+        assert!(!is_letter_dateline("Mötet hölls den 3 maj 2021"));
+        assert!(!is_letter_dateline("Falun den 26 april 2022 samlades alla chefer."));
+    }
+
     use super::*;
 
     #[test]

@@ -214,11 +214,12 @@ pub fn analyze_in_batch(
     let (hits, speakers) = if swedish {
         (
             codebook.tag(text, &analysis.tokens),
-            speakers::find(
+            speakers::find_on_page(
                 text,
                 &cleaned.blocks,
                 &analysis.sentences,
                 &cleaned.metadata,
+                &cleaned.removed,
             ),
         )
     } else {

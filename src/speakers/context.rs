@@ -331,6 +331,21 @@ impl ContextOrgs {
         }
     }
 
+    /// Fills the municipality, region and agency the article text does not
+    /// name from the lines cleaning removed from the page (`page`): a
+    /// logo's text ("Region Gotland"), the site's name, an "Om …" block.
+    /// What the text names always wins.
+    pub(super) fn or_page(mut self, page: &str) -> Self {
+        if page.is_empty() || (self.municipality.is_some() && self.region.is_some() && self.agency.is_some()) {
+            return self;
+        }
+        let p = ContextOrgs::of(page);
+        self.municipality = self.municipality.or(p.municipality);
+        self.region = self.region.or(p.region);
+        self.agency = self.agency.or(p.agency);
+        self
+    }
+
     /// The one organisation the article gives a title with elsewhere
     /// ("söker en ny generaldirektör för eHälsomyndigheten. Nuvarande
     /// generaldirektör NAME" → eHälsomyndigheten), or the school for a
@@ -398,6 +413,20 @@ impl ContextOrgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_names_what_the_text_does_not() {
+        let c = ContextOrgs::of("Regionstyrelsen sammanträdde på Gotland.")
+            .or_page("Region Gotland\nStartsida");
+        assert_eq!(c.region.as_deref(), Some("Region Gotland"));
+        assert_eq!(
+            c.of_role("regionstyrelsens ordförande").as_deref(),
+            Some("Region Gotland")
+        );
+        // what the text names wins over the page's lines
+        let c = ContextOrgs::of("Region Uppsala beslutade. Region Uppsala.").or_page("Region Gotland");
+        assert_eq!(c.region.as_deref(), Some("Region Uppsala"));
+    }
 
     #[test]
     fn place_names_become_municipalities() {

@@ -167,6 +167,9 @@ fn marked_quotations(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
                 introduced = colon_introduces_whole(before, whole, span);
             }
         }
+        if who.is_none() && whole.start <= sc.content_start {
+            who = signed(ctx, para, whole, content);
+        }
         let q = trim_quote(text, content);
         match who {
             Some(p) if ctx.add_quote(p, q, QuoteKind::Direct, Some(&cue)) => {
@@ -186,6 +189,26 @@ fn marked_quotations(ctx: &mut Ctx, sc: &Scan, ex: &mut Explicit) -> bool {
         }
     }
     true
+}
+
+/// A quotation signed with its speaker's name and no cue: "”Jag är glad
+/// över dialogen.” Åsa Dedering, hälso- och sjukvårdsdirektör." (a press
+/// release's way of quoting several people in a row). The quotation ends
+/// a sentence inside its marks and the name follows the closing mark
+/// directly, with nothing but an apposition after it.
+fn signed(ctx: &Ctx, para: &Para, whole: Span, content: Span) -> Option<usize> {
+    let text = ctx.text;
+    let inner = text.get(content.start..content.end)?.trim_end();
+    if !inner.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let after = text.get(whole.end..para.span.end)?;
+    let lead = after.len() - after.trim_start_matches([' ', '\u{a0}', '–', '—', '-']).len();
+    let at = whole.end + lead;
+    let m = para.mentions.iter().find(|m| m.span.start == at)?;
+    let rest = text.get(m.appo_end.max(m.span.end)..para.span.end)?.trim();
+    let ends = rest.is_empty() || rest == "." || rest.starts_with(',') && !rest[1..].contains(['”', '"']);
+    (ends && !ctx.persons[m.person].excluded).then_some(m.person)
 }
 
 /// Whether a paragraph is one attribution before a colon and the
@@ -789,6 +812,22 @@ mod tests {
             .iter()
             .map(|q| (q.span.slice(t).to_string(), q.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_quotation_signed_with_a_name_and_no_cue() {
+        let t = "Ledningen träffade cheferna i dag.\n\n\
+                 ”Jag är glad över att vi har haft en konstruktiv dialog.” Åsa Dedering, hälso- och sjukvårdsdirektör.\n\n\
+                 ”Jag känner att jag blivit lyssnad på.” Anna Samuelsson, verksamhetschef i Falun.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Åsa Dedering", "Anna Samuelsson"]);
+        assert_eq!(sp.paragraphs[1].1, Some(0));
+        assert_eq!(sp.paragraphs[2].1, Some(1));
+        assert_eq!(sp.speakers[0].roles, ["hälso- och sjukvårdsdirektör"]);
+        // a name that goes on into a sentence is no signature
+        let t = "”Vi bygger nu.” Anna Samuelsson besökte bygget i går och talade med arbetarna.";
+        assert!(find_in(t, &[]).speakers.is_empty());
     }
 
     #[test]

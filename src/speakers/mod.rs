@@ -39,7 +39,7 @@ pub mod roles;
 mod walk;
 
 use crate::clean::{Block, BlockKind};
-use crate::document::Metadata;
+use crate::document::{Metadata, Removed};
 use crate::span::Span;
 
 /// How a stretch of speech is attributed.
@@ -115,5 +115,20 @@ pub struct Speakers {
 /// interview answer or transcript turn, a pull-quote), and then the
 /// paragraph contains at least one quote of that speaker.
 pub fn find(text: &str, blocks: &[Block], sentences: &[Span], metadata: &Metadata) -> Speakers {
-    walk::run(text, blocks, sentences, metadata)
+    walk::run(text, blocks, sentences, metadata, &[])
+}
+
+/// [`find`] on a page whose cleaning removed `removed` (a logo's text,
+/// the site's name, an "Om Region X" block): when the article text names
+/// no municipality, region or agency, the removed lines may name the one
+/// the page is about, and titles written against it ("regionstyrelsens
+/// ordförande", "kommunens it-chef") are resolved to it.
+pub fn find_on_page(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Span],
+    metadata: &Metadata,
+    removed: &[Removed],
+) -> Speakers {
+    walk::run(text, blocks, sentences, metadata, removed)
 }

@@ -15,7 +15,7 @@ use super::quotes::{is_quoted_subheading, quote_pairs, starts_with_dash, trim_qu
 use super::roles;
 use super::{QuoteKind, Speakers};
 use crate::clean::{Block, BlockKind};
-use crate::document::Metadata;
+use crate::document::{Metadata, Removed};
 use crate::span::Span;
 
 /// One paragraph and what the walk needs to know about it, computed once.
@@ -135,13 +135,15 @@ pub(crate) fn run(
     blocks: &[Block],
     sentences: &[Span],
     metadata: &Metadata,
+    removed: &[Removed],
 ) -> Speakers {
+    let page: String = removed.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("\n");
     let mut ctx = Ctx {
         text,
         sentences,
         persons: Vec::new(),
         order: Vec::new(),
-        context: ContextOrgs::of(text),
+        context: ContextOrgs::of(text).or_page(&page),
         index: HashMap::default(),
         marks_speech: blocks.iter().any(|b| {
             let s = text
@@ -979,7 +981,7 @@ pub(super) fn find_in(text: &str, authors: &[&str]) -> Speakers {
         authors: authors.iter().map(|a| a.to_string()).collect(),
         ..Metadata::default()
     };
-    run(text, &blocks, &sentences, &meta)
+    run(text, &blocks, &sentences, &meta, &[])
 }
 
 #[cfg(test)]
@@ -1055,7 +1057,7 @@ mod tests {
         blocks[2].kind = BlockKind::Caption;
         let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let sentences = crate::language::analyze(t, &spans, true).sentences;
-        let sp = run(t, &blocks, &sentences, &Metadata::default());
+        let sp = run(t, &blocks, &sentences, &Metadata::default(), &[]);
         assert_eq!(sp.paragraphs[2].1, Some(0));
     }
 

@@ -534,6 +534,7 @@ pub fn is_read_more_link(k: &str, words: usize) -> bool {
             "läs hela ",
             "läs mer på",
             "läs mer om ",
+            "läs mer i ",
             "läs mer här",
             "läs mer hos ",
             "läs pressmeddelandet",
@@ -547,8 +548,13 @@ pub fn is_read_more_link(k: &str, words: usize) -> bool {
 /// A link printed at the end of a short line: "Kallelse och handlingar
 /// finns på sidan: https://…", "Här finns mer information: www.…",
 /// "Uppdraget till myndigheten (regeringen.se)": at most twelve words,
-/// the last an address or a site's name in parentheses.
+/// the last an address or a site's name in parentheses; or a line of at
+/// most twenty words ending in a link's screen-reader text
+/// ([`ends_with_link_label`]).
 pub fn is_link_line(line: &str, words: usize) -> bool {
+    if words <= 20 && ends_with_link_label(line) {
+        return true;
+    }
     if words > 12 {
         return false;
     }
@@ -572,6 +578,16 @@ pub fn is_link_line(line: &str, words: usize) -> bool {
             })
     };
     (address(last) && words >= 2) || (site(last) && words >= 3)
+}
+
+/// Whether a line ends with the text a screen reader reads for a link
+/// ("Läs mer i regeringens pressmeddelande. Länk till annan webbplats,
+/// öppnas i nytt fönster."): the line is a link's text.
+fn ends_with_link_label(line: &str) -> bool {
+    let l = line.trim_end_matches(['.', ')', ' ']).to_lowercase();
+    ["öppnas i nytt fönster", "länk till annan webbplats", "öppnas i ett nytt fönster"]
+        .iter()
+        .any(|p| l.ends_with(p))
 }
 
 /// A menu bar flattened into one line: at least three capitalised items of

@@ -324,8 +324,6 @@ fn page_chrome_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if [
         "presschef",
         "pressjour",
-        "presskontakt",
-        "presskontakter",
         "informationsansvarig",
         "pressansvarig",
         "presssekreterare",

@@ -39,16 +39,28 @@ pub(super) fn is_feedback_question(k: &str) -> bool {
 /// av informationen på denna sida?", "Är du nöjd med den här sidan?"): at
 /// most twelve words ending in "?", naming "denna sida" or "den här
 /// sidan" (`k` has lost its final "?" or not).
+/// An invitation to say what one thinks of the page is the same furniture
+/// ("Vi vill gärna veta vad du tycker om denna webbsida!").
 fn page_question(k: &str) -> bool {
-    k.split_whitespace().nth(12).is_none()
-        && ["denna sida", "den här sidan", "sidan dig", "sidan till hjälp"]
-            .iter()
-            .any(|p| k.contains(p))
-        && (k.starts_with("fick du")
-            || k.starts_with("är du")
-            || k.starts_with("var ")
-            || k.starts_with("hittade du")
-            || k.starts_with("hjälpte"))
+    let names_page = [
+        "denna sida",
+        "den här sidan",
+        "sidan dig",
+        "sidan till hjälp",
+        "denna webbsida",
+        "den här webbsidan",
+        "vår webbplats",
+    ]
+    .iter()
+    .any(|p| k.contains(p));
+    let asks = k.starts_with("fick du")
+        || k.starts_with("är du")
+        || k.starts_with("var ")
+        || k.starts_with("hittade du")
+        || k.starts_with("hjälpte")
+        || k.contains("vad du tycker")
+        || k.contains("dina synpunkter");
+    k.split_whitespace().nth(12).is_none() && names_page && asks
 }
 
 /// A notice about machine translation of the site, in English or Swedish

@@ -492,6 +492,8 @@ fn a_short_line_ending_with_an_address_is_a_link() {
         "Här finns mer information om regionbildningen: http://www.ltv.se/Om-landstinget/regionkommun/",
         "Uppdrag att vidta energibesparingsåtgärder inom den statliga förvaltningen (regeringen.se)",
         "Läs mer: www.kommun.se.",
+        "Läs mer i regeringens pressmeddelande. Länk till annan webbplats, öppnas i nytt fönster.",
+        "Rapporten om bostäder (öppnas i nytt fönster)",
     ] {
         assert!(is_link_line(l, l.split_whitespace().count()), "{l}");
     }
@@ -523,6 +525,8 @@ fn group_photo_rows_labelled_fields_sources_and_page_questions() {
     assert!(!is_source_line("källa: enligt en rapport från myndigheten som publicerades i går i stockholm", 13));
     assert!(is_feedback_question("fick du hjälp av informationen på denna sida?"));
     assert!(!is_feedback_question("fick du hjälp av kommunen med bygglovet?"));
+    assert!(is_feedback_question("vi vill gärna veta vad du tycker om denna webbsida!"));
+    assert!(!is_feedback_question("vi vill gärna veta vad du tycker om förslaget"));
 }
 
 #[test]

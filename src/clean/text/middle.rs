@@ -118,6 +118,38 @@ fn alone_lowercase_word(page: &Page<'_, '_>, i: usize) -> bool {
     page.alone(i) && is_lone_lowercase_word(page.line(i))
 }
 
+/// The signature under a letter's or a statement's dateline ("Falun den
+/// 26 april 2022", then "Karin Ek" and "Regiondirektör"): up to three
+/// short lines, none a sentence, right after the dateline. A dateline
+/// inside a quotation (a letter quoted in an interpellation) is the
+/// quoted letter's: it and its signature stay, and its date is not the
+/// text's.
+pub fn dateline_signature(page: &mut Page<'_, '_>) {
+    let mut marks = 0usize;
+    for i in 0..page.units.len() {
+        let quoted = marks % 2 == 1;
+        marks += page.line(i).matches(['"', '”', '“']).count();
+        if !matches!(page.class[i], Class::Meta(_)) || !byline::is_letter_dateline(page.line(i)) {
+            continue;
+        }
+        if quoted {
+            page.class[i] = Class::Keep;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < page.units.len()
+            && j <= i + 3
+            && page.is_content(j)
+            && page.words(j) <= 6
+            && !page.line(j).ends_with(['.', '!', '?', ':'])
+            && !page.line(j).contains(['"', '”', '“'])
+        {
+            page.class[j] = Class::Remove("byline");
+            j += 1;
+        }
+    }
+}
+
 /// The author's signature under the body ("Gunilla Rask (S)" and a role
 /// line), after the last article-sized paragraph, when a byline named the
 /// author.
@@ -169,6 +201,23 @@ mod tests {
             kept(t),
             "Rubrik om skolan|Kommunen bygger en ny skola i centrum av staden nästa år.|Skolan får en ny idrottshall.|Brist i 20,18 % av kommunerna.|Sammanfattning från presskonferensen 21 november 2023.|Fortsätt så – och håll ut."
         );
+    }
+
+    #[test]
+    fn a_statement_s_dateline_and_signature_go() {
+        let t = "Uttalande efter mötet\n\nVi har haft en lång dialog som skapade en större förståelse för varandra.\n\n\
+                 Falun den 26 april 2022\n\nKarin Ek\nRegiondirektör\n\n\
+                 ”Det var ett värdefullt möte för oss alla.” Åsa Berg, hälso- och sjukvårdsdirektör.";
+        assert_eq!(
+            kept(t),
+            "Uttalande efter mötet|Vi har haft en lång dialog som skapade en större förståelse för varandra.|”Det var ett värdefullt möte för oss alla.” Åsa Berg, hälso- och sjukvårdsdirektör."
+        );
+        // a letter quoted in the text keeps its dateline and signature
+        let t = "Interpellation om vägarna\n\nLänet skrev till departementet:\n\n\
+                 \"Vi behöver medel för vintervägarna på ön och hoppas på ett snabbt besked.\n\n\
+                 Umeå den 17 december 1957\n\nVägförvaltningen i länet\"\n\n\
+                 Frågan är vad statsrådet tänker göra åt saken nu.";
+        assert!(kept(t).contains("|Umeå den 17 december 1957|Vägförvaltningen i länet\"|"));
     }
 
     #[test]
