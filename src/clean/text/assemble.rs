@@ -99,6 +99,14 @@ pub fn groups(page: &Page<'_, '_>, found: &mut Found, removed: &mut RemovedList)
                 open = true;
             }
             Class::Title => {
+                // a headline broken over two lines is one title
+                if let Some(g) = groups.last_mut()
+                    && g.kind == GroupKind::Title
+                    && g.para == u.para
+                {
+                    g.end = u.end;
+                    continue;
+                }
                 groups.push(group(u.end, GroupKind::Title));
                 open = false;
             }
@@ -251,7 +259,9 @@ pub fn assemble(page: &Page<'_, '_>, prepend: Option<&str>, mut found: Found) ->
             kind: k,
         });
         match k {
-            BlockKind::Title => out.metadata.title = Some(t.to_string()),
+            BlockKind::Title => {
+                out.metadata.title = Some(t.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
             BlockKind::Heading => out.metadata.headings.push(t.to_string()),
             _ => {}
         }

@@ -44,9 +44,39 @@ pub fn find(page: &mut Page<'_, '_>, opts: &Options, tail: usize) -> Head {
     if let Some(t) = head.unit {
         remove_above(page, t);
         page.class[t] = Class::Title;
+        if let Some(rest) = title_goes_on(page, t) {
+            page.class[rest] = Class::Title;
+        }
         remove_below(page, t, tail);
     }
     head
+}
+
+/// Words a headline does not end with: a line of the head ending in one
+/// ("Sista mötet för") is a headline broken over two lines.
+const OPEN_ENDINGS: &[&str] = &[
+    "för", "och", "i", "på", "av", "med", "till", "om", "från", "mot", "vid", "efter", "inför",
+    "under", "över", "som", "att", "en", "ett", "den", "det", "kring", "eller",
+];
+
+/// The second line of a headline broken after a preposition or a
+/// conjunction ("Sista mötet för⏎Miljö- och byggnämnden"): the next line of
+/// the same paragraph, short and no sentence.
+fn title_goes_on(page: &Page<'_, '_>, t: usize) -> Option<usize> {
+    let last = page.line(t).split_whitespace().last()?;
+    let next = t + 1;
+    let fits = OPEN_ENDINGS.contains(&last)
+        && page.units.get(next)?.para == page.units[t].para
+        && page.is_content(next)
+        && page.words(next) <= 8
+        && !ends_sentence(page.line(next));
+    fits.then_some(next)
+}
+
+/// The words of unit `i` as a title: with its second line when the
+/// headline is broken over two ([`title_goes_on`]).
+fn title_words(page: &Page<'_, '_>, i: usize) -> usize {
+    page.words(i) + title_goes_on(page, i).map_or(0, |n| page.words(n))
 }
 
 /// The line of the head that is the known title (a notice or label may
@@ -217,8 +247,8 @@ fn detect(page: &mut Page<'_, '_>, tail: usize) -> Option<usize> {
             }
             Some(nj)
                 if label
-                    && page.words(nj) > page.words(ci)
-                    && page.words(nj) >= 4
+                    && title_words(page, nj) > page.words(ci)
+                    && title_words(page, nj) >= 4
                     && title_candidate(page, nj) =>
             {
                 page.class[ci] = Class::Remove("navigation");
@@ -279,6 +309,17 @@ fn remove_below(page: &mut Page<'_, '_>, t: usize, tail: usize) {
 #[cfg(test)]
 mod tests {
     use super::super::test_page::{kept, title};
+
+    #[test]
+    fn a_headline_broken_after_a_preposition_is_one_title() {
+        let t = "Kommun & demokrati\n\nSista mötet för\nMiljö- och byggnämnden\n\n\
+                 Efter jul görs en omorganisering av kommunen och nämnden upphör då.";
+        assert_eq!(title(t).as_deref(), Some("Sista mötet för Miljö- och byggnämnden"));
+        assert_eq!(
+            kept(t),
+            "Sista mötet för\nMiljö- och byggnämnden|Efter jul görs en omorganisering av kommunen och nämnden upphör då."
+        );
+    }
 
     #[test]
     fn labels_above_the_title_are_skipped() {
