@@ -426,7 +426,17 @@ fn appointed_to(a: &After<'_>, i: usize) -> Option<usize> {
     if a.is(k, "ny") || a.is(k, "nya") {
         k += 1;
     }
-    (k < a.len() && a.spaced(k) && roles::role_word(w[k]).is_some()).then_some(k)
+    (k < a.len() && a.spaced(k) && role_at(a, k)).then_some(k)
+}
+
+/// Whether a role starts at word `k`: a title, or a modifier and a title
+/// ("tillförordnad prorektor", "vice ordförande").
+fn role_at(a: &After<'_>, k: usize) -> bool {
+    let w = &a.w;
+    w.get(k).is_some_and(|x| roles::role_word(x).is_some())
+        || (w.get(k).is_some_and(|x| MODIFIERS.contains(x))
+            && a.spaced(k + 1)
+            && w.get(k + 1).is_some_and(|x| roles::role_word(x).is_some()))
 }
 
 pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
@@ -554,9 +564,10 @@ fn after_space(
         .find(|&k| w[k] == "som")
         && k + 1 < a.len()
         && a.spaced(k + 1)
-        && roles::role_word(w[k + 1]).is_some()
+        && role_at(a, k + 1)
     {
-        // "NAME tillträdde i januari som ROLE i ORG".
+        // "NAME tillträdde i januari som ROLE i ORG", "NAME föreslås som
+        // tillförordnad prorektor".
         a.role_list(k + 1, roles, orgs_out);
     }
     0
@@ -699,6 +710,18 @@ mod tests {
             sp.speakers[0].roles.clone(),
             sp.speakers[0].organisations.clone(),
         )
+    }
+
+    #[test]
+    fn a_modifier_before_the_post_after_som() {
+        let (roles, _) = one(
+            "Rubrik\n\nHenrik Frisk föreslås som tillförordnad prorektor.\n\n– Jag är glad, säger Henrik Frisk.",
+        );
+        assert_eq!(roles, ["tillförordnad prorektor"]);
+        let (roles, _) = one(
+            "Rubrik\n\nAnna Ek utsågs i går till vice ordförande.\n\n– Jag är glad, säger Anna Ek.",
+        );
+        assert_eq!(roles, ["vice ordförande"]);
     }
 
     #[test]

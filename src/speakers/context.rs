@@ -25,6 +25,10 @@ pub(super) struct ContextOrgs {
     /// The school or preschool the article names most often
     /// ("Åkeredsskolan", "Skogslyckans förskola").
     pub(super) school: Option<String>,
+    /// The university or college the article names most often
+    /// ("Mittuniversitetet", "Högskolan i Gävle"), for an academic
+    /// leader's title ("rektor", "prorektor", "dekan").
+    pub(super) university: Option<String>,
     /// Titles the article gives with their organisation, whoever holds
     /// them ("söker en ny generaldirektör för eHälsomyndigheten"): (title,
     /// organisation).
@@ -172,6 +176,40 @@ fn schools(text: &str) -> Vec<String> {
             }
         })
         .filter(|o| !GENERIC_SCHOOLS.contains(&o.as_str()))
+        .collect()
+}
+
+/// Titles held at a university or college.
+const UNIVERSITY_TITLES: &[&str] = &[
+    "rektor",
+    "prorektor",
+    "vicerektor",
+    "tillförordnad prorektor",
+    "tillförordnad rektor",
+    "tf rektor",
+    "tf prorektor",
+    "dekan",
+    "prodekan",
+    "universitetsdirektör",
+];
+
+/// The universities and colleges named in `text`: "Mittuniversitetet",
+/// "Linköpings universitet", "Högskolan i Gävle", "Högskolan Dalarna",
+/// "Karolinska Institutet" (a genitive "-s" taken off).
+fn universities(text: &str) -> Vec<String> {
+    static UNI: OnceLock<Regex> = OnceLock::new();
+    let r = re(&UNI, || {
+        r"\p{Lu}\p{Ll}+universitetets?|\p{Lu}\p{Ll}+s (?:tekniska )?universitets?|Högskolan (?:i |på |för )?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ Institutets?"
+            .to_string()
+    });
+    word_matches(r, text)
+        .map(|m| {
+            let o = m.as_str();
+            o.strip_suffix("ets")
+                .map(|b| format!("{b}et"))
+                .or_else(|| o.strip_suffix("universitets").map(|b| format!("{b}universitet")))
+                .unwrap_or_else(|| o.trim_end_matches('s').to_string())
+        })
         .collect()
 }
 
@@ -327,6 +365,7 @@ impl ContextOrgs {
             region: most_named(regions),
             agency: most_named(agencies(text)),
             school: most_named(schools(text)),
+            university: most_named(universities(text)),
             titled: titled(text),
         }
     }
@@ -336,13 +375,14 @@ impl ContextOrgs {
     /// logo's text ("Region Gotland"), the site's name, an "Om …" block.
     /// What the text names always wins.
     pub(super) fn or_page(mut self, page: &str) -> Self {
-        if page.is_empty() || (self.municipality.is_some() && self.region.is_some() && self.agency.is_some()) {
+        if page.is_empty() {
             return self;
         }
         let p = ContextOrgs::of(page);
         self.municipality = self.municipality.or(p.municipality);
         self.region = self.region.or(p.region);
         self.agency = self.agency.or(p.agency);
+        self.university = self.university.or(p.university);
         self
     }
 
@@ -353,6 +393,9 @@ impl ContextOrgs {
     pub(super) fn of_title(&self, role: &str) -> Option<String> {
         if SCHOOL_TITLES.contains(&role) && self.school.is_some() {
             return self.school.clone();
+        }
+        if UNIVERSITY_TITLES.contains(&role) && self.university.is_some() {
+            return self.university.clone();
         }
         if AGENCY_HEAD_TITLES.contains(&role) && !self.titled.iter().any(|(r, _)| r == role) {
             return self.agency.clone();
@@ -413,6 +456,18 @@ impl ContextOrgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_academic_leader_is_held_at_the_university_the_article_names() {
+        let c = ContextOrgs::of(
+            "Mittuniversitetets styrelse har beslutat. Mittuniversitetet får två prorektorer.",
+        );
+        assert_eq!(c.university.as_deref(), Some("Mittuniversitetet"));
+        assert_eq!(c.of_title("rektor").as_deref(), Some("Mittuniversitetet"));
+        let c = ContextOrgs::of("Styrelsen för Linköpings universitet möttes.");
+        assert_eq!(c.of_title("prorektor").as_deref(), Some("Linköpings universitet"));
+        assert_eq!(ContextOrgs::of("Kommunen växer.").of_title("prorektor"), None);
+    }
 
     #[test]
     fn the_page_names_what_the_text_does_not() {
