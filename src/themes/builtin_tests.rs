@@ -479,3 +479,15 @@ fn vacancies_posts_filled_trained_staff_missing_and_gaps_in_responsibility() {
         "tillit"
     ));
 }
+
+#[test]
+fn staff_duties_an_appointee_and_the_honour_of_a_post_are_not_themes() {
+    assert!(!has("Hon har personalansvar för tolv medarbetare på enheten.", "ansvar"));
+    assert!(!has("Nämnden ska utse en ansvarig för arkivfrågor.", "ansvar"));
+    assert!(has("Nämnden har ansvar för arkivfrågorna i kommunen.", "ansvar"));
+    assert!(!has(
+        "Jag är hedrad över det förtroende som fullmäktige visar mig.",
+        "tillit"
+    ));
+    assert!(has("Förtroendet för kommunen har ökat bland invånarna.", "tillit"));
+}
