@@ -477,6 +477,14 @@ pub fn parse_meta_line(line: &str, reference: Option<Ymd>) -> Option<MetaLine> {
     if let Some(m) = letter_dateline(line, reference) {
         return Some(m);
     }
+    // a button's text glued before the date: "Spara favorit 12 dec december 2017"
+    if let Some(rest) = ["Spara favorit ", "Spara som favorit ", "Skriv ut ", "Dela "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+    {
+        return parse_meta_line(rest, reference)
+            .filter(|m| m.published.is_some() || m.updated.is_some());
+    }
     let s = unglue(line);
     if !may_be_meta(&s) {
         return None;
@@ -734,6 +742,12 @@ pub fn caption_credit(para: &str) -> Option<(usize, Vec<String>)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_save_button_before_the_date_is_a_date_line() {
+        let m = parse_meta_line("Spara favorit 12 dec december 2017", None).expect("a date line");
+        assert_eq!(m.published.as_deref(), Some("2017-12-12"));
+    }
+
     #[test]
     fn a_letter_s_dateline_is_a_date_line() {
         let m = parse_meta_line("Falun den 26 april 2022", None).expect("a dateline");

@@ -36,7 +36,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?::e|:a|e|a)?\.?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:,?\s*(\d{4}))?",
+        r"(?i)\b(\d{1,2})(?::e|:a|e|a)?\.?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b)?(?:,?\s*(\d{4}))?",
     )
     .expect("valid regex")
 });
@@ -244,6 +244,14 @@ pub fn parse_date(s: &str, reference: Option<Ymd>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abbreviated_month_and_its_full_name() {
+        // a site that prints the short month for the eye and the full one
+        // for screen readers: "12 dec december 2017"
+        assert_eq!(parse_date("12 dec december 2017", None).as_deref(), Some("2017-12-12"));
+        assert_eq!(parse_date("10 aug augusti 2016", None).as_deref(), Some("2016-08-10"));
+    }
 
     #[test]
     fn swedish_forms() {

@@ -330,10 +330,21 @@ pub fn is_file_name(line: &str) -> bool {
 /// An icon's or a logo's alternative text: one word ending in `ikon` or
 /// `icon` ("Telefonikon"), or a genitive before `logotyp`, `logga` or
 /// `logo` ("Svalövs kommuns logotyp "Boet"").
+/// (Also a logo's link to the home page, up to twelve words: "Statens
+/// institutionsstyrelse - till startsidan Det gäller livet.")
 pub fn is_icon_or_logo(k: &str, words: usize) -> bool {
     if words == 1 {
         let w = k.trim_end_matches(['.', ':']);
         return w.chars().count() > 5 && ["ikon", "ikonen", "icon"].iter().any(|e| w.ends_with(e));
+    }
+    // a logo's link text: "Statens institutionsstyrelse - till startsidan
+    // Det gäller livet.", "Region X, till startsidan"
+    if words <= 12
+        && ["- till startsidan", "– till startsidan", ", till startsidan", "länk till startsidan"]
+            .iter()
+            .any(|p| k.contains(p))
+    {
+        return true;
     }
     if words > 6 {
         return false;

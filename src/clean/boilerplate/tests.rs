@@ -238,6 +238,12 @@ fn file_names_icons_and_logos() {
     }
     assert_eq!(reason("Svalövs kommuns logotyp \"Boet\"."), Some("image"));
     assert_eq!(reason("Kommunen har fått en ny logotyp."), None);
+    assert_eq!(
+        reason("Statens Institutionsstyrelse - till startsidan Det gäller livet."),
+        Some("image")
+    );
+    assert_eq!(reason("Region Exempel, till startsidan"), Some("image"));
+    assert_eq!(reason("Vi gick tillbaka till startsidan och läste om nyheten igen."), None);
     assert!(!is_file_name("www.kommun.se"));
 }
 
