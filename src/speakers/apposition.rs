@@ -70,6 +70,25 @@ pub(super) fn is_body(w: &str) -> bool {
     ENDS.iter().any(|e| lw.ends_with(e)) && (!capital || local)
 }
 
+/// Whether `w` (lower-cased) names a unit of an organisation that a chief
+/// heads ("chef för förvarsavdelningen", "chef för verksamhetsområdet
+/// Geodata", "chef för nationella samordningsavdelningen"): the
+/// organisation is the one the article is about.
+pub(super) fn is_unit(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "avdelningen",
+        "enheten",
+        "sektionen",
+        "staben",
+        "byrån",
+        "divisionen",
+        "verksamhetsområdet",
+        "avdelning",
+        "enhet",
+    ];
+    w.chars().next().is_some_and(char::is_lowercase) && ENDS.iter().any(|e| w.ends_with(e))
+}
+
 /// The words after a name and the text before each.
 struct After<'t> {
     text: &'t str,
@@ -198,13 +217,30 @@ impl<'t> After<'t> {
             && self
                 .w
                 .get(k + 1)
-                .is_some_and(|b| is_body(b) && !b.ends_with('s'))
+                .is_some_and(|b| (is_body(b) || (self.is(j, "för") && is_unit(b))) && !b.ends_with('s'))
         {
             // an adjective: "regionala utvecklingsnämnden"
             k += 1;
         }
         let w = self.w.get(k)?;
-        (is_body(w) && !w.ends_with('s')).then_some(k + 1)
+        if is_body(w) && !w.ends_with('s') {
+            return Some(k + 1);
+        }
+        // a unit a chief heads, and its name ("verksamhetsområdet Geodata")
+        if self.is(j, "för") && j > 0 && self.w[j - 1].ends_with("chef") && is_unit(w) {
+            let named = self.spaced(k + 1)
+                && self.w.get(k + 1).is_some_and(|n| {
+                    n.chars().next().is_some_and(char::is_uppercase)
+                        && orgs::parse(&[n], &[]).is_none_or(|(_, strong, _)| !strong)
+                        && !names::is_given(n)
+                });
+            return Some(if named && matches!(*w, "verksamhetsområdet" | "avdelningen" | "enheten") {
+                k + 2
+            } else {
+                k + 1
+            });
+        }
+        None
     }
 
     /// The roles from word `k` on, each with its organisation; returns
@@ -710,6 +746,23 @@ mod tests {
             sp.speakers[0].roles.clone(),
             sp.speakers[0].organisations.clone(),
         )
+    }
+
+    #[test]
+    fn a_chief_of_a_unit_is_held_at_the_agency_the_article_is_about() {
+        let (roles, orgs) = one(
+            "Migrationsverket minskar förvaren.\n\n– Vi anpassar verksamheten, säger Torbjörn Nyberg, chef för förvarsavdelningen.",
+        );
+        assert_eq!(roles, ["chef för förvarsavdelningen"]);
+        assert_eq!(orgs, ["Migrationsverket"]);
+        let (roles, _) = one(
+            "Migrationsverket minskar förvaren.\n\n– Vi anpassar oss, säger Vera Kant, chef för nationella samordningsavdelningen.",
+        );
+        assert_eq!(roles, ["chef för nationella samordningsavdelningen"]);
+        let (roles, _) = one(
+            "Lantmäteriet får nytt uppdrag.\n\n– Det är efterlängtat, säger Anders Sandin, chef för verksamhetsområdet Geodata.",
+        );
+        assert_eq!(roles, ["chef för verksamhetsområdet Geodata"]);
     }
 
     #[test]

@@ -428,6 +428,14 @@ impl ContextOrgs {
     /// "ordförande i regionala utvecklingsnämnden") → the region.
     pub(super) fn of_role(&self, role: &str) -> Option<String> {
         let words: Vec<&str> = role.split_whitespace().collect();
+        // the chief of a unit ("chef för förvarsavdelningen"): the one
+        // organisation of any kind the article is about
+        if words.iter().any(|w| super::apposition::is_unit(w)) {
+            let kinds = [&self.agency, &self.municipality, &self.region];
+            let mut named = kinds.iter().filter_map(|o| o.as_ref());
+            let first = named.next()?;
+            return named.next().is_none().then(|| first.clone());
+        }
         let regional = words.iter().any(|w| {
             w.starts_with("region") && !w.starts_with("regional")
                 || (w.starts_with("regional") && role.contains("nämnd"))
