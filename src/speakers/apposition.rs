@@ -589,8 +589,12 @@ fn after_space(
         // "NAME har utsetts till ny generaldirektör för ORG"
         return a.role_list(k, roles, orgs_out);
     }
-    if i > 0 && roles::role_word(w[i]).is_some() {
-        // "NAME (S) ordförande i ..."
+    let board_role = is_body(w[i])
+        && w[i].ends_with('s')
+        && a.spaced(i + 1)
+        && w.get(i + 1).is_some_and(|x| roles::role_word(x).is_some());
+    if i > 0 && (roles::role_word(w[i]).is_some() || board_role) {
+        // "NAME (S) ordförande i ...", "NAME (S) kommunstyrelsens ordförande"
         return a.role_list(i, roles, orgs_out);
     }
     if let Some(k) = (i..a.len().min(i + 8))
@@ -763,6 +767,15 @@ mod tests {
             "Lantmäteriet får nytt uppdrag.\n\n– Det är efterlängtat, säger Anders Sandin, chef för verksamhetsområdet Geodata.",
         );
         assert_eq!(roles, ["chef för verksamhetsområdet Geodata"]);
+    }
+
+    #[test]
+    fn a_board_s_title_right_after_the_party_letter() {
+        let (roles, orgs) = one(
+            "Västerås stad visar överskott.\n\n– Vi satsar på skolan, säger Anders Teljebäck (S) kommunstyrelsens ordförande.",
+        );
+        assert_eq!(roles, ["kommunstyrelsens ordförande"]);
+        assert_eq!(orgs, ["Socialdemokraterna", "Västerås stad"]);
     }
 
     #[test]
