@@ -29,6 +29,10 @@ pub(super) struct ContextOrgs {
     /// ("Mittuniversitetet", "Högskolan i Gävle"), for an academic
     /// leader's title ("rektor", "prorektor", "dekan").
     pub(super) university: Option<String>,
+    /// Names of several capitalised words the article or the page writes
+    /// out ("Sveriges Kommuner och Regioner"), for expanding an
+    /// organisation given as an acronym ([`ContextOrgs::spelled_out`]).
+    pub(super) long_names: Vec<String>,
     /// Titles the article gives with their organisation, whoever holds
     /// them ("söker en ny generaldirektör för eHälsomyndigheten"): (title,
     /// organisation).
@@ -213,6 +217,42 @@ fn universities(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Runs of two to six capitalised words, "och", "för", "i" or "&" allowed
+/// between them ("Sveriges Kommuner och Regioner", "Statens Servicecenter").
+fn long_names(text: &str) -> Vec<String> {
+    static LONG: OnceLock<Regex> = OnceLock::new();
+    let r = re(&LONG, || {
+        r"\p{Lu}\p{Ll}+(?:(?: och| för| i| &)? \p{Lu}\p{Ll}+){1,5}".to_string()
+    });
+    let mut out: Vec<String> = Vec::new();
+    for m in r.find_iter(text) {
+        let n = m.as_str();
+        // a genitive's "s" off: "Sveriges Kommuner och Landstings"
+        let last = n.rsplit(' ').next().unwrap_or(n);
+        let n = match last.strip_suffix('s') {
+            Some(base) if base.chars().count() >= 4 && !base.ends_with('s') => &n[..n.len() - 1],
+            _ => n,
+        }
+        .to_string();
+        // a sentence's first word may open the run: "Enligt Sveriges …"
+        let rest = n.split_once(' ').map(|(_, r)| r.to_string());
+        for n in std::iter::once(n).chain(rest.filter(|r| initials(r).chars().count() >= 2)) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// The initials of a name's capitalised words ("Sveriges Kommuner och
+/// Regioner" → "SKR").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
 /// Titles written with their organisation after "för", "på" or "vid"
 /// ("generaldirektör för eHälsomyndigheten"), when the organisation is
 /// clearly one.
@@ -366,6 +406,7 @@ impl ContextOrgs {
             agency: most_named(agencies(text)),
             school: most_named(schools(text)),
             university: most_named(universities(text)),
+            long_names: long_names(text),
             titled: titled(text),
         }
     }
@@ -383,7 +424,25 @@ impl ContextOrgs {
         self.region = self.region.or(p.region);
         self.agency = self.agency.or(p.agency);
         self.university = self.university.or(p.university);
+        for n in p.long_names {
+            if !self.long_names.contains(&n) {
+                self.long_names.push(n);
+            }
+        }
         self
+    }
+
+    /// The name an acronym stands for, when the article or the page
+    /// writes out exactly one name with those initials ("SKR" →
+    /// "Sveriges Kommuner och Regioner").
+    pub(super) fn spelled_out(&self, acronym: &str) -> Option<String> {
+        let n = acronym.chars().count();
+        if !(2..=6).contains(&n) || !acronym.chars().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        let mut found = self.long_names.iter().filter(|l| initials(l) == acronym);
+        let first = found.next()?;
+        found.all(|o| o == first).then(|| first.clone())
     }
 
     /// The one organisation the article gives a title with elsewhere
@@ -475,6 +534,23 @@ mod tests {
         let c = ContextOrgs::of("Styrelsen för Linköpings universitet möttes.");
         assert_eq!(c.of_title("prorektor").as_deref(), Some("Linköpings universitet"));
         assert_eq!(ContextOrgs::of("Kommunen växer.").of_title("prorektor"), None);
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_the_page_writes_out() {
+        let c = ContextOrgs::of("SKR anordnar en konferens.")
+            .or_page("Sveriges Kommuner och Regioner\nOm oss");
+        assert_eq!(
+            c.spelled_out("SKR").as_deref(),
+            Some("Sveriges Kommuner och Regioner")
+        );
+        assert_eq!(c.spelled_out("KMH"), None);
+        let c = ContextOrgs::of("Enligt Sveriges Kommuner och Landstings rapport har SKL rätt.");
+        assert_eq!(
+            c.spelled_out("SKL").as_deref(),
+            Some("Sveriges Kommuner och Landsting")
+        );
+        assert_eq!(c.spelled_out("S"), None);
     }
 
     #[test]

@@ -621,12 +621,15 @@ pub(super) fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Spea
         let mut p = p;
         add_context_orgs(&ctx.context, &mut p);
         let any_strong = p.orgs.iter().any(|(_, s)| *s);
-        let organisations = p
-            .orgs
-            .into_iter()
-            .filter(|(_, s)| *s || !any_strong)
-            .map(|(o, _)| o)
-            .collect();
+        let mut organisations: Vec<String> = Vec::new();
+        for (o, strong) in p.orgs {
+            if strong || !any_strong {
+                let o = ctx.context.spelled_out(&o).unwrap_or(o);
+                if !organisations.contains(&o) {
+                    organisations.push(o);
+                }
+            }
+        }
         let mut mentions = p.mentions;
         mentions.sort();
         mentions.dedup();
