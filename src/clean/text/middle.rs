@@ -66,11 +66,39 @@ pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
     } else if hint == Hint::Unknown && (is_alt_text(l) || alone_lowercase_word(page, i)) {
         return Class::Remove("image");
     } else if hint == Hint::Unknown
-        && (portrait_caption_in_body(page, i) || verbless_description(page, i))
+        && (portrait_caption_in_body(page, i)
+            || verbless_description(page, i)
+            || scene_in_picture(page, i))
     {
         return Class::Remove("caption");
     }
     Class::Keep
+}
+
+/// Whether unit `i` is a picture's description told by the words that
+/// place people in a picture: a paragraph of its own of five to sixty
+/// words that says "i bakgrunden syns", "syns i bakgrunden", "(från
+/// vänster …", "från vänster till höger", "står utomhus" or "ståendes" (a
+/// word of its own, not "närståendes"), and is no
+/// quotation ("Johanna Sandwall, länsråd, tillsammans med civilministern
+/// står utomhus, i bakgrunden syns folk och residenset.").
+fn scene_in_picture(page: &Page<'_, '_>, i: usize) -> bool {
+    const PLACES: &[&str] = &[
+        "i bakgrunden syns",
+        "i förgrunden syns",
+        "syns i bakgrunden",
+        "(från vänster",
+        "från vänster till höger",
+        "står utomhus",
+        " ståendes ",
+    ];
+    let l = page.line(i);
+    let k = format!(" {} ", l.to_lowercase());
+    page.alone(i)
+        && (5..=60).contains(&page.words(i))
+        && !l.contains(['"', '”', '“', '»', '«', '?'])
+        && dash_quote_rest(l).is_none()
+        && PLACES.iter().any(|p| k.contains(p))
 }
 
 /// Whether unit `i` is a picture's description left between paragraphs:
@@ -218,6 +246,28 @@ mod tests {
                  Umeå den 17 december 1957\n\nVägförvaltningen i länet\"\n\n\
                  Frågan är vad statsrådet tänker göra åt saken nu.";
         assert!(kept(t).contains("|Umeå den 17 december 1957|Vägförvaltningen i länet\"|"));
+    }
+
+    #[test]
+    fn a_picture_told_by_where_people_stand_goes() {
+        let body = "Ministern besökte länet i dag och träffade länsstyrelsens ledning för samtal.";
+        for caption in [
+            "Anna Ek, länsråd, tillsammans med ministern står utomhus, i bakgrunden syns residenset.",
+            "(Från vänster till höger i bild) Per Berg, landshövding, och Eva Lind, direktör.",
+            "Thomas Ek som blir kommundirektör ståendes på biblioteket intill en julgran",
+        ] {
+            let t = format!("Rubrik om besöket\n\n{body}\n\n{caption}\n\n{body}");
+            assert!(!kept(&t).contains(caption), "{caption}");
+        }
+        // a quotation, or a sentence inside a paragraph, stays
+        let t = format!(
+            "Rubrik om besöket\n\n{body}\n\n– I bakgrunden syns en lång historia, säger Anna Ek.\n\n{body}"
+        );
+        assert!(kept(&t).contains("I bakgrunden syns"));
+        let t = format!(
+            "Rubrik om besöket\n\n{body}\n\nDe närståendes roll i vården har hamnat i bakgrunden.\n\n{body}"
+        );
+        assert!(kept(&t).contains("närståendes"));
     }
 
     #[test]
