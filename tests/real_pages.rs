@@ -57,6 +57,10 @@ fn test_split_gates() {
     // held-back pages at first run: titles 0.643, dates 1.000, furniture
     // 0.725, body 1.000): first run titles 0.730, dates 0.980, authors
     // 0.973, furniture 0.652; after round 8's dev rules furniture 0.659.
+    // 89 pages (round 9's 15 held-back pages at first run, after the
+    // session's last rule change and the same with the rules of its start:
+    // titles 0.733, dates 0.867, furniture 0.750, body 0.987): titles
+    // 0.730, dates 0.961, authors 0.966, furniture 0.676, body 0.997.
     // The issue asks for no body paragraph lost. Until round 7 none was;
     // round 7's held-back half loses one of its 93 at its first run (not
     // looked at: held back), so the floor is what the 60 pages reach.
@@ -76,13 +80,13 @@ fn test_split_gates() {
         sc.title()
     );
     assert!(
-        sc.dates() >= 0.97,
-        "test split: dates {:.3} < 0.97 (target 0.95)",
+        sc.dates() >= 0.96,
+        "test split: dates {:.3} < 0.96 (target 0.95)",
         sc.dates()
     );
     assert!(
-        sc.furniture() >= 0.65,
-        "test split: furniture removed {:.3} < 0.65 (target 0.90)",
+        sc.furniture() >= 0.67,
+        "test split: furniture removed {:.3} < 0.67 (target 0.90)",
         sc.furniture()
     );
     // --- end of cleaning gates ---
@@ -99,13 +103,17 @@ fn test_split_gates() {
     // 74 pages (round 8's 14 at first run: P 1.000, R 0.867, roles 0.889,
     // organisations 0.556 of 9, attribution 0.961): P 0.976, R 0.871,
     // roles 0.816, organisations 0.684 (38 judged), attribution 0.943;
-    // unchanged after round 8's dev rules.
+    // unchanged after round 8's dev rules; roles 0.842, organisations
+    // 0.711 after the session's later rules. 89 pages (round 9's 15 at
+    // first run: P 1.000, R 0.812, roles 0.750, organisations 0.667 of 12,
+    // attribution 0.907): P 0.979, R 0.862, roles 0.820, organisations
+    // 0.700 (50 judged), attribution 0.938.
     let floors = [
         ("speaker precision", sc.speaker_p(), 0.97),
-        ("speaker recall", sc.speaker_r(), 0.87),
-        ("roles", sc.roles(), 0.81),
-        ("organisations", sc.orgs(), 0.68),
-        ("paragraph attribution", sc.attribution(), 0.94),
+        ("speaker recall", sc.speaker_r(), 0.86),
+        ("roles", sc.roles(), 0.82),
+        ("organisations", sc.orgs(), 0.69),
+        ("paragraph attribution", sc.attribution(), 0.93),
     ];
     for (what, got, floor) in floors {
         assert!(

@@ -59,7 +59,7 @@ enum Marker {
 
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(artikeln publicerades|artikeln uppdaterades|sidan uppdaterades|sidan uppdaterad|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|senast publicerad|senast reviderad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
+        r"(?i)\b(artikeln publicerades|artikeln uppdaterades|sidan publicerades|sidan publicerad|sidan uppdaterades|sidan uppdaterad|textansvarig|pressinbjudan|senast uppdaterad|senast ändrad|senast granskad|senast publicerad|senast reviderad|uppdaterades|ändrades|publicerades|uppdaterad|uppdaterat|ändrad|publicerad|publicerat|publ\.|text och foto|text och bild|text & foto|text/foto|text|av|reporter|skribent|journalist|redaktör|författare|foto|fotograf|bild|illustration|pressmeddelanden|pressmeddelande|nyhet|nyheter|debatt|krönika|ledare|analys|reportage|intervju|recension|notis|kommentar|kl\.?|klockan|cest|cet|utc|gmt|den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b:?",
     )
     .expect("valid regex")
 });
@@ -70,7 +70,8 @@ static TIME: LazyLock<Regex> =
 fn marker_kind(word: &str) -> Marker {
     let w = word.trim_end_matches(':').to_lowercase();
     match w.as_str() {
-        "publicerad" | "publicerat" | "publ." | "publicerades" | "artikeln publicerades" => {
+        "publicerad" | "publicerat" | "publ." | "publicerades" | "artikeln publicerades"
+        | "sidan publicerad" | "sidan publicerades" => {
             Marker::Published
         }
         "senast uppdaterad" | "senast ändrad" | "uppdaterad" | "uppdaterat" | "ändrad"
@@ -742,6 +743,12 @@ pub fn caption_credit(para: &str) -> Option<(usize, Vec<String>)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_page_s_publication_date() {
+        let m = parse_meta_line("Sidan publicerad: 2020-02-20", None).expect("a date line");
+        assert_eq!(m.published.as_deref(), Some("2020-02-20"));
+    }
+
     #[test]
     fn a_save_button_before_the_date_is_a_date_line() {
         let m = parse_meta_line("Spara favorit 12 dec december 2017", None).expect("a date line");

@@ -501,7 +501,15 @@ pub fn is_labelled_fields(line: &str) -> bool {
     } else {
         line.split(" / ").map(str::trim).collect()
     };
+    // "Publicerad: 2016-02-17 16:22 | Uppdaterad: 2016-05-09": a date
+    // line, which the date parser reads
+    let dated = parts.iter().any(|p| {
+        p.split_once(':').is_some_and(|(label, _)| {
+            key_words(&label.to_lowercase()).any(|w| DATE_LABELS.contains(&w))
+        })
+    });
     parts.len() >= 2
+        && !dated
         && line.split_whitespace().nth(20).is_none()
         && parts.iter().all(|p| {
             p.split_once(':').is_some_and(|(label, value)| {

@@ -524,6 +524,7 @@ fn group_photo_rows_labelled_fields_sources_and_page_questions() {
     assert!(!is_caption_label("kommunen har bestämt fr v: inget", 5));
     assert!(is_labelled_fields("Publiceringsår: 2024 | Utgivare: Region Skåne"));
     assert!(!is_labelled_fields("Nyheter | Kultur | Sport"));
+    assert!(!is_labelled_fields("Publicerad: 2016-02-17 16:22 | Uppdaterad: 2016-05-09 13:15"));
     assert!(is_labelled_fields("Diarienr: 8799-17-4.3 / Beslutsdatum: 7 nov 2018"));
     assert!(!is_labelled_fields("Resultat: bättre / sämre än väntat"));
     assert!(!is_labelled_fields("Beslut: kommunen bygger en skola i centrum"));
