@@ -29,10 +29,6 @@ pub(super) struct ContextOrgs {
     /// ("Mittuniversitetet", "Högskolan i Gävle"), for an academic
     /// leader's title ("rektor", "prorektor", "dekan").
     pub(super) university: Option<String>,
-    /// Names of several capitalised words the article or the page writes
-    /// out ("Sveriges Kommuner och Regioner"), for expanding an
-    /// organisation given as an acronym ([`ContextOrgs::spelled_out`]).
-    pub(super) long_names: Vec<String>,
     /// Titles the article gives with their organisation, whoever holds
     /// them ("söker en ny generaldirektör för eHälsomyndigheten"): (title,
     /// organisation).
@@ -199,20 +195,20 @@ const UNIVERSITY_TITLES: &[&str] = &[
 
 /// The universities and colleges named in `text`: "Mittuniversitetet",
 /// "Linköpings universitet", "Högskolan i Gävle", "Högskolan Dalarna",
-/// "Karolinska Institutet" (a genitive "-s" taken off).
+/// "Karolinska Institutet" (a genitive "-s" of "-ets" taken off).
 fn universities(text: &str) -> Vec<String> {
     static UNI: OnceLock<Regex> = OnceLock::new();
     let r = re(&UNI, || {
         r"\p{Lu}\p{Ll}+universitetets?|\p{Lu}\p{Ll}+s (?:tekniska )?universitets?|Högskolan (?:i |på |för )?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ Institutets?"
             .to_string()
     });
+    // only "-ets" is a genitive to take off ("Högskolan i Borås" keeps
+    // its "s")
     word_matches(r, text)
         .map(|m| {
             let o = m.as_str();
             o.strip_suffix("ets")
-                .map(|b| format!("{b}et"))
-                .or_else(|| o.strip_suffix("universitets").map(|b| format!("{b}universitet")))
-                .unwrap_or_else(|| o.trim_end_matches('s').to_string())
+                .map_or_else(|| o.to_string(), |b| format!("{b}et"))
         })
         .collect()
 }
@@ -243,6 +239,21 @@ fn long_names(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The name an acronym stands for, when the texts (the article, the lines
+/// cleaning removed from its page) write out exactly one name with those
+/// initials ("SKR" → "Sveriges Kommuner och Regioner"). Read only for an
+/// organisation that is an acronym.
+pub(super) fn spelled_out(acronym: &str, texts: &[&str]) -> Option<String> {
+    let n = acronym.chars().count();
+    if !(2..=6).contains(&n) || !acronym.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let names: Vec<String> = texts.iter().flat_map(|t| long_names(t)).collect();
+    let mut found = names.iter().filter(|l| initials(l) == acronym);
+    let first = found.next()?;
+    found.all(|o| o == first).then(|| first.clone())
 }
 
 /// The initials of a name's capitalised words ("Sveriges Kommuner och
@@ -406,7 +417,6 @@ impl ContextOrgs {
             agency: most_named(agencies(text)),
             school: most_named(schools(text)),
             university: most_named(universities(text)),
-            long_names: long_names(text),
             titled: titled(text),
         }
     }
@@ -424,25 +434,7 @@ impl ContextOrgs {
         self.region = self.region.or(p.region);
         self.agency = self.agency.or(p.agency);
         self.university = self.university.or(p.university);
-        for n in p.long_names {
-            if !self.long_names.contains(&n) {
-                self.long_names.push(n);
-            }
-        }
         self
-    }
-
-    /// The name an acronym stands for, when the article or the page
-    /// writes out exactly one name with those initials ("SKR" →
-    /// "Sveriges Kommuner och Regioner").
-    pub(super) fn spelled_out(&self, acronym: &str) -> Option<String> {
-        let n = acronym.chars().count();
-        if !(2..=6).contains(&n) || !acronym.chars().all(|c| c.is_uppercase()) {
-            return None;
-        }
-        let mut found = self.long_names.iter().filter(|l| initials(l) == acronym);
-        let first = found.next()?;
-        found.all(|o| o == first).then(|| first.clone())
     }
 
     /// The one organisation the article gives a title with elsewhere
@@ -533,24 +525,25 @@ mod tests {
         assert_eq!(c.of_title("rektor").as_deref(), Some("Mittuniversitetet"));
         let c = ContextOrgs::of("Styrelsen för Linköpings universitet möttes.");
         assert_eq!(c.of_title("prorektor").as_deref(), Some("Linköpings universitet"));
+        let c = ContextOrgs::of("Högskolan i Borås välkomnar studenterna.");
+        assert_eq!(c.of_title("rektor").as_deref(), Some("Högskolan i Borås"));
         assert_eq!(ContextOrgs::of("Kommunen växer.").of_title("prorektor"), None);
     }
 
     #[test]
     fn an_acronym_is_the_name_the_page_writes_out() {
-        let c = ContextOrgs::of("SKR anordnar en konferens.")
-            .or_page("Sveriges Kommuner och Regioner\nOm oss");
+        let texts = ["SKR anordnar en konferens.", "Sveriges Kommuner och Regioner\nOm oss"];
         assert_eq!(
-            c.spelled_out("SKR").as_deref(),
+            spelled_out("SKR", &texts).as_deref(),
             Some("Sveriges Kommuner och Regioner")
         );
-        assert_eq!(c.spelled_out("KMH"), None);
-        let c = ContextOrgs::of("Enligt Sveriges Kommuner och Landstings rapport har SKL rätt.");
+        assert_eq!(spelled_out("KMH", &texts), None);
+        let texts = ["Enligt Sveriges Kommuner och Landstings rapport har SKL rätt."];
         assert_eq!(
-            c.spelled_out("SKL").as_deref(),
+            spelled_out("SKL", &texts).as_deref(),
             Some("Sveriges Kommuner och Landsting")
         );
-        assert_eq!(c.spelled_out("S"), None);
+        assert_eq!(spelled_out("S", &texts), None);
     }
 
     #[test]

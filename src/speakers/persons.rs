@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::apposition::{apposition, before_name};
-use super::context::ContextOrgs;
+use super::context::{self, ContextOrgs};
 use super::cues::{CueWords, byline_re, cue_lower_name_re, cue_name_re};
 use super::names::{self, Gender};
 use super::walk::Para;
@@ -46,6 +46,8 @@ pub(super) struct Ctx<'a> {
     pub(super) order: Vec<(usize, usize)>,
     /// The municipality and region the article is about.
     pub(super) context: ContextOrgs,
+    /// The lines cleaning removed from the article's page, one per line.
+    pub(super) page: String,
     /// Persons by given name, surname and each surname part.
     pub(super) index: HashMap<String, Vec<usize>, FxBuild>,
     /// Some paragraph of the article opens with a dash or a quotation
@@ -624,7 +626,7 @@ pub(super) fn finish(ctx: Ctx, mut out: Vec<(BlockKind, Option<usize>)>) -> Spea
         let mut organisations: Vec<String> = Vec::new();
         for (o, strong) in p.orgs {
             if strong || !any_strong {
-                let o = ctx.context.spelled_out(&o).unwrap_or(o);
+                let o = context::spelled_out(&o, &[ctx.text, &ctx.page]).unwrap_or(o);
                 if !organisations.contains(&o) {
                     organisations.push(o);
                 }

@@ -218,13 +218,14 @@ pub fn plural_role(w: &str) -> Option<String> {
 pub fn normalise(phrase: &str) -> String {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
-    let preposition = words.iter().position(|w| matches!(*w, "för" | "i" | "på" | "vid"));
     for (i, w) in words.iter().enumerate() {
         let after_unit = i > 0 && super::apposition::is_unit(words[i - 1]);
         if is_acronym(w) || (after_unit && w.chars().next().is_some_and(char::is_uppercase)) {
             // an acronym, or a unit's name ("verksamhetsområdet Geodata")
             out.push((*w).to_string());
-        } else if i + 1 == words.len() && preposition.is_none_or(|p| p > i || !super::apposition::is_unit(w)) {
+        } else if i + 1 == words.len() && !super::apposition::is_unit(w) {
+            // (a unit ending the phrase stays as written: "chef för
+            // förvarsavdelningen")
             out.push(role_word(w).unwrap_or_else(|| w.to_lowercase()));
         } else {
             out.push(w.to_lowercase());

@@ -144,6 +144,7 @@ pub(crate) fn run(
         persons: Vec::new(),
         order: Vec::new(),
         context: ContextOrgs::of(text).or_page(&page),
+        page,
         index: HashMap::default(),
         marks_speech: blocks.iter().any(|b| {
             let s = text
