@@ -770,6 +770,15 @@ mod tests {
     }
 
     #[test]
+    fn an_agency_named_statens_and_a_lower_case_noun() {
+        let (roles, orgs) = one(
+            "Rubrik\n\n– Vi kan bistå, säger Ingrid Ek, generaldirektör för Statens fastighetsverk.",
+        );
+        assert_eq!(roles, ["generaldirektör"]);
+        assert_eq!(orgs, ["Statens fastighetsverk"]);
+    }
+
+    #[test]
     fn a_board_s_title_right_after_the_party_letter() {
         let (roles, orgs) = one(
             "Västerås stad visar överskott.\n\n– Vi satsar på skolan, säger Anders Teljebäck (S) kommunstyrelsens ordförande.",

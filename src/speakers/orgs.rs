@@ -180,9 +180,13 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
             n += 1;
             continue;
         }
-        // "Nationella registerverket", "Statens servicecenter".
+        // "Nationella registerverket", "Statens servicecenter", "Statens
+        // fastighetsverk".
         let lw = w.to_lowercase();
-        if !strong && AGENCY_ENDINGS.iter().chain(BOARD_ENDINGS).any(|s| lw.ends_with(s)) {
+        let ending = |list: &[&str]| list.iter().any(|s| lw.ends_with(s));
+        if !strong
+            && (ending(AGENCY_ENDINGS) || ending(BOARD_ENDINGS) || open && ending(OTHER_ORG_ENDINGS))
+        {
             parts.push(w.to_string());
             strong = true;
             n += 1;

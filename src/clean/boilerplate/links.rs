@@ -85,8 +85,9 @@ pub fn is_separator(line: &str) -> bool {
     (!t.is_empty() && t.chars().all(|c| !c.is_alphanumeric())) || bullet_number || loading
 }
 
-/// A link back to the top or the start of the page: "Tillbaka till
-/// toppen", "Till toppen av sidan", "Upp till toppen", "Back to top".
+/// A link back to the top or the start of the page, or to the list the
+/// page came from: "Tillbaka till toppen", "Till toppen av sidan", "Upp
+/// till toppen", "Back to top", "Tillbaka till nyhetslistan".
 pub fn is_back_link(k: &str, words: usize) -> bool {
     words <= 5
         && !k.ends_with(['.', '!', '?'])
@@ -100,6 +101,11 @@ pub fn is_back_link(k: &str, words: usize) -> bool {
             "sidans topp",
             "startsidan",
             "start",
+            "listan",
+            "nyheter",
+            "arkivet",
+            "översikten",
+            "föregående sida",
         ]
         .iter()
         .any(|e| k.ends_with(e) || k.contains(&format!("{e} av sidan")))

@@ -142,6 +142,8 @@ pub(super) const READ_ALSO: &[&str] = &[
     "läs också",
     "läs även",
     "läs mer",
+    "läs mer om",
+    "läs mer här",
     "se även",
     "relaterat",
     "läs",

@@ -177,6 +177,9 @@ fn long_line_rules(line: &str, t: &str) -> Option<Furniture> {
         return f("copyright", Scope::Line);
     }
     let words = count_words(t, 81);
+    if is_browser_notice(&lower_words(t, usize::MAX), words) {
+        return f("notice", Scope::Line);
+    }
     if words <= 40 && head.contains(':') && is_caption_label(&lower_words(t, usize::MAX), words) {
         return f("image", Scope::Line);
     }
@@ -273,8 +276,11 @@ fn page_chrome_rules(line: &str, k: &str, words: usize) -> Option<Furniture> {
     if words <= 20 && is_feedback_question(k) {
         return f("boilerplate", Scope::Line);
     }
-    if is_translation_service_notice(k) {
+    if is_translation_service_notice(k) || is_browser_notice(k, words) {
         return f("notice", Scope::Line);
+    }
+    if words <= 3 && is_script_value(k) {
+        return f("boilerplate", Scope::Line);
     }
     if line.contains("%%") {
         // a template's placeholder left in the page ("%%#6a762a%%accent-1%%")

@@ -298,6 +298,38 @@ pub fn is_site_notice(line: &str) -> bool {
         .any(|s| k.contains(s))
 }
 
+/// A notice that the reader's browser is old or not supported ("Din
+/// webbläsare är av en äldre modell. … Vi rekommenderar att du uppdaterar
+/// till en nyare version.", "Webbläsaren som du använder stöds inte av
+/// denna webbplats."): a site's, wherever it stands.
+pub fn is_browser_notice(k: &str, words: usize) -> bool {
+    words <= 60
+        && k.contains("webbläsar")
+        && [
+            "stöds inte",
+            "äldre modell",
+            "äldre version",
+            "modern webbläsare",
+            "nyare version",
+            "uppdatera din webbläsare",
+            "uppdaterar din webbläsare",
+            "internet explorer",
+        ]
+        .iter()
+        .any(|p| k.contains(p))
+}
+
+/// A line that is only a program's value or a menu's state left in the
+/// text by a scrape: `"False"`, `true`, `null`, `undefined`, "Huvudmenyn
+/// dold.".
+pub fn is_script_value(k: &str) -> bool {
+    let t = k.trim_matches(|c: char| c == '"' || c == '\'' || c == '.' || c.is_whitespace());
+    matches!(
+        t,
+        "false" | "true" | "null" | "undefined" | "nan" | "huvudmenyn dold" | "menyn dold" | "meny dold"
+    )
+}
+
 /// An image file name or media id on its own line: `20931177-torget-vinter-3.jpg`,
 /// `IMG_2034.JPG`, `DSC_0042`, `bild.png`.
 pub fn is_file_name(line: &str) -> bool {

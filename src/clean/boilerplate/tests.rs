@@ -406,6 +406,28 @@ fn contact_entries_anywhere() {
 }
 
 #[test]
+fn browser_notices_script_values_and_links_back_to_the_list() {
+    for l in [
+        "Din webbläsare är av en äldre modell. Det innebär att du kanske inte kan använda alla funktioner på webbplatsen. Vi rekommenderar att du uppdaterar till en nyare version.",
+        "Webbläsaren som du använder stöds inte av denna webbplats. Alla versioner av Internet Explorer stöds inte längre, av oss eller Microsoft (läs mer här: * https://www.microsoft.com/en-us/microsoft-365/windows/end-of-ie-support).",
+        "Var god och använd en modern webbläsare för att ta del av denna webbplats, som t.ex. nyaste versioner av Edge, Chrome, Firefox eller Safari osv.",
+    ] {
+        assert_eq!(reason(l), Some("notice"), "{l}");
+    }
+    assert_eq!(reason("\"False\""), Some("boilerplate"));
+    assert_eq!(reason("Huvudmenyn dold."), Some("boilerplate"));
+    assert_eq!(reason("Tillbaka till nyhetslistan"), Some("navigation"));
+    assert_eq!(reason("Läs mer om"), Some("navigation"));
+    for l in [
+        "Kommunen byter webbläsare på alla datorer i skolorna under våren.",
+        "Falskt larm i centrum.",
+        "Vi gick tillbaka till listan över förslag och valde om.",
+    ] {
+        assert_eq!(reason(l), None, "{l}");
+    }
+}
+
+#[test]
 fn javascript_notices() {
     assert!(is_site_notice(
         "JavaScript är avstängt! För att laholm.se ska fungera korrekt behöver er webbläsare stödja JavaScript."

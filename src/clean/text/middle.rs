@@ -5,7 +5,8 @@
 use super::super::boilerplate::Scope;
 use super::super::byline;
 use super::shapes::{
-    article_sentence, dash_quote_rest, is_alt_text, is_lone_lowercase_word, is_portrait_caption,
+    article_sentence, dash_quote_rest, is_alt_text, is_lone_lowercase_word, is_people_caption,
+    is_portrait_caption,
 };
 use super::tail::Facts;
 use super::verbs::has_finite_verb;
@@ -67,6 +68,7 @@ pub fn content_class(page: &Page<'_, '_>, i: usize) -> Class {
         return Class::Remove("image");
     } else if hint == Hint::Unknown
         && (portrait_caption_in_body(page, i)
+            || people_in_picture(page, i)
             || verbless_description(page, i)
             || scene_in_picture(page, i))
     {
@@ -138,6 +140,36 @@ fn portrait_caption_in_body(page: &Page<'_, '_>, i: usize) -> bool {
         && is_portrait_caption(l)
         && (0..i).any(|j| page.line(j).contains(name) && page.words(j) > name.split(' ').count() + 3)
         && (i + 1..page.units.len()).any(|j| article_sentence(page.line(j), page.words(j)))
+}
+
+/// Whether unit `i` names the people of a picture between the head and
+/// the body or between paragraphs: a paragraph of its own that only names
+/// people with their roles ([`is_people_caption`]: "Civilminister Erik
+/// Slottner och landshövding Helena Jonsson"), with article text still to
+/// come. A line that introduces the speaker of the dash quotes or the
+/// interview right under it ("Martina Simonsson, socialsekreterare" above
+/// "Hej Martina. Vad gör en socialsekreterare?") or labels them
+/// ("Förtroendevald – Patrik Stenvard (M), …") stays, and so does a list
+/// of people one a line (the signers of a letter: "Erik Ek, professor i
+/// statskunskap, Örebro universitet" and the next).
+fn people_in_picture(page: &Page<'_, '_>, i: usize) -> bool {
+    let next = (i + 1..page.units.len()).find(|&j| page.is_content(j));
+    let listed = |j: usize| is_people_caption(page.line(j)) || is_portrait_caption(page.line(j));
+    (page.alone(i) || above_caption_with_credit(page, i))
+        && is_people_caption(page.line(i))
+        && !(i > 0 && listed(i - 1))
+        && !next.is_some_and(|j| j == i + 1 && listed(j))
+        && !page.line(i).contains(" – ")
+        && next.is_some_and(|j| dash_quote_rest(page.line(j)).is_none() && !page.line(j).ends_with('?'))
+        && (i + 1..page.units.len()).any(|j| article_sentence(page.line(j), page.words(j)))
+}
+
+/// Whether the line under unit `i`, in the same paragraph, is a caption
+/// with its photo credit ("Tommy Svensson och Elisabeth O Karlsson. Foto:
+/// Klas Sjöberg").
+fn above_caption_with_credit(page: &Page<'_, '_>, i: usize) -> bool {
+    page.units.get(i + 1).is_some_and(|u| u.para == page.units[i].para)
+        && byline::caption_credit(page.line(i + 1)).is_some_and(|(at, _)| at > 0)
 }
 
 /// Whether unit `i` is one lowercase word alone in its paragraph (an

@@ -394,6 +394,63 @@ pub fn is_portrait_caption(line: &str) -> bool {
     })
 }
 
+/// Whether a line only names people in a picture: one or more full names
+/// with their roles, parties and organisations and no word that could be
+/// a finite verb ("Civilminister Erik Slottner och landshövding Helena
+/// Jonsson", "Claes-Urban Boström, kommundirektör i Kungsör kommun.",
+/// "Eva Dannetun, ny prorektor, Anders Fällström, rektor och Mats
+/// Tinnsten, förlängt förordnande som prorektor."). A lone name, or a name
+/// and role without a comma ("Anna Ek ny ordförande", a heading's shape),
+/// is not enough: the line needs two names, a comma after a name or a
+/// role word right before one. No quotation, question, colon or digit.
+pub fn is_people_caption(line: &str) -> bool {
+    let l = line.trim();
+    if !l.starts_with(char::is_uppercase)
+        || l.split_whitespace().count() > 40
+        || l.contains(['"', '”', '“', '»', '«', '?', '!', ':', ';', '@', '/'])
+        || l.contains(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let found = crate::names::scan(l, crate::span::Span::new(0, l.len()));
+    if found.is_empty() {
+        return false;
+    }
+    let mut rest = Vec::new();
+    let mut marked = found.len() >= 2;
+    let mut at = 0;
+    for n in &found {
+        let before = &l[at..n.span.start];
+        let last = before.split_whitespace().last().unwrap_or("");
+        marked |= role_of(last).is_some();
+        let after = &l[n.span.end..];
+        marked |= after.starts_with(',')
+            || after.split_whitespace().next().is_some_and(|w| is_party(w) || w == "(-)");
+        rest.extend(before.split_whitespace());
+        at = n.span.end;
+    }
+    rest.extend(l[at..].split_whitespace());
+    marked && rest.len() <= 8 * found.len() && rest.iter().all(|w| !may_be_verb(w))
+}
+
+/// The role a caption's word names ("Civilminister", "landshövding",
+/// "kommundirektören").
+fn role_of(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    crate::speakers::roles::role_word(w).or_else(|| crate::speakers::roles::plural_role(w))
+}
+
+/// Whether a word left in a caption beside its names could be a finite
+/// verb: not a role, not capitalised (a place's or an organisation's
+/// name), and a finite form by [`has_finite_verb`](super::verbs::has_finite_verb).
+fn may_be_verb(raw: &str) -> bool {
+    let w = raw.trim_matches(|c: char| !c.is_alphabetic());
+    !w.is_empty()
+        && role_of(w).is_none()
+        && !w.starts_with(char::is_uppercase)
+        && super::verbs::has_finite_verb(w)
+}
+
 /// `(S)`, `(M)`, `(KD)`, `(MP)`: a party letter in parentheses.
 fn is_party(w: &str) -> bool {
     let inner = w
@@ -463,6 +520,32 @@ pub fn norm(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_that_only_name_people_in_a_picture() {
+        for l in [
+            "Civilminister Erik Slottner och landshövding Helena Jonsson",
+            "Claes-Urban Boström, kommundirektör i Kungsör kommun.",
+            "Eva Dannetun, ny prorektor, Anders Fällström, rektor och Mats Tinnsten, förlängt förordnande som prorektor.",
+            "Ann-Caroline Kostet och Fredrik Berling",
+            "Maria Stenberg (S), regionstyrelsens ordförande",
+        ] {
+            assert!(is_people_caption(l), "{l}");
+        }
+        for l in [
+            "Anna Ek",
+            "Anna Ek ny ordförande i nämnden",
+            "Anna Ek, kommundirektör, säger att arbetet går vidare.",
+            "Anna Ek och Per Berg leder arbetet i kommunen.",
+            "Kontakt: Anna Ek, kommundirektör",
+            "Anna Ek, kommundirektör, tel 070-123 45 67",
+            "Fråga: Anna Ek och Per Berg?",
+            "Kommunen har anställt Anna Ek, ny kommundirektör.",
+            "Gedik Pasha Kilisesi (en kyrka med kringliggande fastigheter i Istanbul)",
+        ] {
+            assert!(!is_people_caption(l), "{l}");
+        }
+    }
 
     #[test]
     fn longer_scenes_with_a_picture_s_words() {

@@ -215,11 +215,81 @@ fn breadcrumb_item(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
     false
 }
 
+/// An alert or a teaser box at the top of a page, above the headline: at
+/// most three lines, at least one a sentence, closed by a link to read
+/// more (a line "Läs mer", or a last sentence "Läs hur du byter
+/// lösenord."), with a title-like line of four words or more after it,
+/// past an image text, a date line or a removed line (a subheading right
+/// under the link is the article's), that article text follows ("Skärpta lokala
+/// rekommendationer i Västra Götaland" / "Spridningen av covid-19 …" /
+/// "Läs mer" above "Ny grundskolechef i Skövde kommun"). Returns that
+/// title line.
+fn after_alert_box(page: &Page<'_, '_>, first: usize, tail: usize) -> Option<usize> {
+    let mut sentence = false;
+    let mut lines = 0;
+    let mut close = None;
+    for j in first..tail.min(first + 8) {
+        let l = page.line(j);
+        if page.is_content(j) {
+            lines += 1;
+            sentence |= ends_sentence(l) && page.words(j) >= 6;
+            if lines > 3 {
+                return None;
+            }
+            if read_more_sentence(l) {
+                close = Some(j);
+                break;
+            }
+        } else if matches!(page.class[j], Class::Remove(_)) && is_read_more(l) {
+            close = Some(j);
+            break;
+        }
+    }
+    let close = close.filter(|_| sentence)?;
+    let k = (close + 1..tail).find(|&k| {
+        page.is_content(k) && head_furniture(page, k).is_none() && !is_alt_text(page.line(k))
+    })?;
+    // the headline comes with its picture, its date or the site's
+    // furniture; a subheading right under the link is the article's own
+    let apart = (close + 1..k).any(|j| !page.is_content(j) || is_alt_text(page.line(j)));
+    let body = page.next_content(k, tail)?;
+    (apart
+        && title_candidate(page, k)
+        && title_words(page, k) >= 4
+        && !ends_sentence(page.line(k))
+        && super::shapes::article_sentence(page.line(body), page.words(body)))
+    .then_some(k)
+}
+
+/// Whether a line is a bare link to read more ("Läs mer", "Läs mer här").
+fn is_read_more(l: &str) -> bool {
+    let k = norm(l);
+    k.starts_with("läs mer") && k.split(' ').count() <= 4
+}
+
+/// Whether a line's last sentence sends the reader on: "… Läs hur du
+/// byter lösenord.", "… Läs mer på 1177.se."
+fn read_more_sentence(l: &str) -> bool {
+    let t = l.trim().trim_end_matches('.');
+    let last = t.rsplit(['.', '!', '?']).next().unwrap_or(t).trim();
+    t.len() > last.len() && last.starts_with("Läs ") && last.split_whitespace().count() <= 8
+}
+
 /// The title of a plain text: past head furniture, lines that yield to a
 /// later title and category labels ("Digitalisering"), the first
 /// title-like line; none when a line of another kind comes first.
 fn detect(page: &mut Page<'_, '_>, tail: usize) -> Option<usize> {
     let mut i = (0..tail).find(|&i| page.is_content(i));
+    if let Some(first) = i
+        && let Some(k) = after_alert_box(page, first, tail)
+    {
+        for j in first..k {
+            if page.is_content(j) {
+                page.class[j] = Class::Remove("notice");
+            }
+        }
+        i = Some(k);
+    }
     while let Some(ci) = i {
         let next = page.next_content(ci, tail);
         if let Some(reason) = head_furniture(page, ci) {
@@ -319,6 +389,24 @@ mod tests {
             kept(t),
             "Sista mötet för\nMiljö- och byggnämnden|Efter jul görs en omorganisering av kommunen och nämnden upphör då."
         );
+    }
+
+    #[test]
+    fn an_alert_box_above_the_headline_is_no_title() {
+        let t = "Skärpta rekommendationer i länet\n\nSpridningen av covid-19 är fortfarande hög och rekommendationerna förlängs.\n\n\
+                 Läs mer\n\nBild på Karin Ek.\n\nNy grundskolechef i Skövde kommun\n\n\
+                 Karin Ek blir ny grundskolechef i Skövde kommun och tillträder i januari.";
+        assert_eq!(title(t).as_deref(), Some("Ny grundskolechef i Skövde kommun"));
+        assert!(!kept(t).contains("Spridningen"));
+        let t = "Studenter som inte bytt lösenord kan inte logga in på studentwebben. Läs hur du byter lösenord.\n\n\
+                 Publicerad: 2008-10-23\n\nMer pengar till universitetet\n\n\
+                 I den forskningsproposition som presenterades i dag får universitetet mer pengar.";
+        assert_eq!(title(t).as_deref(), Some("Mer pengar till universitetet"));
+        // a lead with a link under the headline is the article's
+        let t = "Ny grundskolechef i Skövde kommun\n\nKarin Ek blir ny grundskolechef i kommunen och tillträder i januari.\n\n\
+                 Läs mer\n\nSå ska kommunen arbeta vidare med skolan\n\nKommunen har sökt en chef sedan i våras och fick många sökande.";
+        assert_eq!(title(t).as_deref(), Some("Ny grundskolechef i Skövde kommun"));
+        assert!(kept(t).contains("Karin Ek blir"));
     }
 
     #[test]
