@@ -491,3 +491,33 @@ fn staff_duties_an_appointee_and_the_honour_of_a_post_are_not_themes() {
     ));
     assert!(has("Förtroendet för kommunen har ökat bland invånarna.", "tillit"));
 }
+
+#[test]
+fn staff_numbers_applicants_and_a_profession_s_standing_are_skills_supply() {
+    assert!(has("Förlossningen står utan halva sin personalstyrka i juli.", K));
+    assert!(has("Försäkringskassan förstärker nu med 200 medarbetare.", K));
+    assert!(has("Här hittar vi våra framtida medarbetare.", K));
+    assert!(has("Utbildningen behöver fler sökande på flera orter.", K));
+    assert!(has("Vi vill stärka undersköterskeyrkets attraktivitet.", K));
+    assert!(!has("Kommunen förstärker vägen med nytt grus.", K));
+}
+
+#[test]
+fn oversight_criticism_and_tasks_moved_are_responsibility() {
+    assert!(has("Verksamheten granskas av flera tillsynsmyndigheter.", "ansvar"));
+    assert!(has("JO riktar därmed kritik mot socialnämnden.", "ansvar"));
+    assert!(has("För detta får myndigheten allvarlig kritik.", "ansvar"));
+    assert!(has("Nämnden ska verkställa fullmäktiges beslut.", "ansvar"));
+    assert!(has("Den nya regionen tar över landstingets nuvarande uppgifter.", "ansvar"));
+    assert!(!has("Kritiken mot förslaget var hård bland de boende.", "ansvar"));
+}
+
+#[test]
+fn reputation_speaking_up_and_room_to_act_are_trust() {
+    assert!(has("Vårt goda rykte hos medborgarna är något vi värnar om.", "tillit"));
+    assert!(has("Här ska det vara högt i tak.", "tillit"));
+    assert!(has("Chefer vittnar om en tystnadskultur i förvaltningen.", "tillit"));
+    assert!(has("Styrningen ska ge lärarna större professionellt handlingsutrymme.", "tillit"));
+    assert!(has("Du ska känna dig trygg när du lämnar dina personuppgifter till oss.", "tillit"));
+    assert!(!has("Barnen ska känna sig trygga i skolan.", "tillit"));
+}
