@@ -770,6 +770,14 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_a_building_is_no_organisation() {
+        let (_, orgs) = one(
+            "Rubrik\n\nRiksdagsledamöterna träffade landshövding Göran Ek på Uppsala slott.\n\n– Det var bra, säger Göran Ek.",
+        );
+        assert!(!orgs.contains(&"Uppsala".to_string()), "{orgs:?}");
+    }
+
+    #[test]
     fn an_agency_named_statens_and_a_lower_case_noun() {
         let (roles, orgs) = one(
             "Rubrik\n\n– Vi kan bistå, säger Ingrid Ek, generaldirektör för Statens fastighetsverk.",

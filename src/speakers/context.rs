@@ -29,6 +29,10 @@ pub(super) struct ContextOrgs {
     /// ("Mittuniversitetet", "Högskolan i Gävle"), for an academic
     /// leader's title ("rektor", "prorektor", "dekan").
     pub(super) university: Option<String>,
+    /// The hospital the article names most often ("Akademiska
+    /// sjukhuset", "Danderyds sjukhus"), for a hospital's title
+    /// ("sjukhusdirektör", "biträdande sjukhusdirektör").
+    pub(super) hospital: Option<String>,
     /// Titles the article gives with their organisation, whoever holds
     /// them ("söker en ny generaldirektör för eHälsomyndigheten"): (title,
     /// organisation).
@@ -209,6 +213,29 @@ fn universities(text: &str) -> Vec<String> {
             let o = m.as_str();
             o.strip_suffix("ets")
                 .map_or_else(|| o.to_string(), |b| format!("{b}et"))
+        })
+        .collect()
+}
+
+/// The hospitals named in `text`, in the definite form its name takes
+/// ("Akademiska sjukhuset", "Sahlgrenska universitetssjukhuset"); a name
+/// written without the article ("Akademiska sjukhus", as in "Framtidens
+/// Akademiska sjukhus") counts for the same hospital.
+fn hospitals(text: &str) -> Vec<String> {
+    static HOSPITAL: OnceLock<Regex> = OnceLock::new();
+    let r = re(&HOSPITAL, || {
+        r"\p{Lu}\p{Ll}+ (?:universitets)?sjukhus(?:et)?|\p{Lu}\p{Ll}+ Universitetssjukhus(?:et)?".to_string()
+    });
+    let found: Vec<String> = word_matches(r, text).map(|m| m.as_str().to_string()).collect();
+    found
+        .iter()
+        .map(|h| {
+            let definite = format!("{h}et");
+            if !h.ends_with("et") && found.contains(&definite) {
+                definite
+            } else {
+                h.clone()
+            }
         })
         .collect()
 }
@@ -417,6 +444,7 @@ impl ContextOrgs {
             agency: most_named(agencies(text)),
             school: most_named(schools(text)),
             university: most_named(universities(text)),
+            hospital: most_named(hospitals(text)),
             titled: titled(text),
         }
     }
@@ -434,6 +462,12 @@ impl ContextOrgs {
         self.region = self.region.or(p.region);
         self.agency = self.agency.or(p.agency);
         self.university = self.university.or(p.university);
+        // (the page's "Akademiska sjukhuset" names the text's "Akademiska
+        // sjukhus" in full)
+        self.hospital = match (self.hospital, p.hospital) {
+            (Some(h), Some(ph)) if ph == format!("{h}et") => Some(ph),
+            (h, ph) => h.or(ph),
+        };
         self
     }
 
@@ -447,6 +481,9 @@ impl ContextOrgs {
         }
         if UNIVERSITY_TITLES.contains(&role) && self.university.is_some() {
             return self.university.clone();
+        }
+        if role.split_whitespace().last().is_some_and(|w| w.starts_with("sjukhus")) {
+            return self.hospital.clone();
         }
         if AGENCY_HEAD_TITLES.contains(&role) && !self.titled.iter().any(|(r, _)| r == role) {
             return self.agency.clone();
@@ -528,6 +565,16 @@ mod tests {
         let c = ContextOrgs::of("Högskolan i Borås välkomnar studenterna.");
         assert_eq!(c.of_title("rektor").as_deref(), Some("Högskolan i Borås"));
         assert_eq!(ContextOrgs::of("Kommunen växer.").of_title("prorektor"), None);
+    }
+
+    #[test]
+    fn a_hospital_title_is_held_at_the_hospital_named() {
+        let c = ContextOrgs::of("Framtidens Akademiska sjukhus tar form.")
+            .or_page("Följ Akademiska sjukhuset");
+        assert_eq!(c.of_title("biträdande sjukhusdirektör").as_deref(), Some("Akademiska sjukhuset"));
+        let c = ContextOrgs::of("Akademiska sjukhuset flyttar. Framtidens Akademiska sjukhus tar form.");
+        assert_eq!(c.of_title("sjukhusdirektör").as_deref(), Some("Akademiska sjukhuset"));
+        assert_eq!(ContextOrgs::of("Kommunen växer.").of_title("sjukhusdirektör"), None);
     }
 
     #[test]

@@ -230,6 +230,16 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
     while parts.last().is_some_and(|p| p == "och") {
         parts.pop();
     }
+    // A place named before the building or the square in it ("på Uppsala
+    // slott", "vid Stortorget") is where someone is, not an organisation.
+    if !strong
+        && gaps.get(n - 1) == Some(&" ")
+        && words
+            .get(n)
+            .is_some_and(|x| PLACE_NOUNS.contains(&x.trim_end_matches(['.', ',']).to_lowercase().as_str()))
+    {
+        return None;
+    }
     // A genitive before a noun ("vid Skogsvårdsstyrelsens kontor"): the name itself.
     let genitive_before_noun = words
         .get(n)
@@ -246,6 +256,15 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
     }
     Some((parts.join(" "), strong, n))
 }
+
+/// Buildings and places a place name can stand before ("Uppsala slott",
+/// "Malmö central"): the name is then a location.
+const PLACE_NOUNS: &[&str] = &[
+    "slott", "slottet", "torg", "torget", "station", "stationen", "central", "centralstation",
+    "hamn", "hamnen", "flygplats", "kyrka", "domkyrka", "stadshus", "stadshuset", "rådhus",
+    "rådhuset", "arena", "park", "parken", "centrum", "konserthus", "teater", "residens",
+    "residenset", "slottspark",
+];
 
 fn strip_genitive_colon(w: &str) -> String {
     w.strip_suffix(":s").unwrap_or(w).to_string()
