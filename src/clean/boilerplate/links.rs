@@ -556,9 +556,20 @@ pub fn is_read_more_link(k: &str, words: usize) -> bool {
 /// "Uppdraget till myndigheten (regeringen.se)": at most twelve words,
 /// the last an address or a site's name in parentheses; or a line of at
 /// most twenty words ending in a link's screen-reader text
-/// ([`ends_with_link_label`]).
+/// ([`ends_with_link_label`]) or opening with "Här kan du läsa" or "Här
+/// kan du ta del av".
 pub fn is_link_line(line: &str, words: usize) -> bool {
     if words <= 20 && ends_with_link_label(line) {
+        return true;
+    }
+    // "Här kan du läsa regeringens pressmeddelande om …": a link's text
+    let lower = line.trim_start().to_lowercase();
+    // (not "Här kan du läsa om ett urval av besluten:", a list's lead)
+    if words <= 20
+        && ["här kan du läsa ", "här kan du ta del av "]
+            .iter()
+            .any(|p| lower.strip_prefix(p).is_some_and(|rest| !rest.starts_with("om ")))
+    {
         return true;
     }
     if words > 12 {

@@ -410,6 +410,16 @@ fn copyright_and_contact_rules(line: &str, k: &str, words: usize) -> Option<Furn
     {
         return f("contact", Scope::Contact);
     }
+    // "För mer information om resultatet, kontakta kommunens HR-chef, Siw
+    // Ek.": an invitation to get in touch, one line
+    if words <= 25
+        && ["för mer information", "för ytterligare information", "för frågor", "vid frågor", "har du frågor"]
+            .iter()
+            .any(|p| k.starts_with(p))
+        && k.contains("kontakta")
+    {
+        return f("contact", Scope::Line);
+    }
     // (a line of more than 14 words is no breadcrumb trail)
     if words <= 14 && is_breadcrumb(line) {
         return f("navigation", Scope::Line);

@@ -428,6 +428,23 @@ fn browser_notices_script_values_and_links_back_to_the_list() {
 }
 
 #[test]
+fn an_invitation_to_get_in_touch_and_a_link_to_read() {
+    assert_eq!(
+        reason("För mer information om medarbetarenkätens resultat, kontakta Vadstena kommuns HR-chef, Siw Junling."),
+        Some("contact")
+    );
+    assert_eq!(
+        reason("Här kan du läsa regeringens pressmeddelande om nya ledamöter i Vinnovas styrelse."),
+        Some("navigation")
+    );
+    assert_eq!(
+        reason("För mer information om hur kommunen arbetar har vi tagit fram en broschyr som delas ut i alla hushåll under våren."),
+        None
+    );
+    assert_eq!(reason("Här kan du läsa om ett urval av ärendena som behandlades."), None);
+}
+
+#[test]
 fn javascript_notices() {
     assert!(is_site_notice(
         "JavaScript är avstängt! För att laholm.se ska fungera korrekt behöver er webbläsare stödja JavaScript."

@@ -433,6 +433,37 @@ pub fn is_people_caption(line: &str) -> bool {
     marked && rest.len() <= 8 * found.len() && rest.iter().all(|w| !may_be_verb(w))
 }
 
+/// Whether a line is a picture's caption that tells what the person named
+/// first does: the name (and a party letter), a comma, then a finite verb
+/// with no subject ("Josefin Malmqvist (M), klipper bandet under
+/// invigningen."), as captions are written and sentences are not. At most
+/// 25 words, no quotation, question, colon or dash.
+pub fn is_action_caption(line: &str) -> bool {
+    let l = line.trim();
+    if l.split_whitespace().count() > 25 || l.contains(['"', '”', '“', '»', '«', '?', ':', '–', '—']) {
+        return false;
+    }
+    let found = crate::names::scan(l, crate::span::Span::new(0, l.len()));
+    let Some(n) = found.first().filter(|n| n.span.start == 0) else {
+        return false;
+    };
+    let mut rest = l[n.span.end..].trim_start();
+    if let Some(w) = rest.split_whitespace().next().filter(|w| is_party(w)) {
+        if w.ends_with(',') {
+            rest = &rest[w.len() - 1..];
+        } else {
+            rest = rest[w.len()..].trim_start();
+        }
+    }
+    let Some(after) = rest.strip_prefix(',') else {
+        return false;
+    };
+    after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && !w.ends_with(',') && may_be_verb(w))
+}
+
 /// The role a caption's word names ("Civilminister", "landshövding",
 /// "kommundirektören").
 fn role_of(w: &str) -> Option<String> {
@@ -520,6 +551,16 @@ pub fn norm(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_that_tells_what_the_person_does() {
+        assert!(is_action_caption("Josefin Malmqvist (M), klipper bandet under invigningen."));
+        assert!(is_action_caption("Anna Ek, tar emot priset av landshövdingen."));
+        assert!(!is_action_caption("Anna Ek, kommundirektör, tar emot priset."));
+        assert!(!is_action_caption("Anna Ek, säger: – Vi är glada."));
+        assert!(!is_action_caption("Kommunen, som växer, bygger en skola."));
+        assert!(!is_action_caption("Ahmed Ek, writer, journalist, is the founder of the station."));
+    }
 
     #[test]
     fn lines_that_only_name_people_in_a_picture() {
