@@ -215,6 +215,15 @@ fn breadcrumb_item(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
     false
 }
 
+/// Whether unit `i` is the lead-in of the site notice right under it
+/// ("Tänk på att..." above "Din webbläsare är av en äldre modell. …"): at
+/// most five words, no title, the next line a notice.
+fn notice_lead_in(page: &Page<'_, '_>, i: usize) -> bool {
+    page.words(i) <= 5
+        && !title_candidate(page, i)
+        && matches!(page.class.get(i + 1), Some(Class::Remove("notice")))
+}
+
 /// An alert or a teaser box at the top of a page, above the headline: at
 /// most three lines, at least one a sentence, closed by a link to read
 /// more (a line "Läs mer", or a last sentence "Läs hur du byter
@@ -228,6 +237,7 @@ fn after_alert_box(page: &Page<'_, '_>, first: usize, tail: usize) -> Option<usi
     let mut sentence = false;
     let mut lines = 0;
     let mut close = None;
+    let mut echo = false;
     for j in first..tail.min(first + 8) {
         let l = page.line(j);
         if page.is_content(j) {
@@ -236,13 +246,17 @@ fn after_alert_box(page: &Page<'_, '_>, first: usize, tail: usize) -> Option<usi
             if lines > 3 {
                 return None;
             }
-            if read_more_sentence(l) {
+            echo = (first..j).any(|b| page.is_content(b) && reads_more_of(l, page.line(b)));
+            if read_more_sentence(l) || echo {
                 close = Some(j);
                 break;
             }
-        } else if matches!(page.class[j], Class::Remove(_)) && is_read_more(l) {
-            close = Some(j);
-            break;
+        } else if matches!(page.class[j], Class::Remove(_)) {
+            echo = (first..j).any(|b| page.is_content(b) && reads_more_of(l, page.line(b)));
+            if is_read_more(l) || echo {
+                close = Some(j);
+                break;
+            }
         }
     }
     let close = close.filter(|_| sentence)?;
@@ -251,13 +265,18 @@ fn after_alert_box(page: &Page<'_, '_>, first: usize, tail: usize) -> Option<usi
     })?;
     // the headline comes with its picture, its date or the site's
     // furniture; a subheading right under the link is the article's own
-    let apart = (close + 1..k).any(|j| !page.is_content(j) || is_alt_text(page.line(j)));
-    let body = page.next_content(k, tail)?;
+    // (or the link names the box's heading: "Läs mer om Vattnet åter")
+    let apart = echo || (close + 1..k).any(|j| !page.is_content(j) || is_alt_text(page.line(j)));
+    // article text right under the headline, or under its picture's caption
+    let body = (k + 1..tail)
+        .filter(|&j| page.is_content(j))
+        .take(2)
+        .any(|j| super::shapes::article_sentence(page.line(j), page.words(j)));
     (apart
+        && body
         && title_candidate(page, k)
         && title_words(page, k) >= 4
-        && !ends_sentence(page.line(k))
-        && super::shapes::article_sentence(page.line(body), page.words(body)))
+        && !ends_sentence(page.line(k)))
     .then_some(k)
 }
 
@@ -267,9 +286,26 @@ fn is_read_more(l: &str) -> bool {
     k.starts_with("läs mer") && k.split(' ').count() <= 4
 }
 
+/// Whether `l` is a link to read more about what `heading` says ("Läs mer
+/// om Vattnet åter Norra Mon, Deje" under "Vattnet åter Norra Mon, Deje").
+fn reads_more_of(l: &str, heading: &str) -> bool {
+    norm(l)
+        .strip_prefix("läs mer om ")
+        .is_some_and(|rest| rest == norm(heading))
+}
+
 /// Whether a line's last sentence sends the reader on: "… Läs hur du
-/// byter lösenord.", "… Läs mer på 1177.se."
+/// byter lösenord.", "… Läs mer på 1177.se."; or a link to read more is
+/// glued to the end of a short line ("Risk för skogsbrand i Jönköpings
+/// länLäs mer på SMHI:s webbplats om aktuellt meddelande.").
 fn read_more_sentence(l: &str) -> bool {
+    let glued = l.split_whitespace().count() <= 25
+        && ["Läs mer på ", "Läs mer om "]
+            .iter()
+            .any(|p| l.find(p).is_some_and(|at| at > 0 && !l[..at].ends_with(' ')));
+    if glued {
+        return true;
+    }
     let t = l.trim().trim_end_matches('.');
     let last = t.rsplit(['.', '!', '?']).next().unwrap_or(t).trim();
     t.len() > last.len() && last.starts_with("Läs ") && last.split_whitespace().count() <= 8
@@ -299,6 +335,11 @@ fn detect(page: &mut Page<'_, '_>, tail: usize) -> Option<usize> {
         }
         if breadcrumb_item(page, ci, tail) {
             page.class[ci] = Class::Remove("navigation");
+            i = next;
+            continue;
+        }
+        if notice_lead_in(page, ci) {
+            page.class[ci] = Class::Remove("notice");
             i = next;
             continue;
         }
@@ -402,6 +443,14 @@ mod tests {
                  Publicerad: 2008-10-23\n\nMer pengar till universitetet\n\n\
                  I den forskningsproposition som presenterades i dag får universitetet mer pengar.";
         assert_eq!(title(t).as_deref(), Some("Mer pengar till universitetet"));
+        let t = "Vattnet åter på Norra Mon\nArbete med ventilbyte på Norra Mon är klart och vattnet kan vara missfärgat.\n\
+                 Läs mer om Vattnet åter på Norra Mon\n\nKrishanteringsrådet signerade en överenskommelse\n\n\
+                 Den 19 februari signerades en överenskommelse om samordning före, under och efter en kris.";
+        assert_eq!(title(t).as_deref(), Some("Krishanteringsrådet signerade en överenskommelse"));
+        let t = "Tänk på att...\nDin webbläsare är av en äldre modell. Vi rekommenderar att du uppdaterar till en nyare version.\n\n\
+                 Handläggningstiden inom omprövningen\n\n\
+                 Det är inom omprövningen som vi för tillfället har en handläggningstid på upp till 25 veckor.";
+        assert_eq!(title(t).as_deref(), Some("Handläggningstiden inom omprövningen"));
         // a lead with a link under the headline is the article's
         let t = "Ny grundskolechef i Skövde kommun\n\nKarin Ek blir ny grundskolechef i kommunen och tillträder i januari.\n\n\
                  Läs mer\n\nSå ska kommunen arbeta vidare med skolan\n\nKommunen har sökt en chef sedan i våras och fick många sökande.";
