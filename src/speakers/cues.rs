@@ -249,10 +249,13 @@ pub(super) fn written_piece_re() -> &'static Regex {
     })
 }
 
-/// "berättar om": what someone talks about.
+/// "berättar om", "berättade för ministrarna om": what someone talks
+/// about, to whom named by one or two words.
 pub(super) fn talk_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, || format!(r"\b({TALK_CUES})\s+om\s+"))
+    re(&R, || {
+        format!(r"\b({TALK_CUES})\s+(?:för\s+(?:\p{{Ll}}+\s+){{1,2}})?om\s+")
+    })
 }
 
 /// A cue after a lower-case word and before a capitalised one: an

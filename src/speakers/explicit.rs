@@ -815,6 +815,17 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_tells_a_named_audience_about() {
+        let t = "Ministrarna besökte länsstyrelsen.\n\n\
+                 Håkan Larsson, tillförordnad kanslichef, berättade för ministrarna om hur uppbyggnaden av kansliet går till.";
+        let sp = find_in(t, &[]);
+        let names: Vec<&str> = sp.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Håkan Larsson"]);
+        let q = quotes(t, &sp, 0);
+        assert_eq!(q[0].0, "hur uppbyggnaden av kansliet går till.");
+    }
+
+    #[test]
     fn a_quotation_signed_with_a_name_and_no_cue() {
         let t = "Ledningen träffade cheferna i dag.\n\n\
                  ”Jag är glad över att vi har haft en konstruktiv dialog.” Åsa Dedering, hälso- och sjukvårdsdirektör.\n\n\
