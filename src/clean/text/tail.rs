@@ -116,7 +116,13 @@ pub fn clean(page: &mut Page<'_, '_>, tail: &Tail, found: &mut Found) {
             }
             _ => {
                 let l = page.line(i);
-                if section == "contact" && invitation_in_contacts(l, page.words(i)) {
+                // (a sentence that goes on a line the block removed, in
+                // the same paragraph, is the block's: "GR är en
+                // samarbetsorganisation …⏎GRs uppgift är att …")
+                let goes_on_removed = i > 0
+                    && page.units[i - 1].para == page.units[i].para
+                    && matches!(page.class[i - 1], Class::Remove(_));
+                if section == "contact" && invitation_in_contacts(l, page.words(i)) && !goes_on_removed {
                     continue;
                 }
                 let reason = if section == "contact" {
@@ -261,6 +267,13 @@ mod tests {
         let k = kept(t);
         assert!(k.contains("Varmt välkomna"), "{k}");
         assert!(!k.contains("Anna Berg") && !k.contains("press@"), "{k}");
+        // the lines that go on the publisher's description go with it
+        let t = "Kommunen bjuder in till presskonferens\n\nKommunen presenterar utredningen om skolorna i centrum på fredag.\n\n\
+                 Utredningen föreslår att två skolor slås ihop och att en ny skola byggs i de norra delarna av staden.\n\n\
+                 Kontaktperson: Anna Berg\n\n\
+                 GR är en samarbetsorganisation för 13 kommuner i Västsverige.\n\
+                 GRs uppgift är att verka för samarbete över kommungränserna och vara ett forum för idéer.";
+        assert!(!kept(t).contains("GRs uppgift"), "{}", kept(t));
         assert!(!invitation_in_contacts(
             "Anna Berg är välkommen att ringa om frågor om detta.",
             10
