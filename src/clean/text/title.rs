@@ -13,7 +13,7 @@ use super::super::boilerplate;
 use super::super::byline;
 use super::shapes::{
     ends_sentence, is_alt_text, is_glued, is_lone_lowercase_word, is_organisation_name,
-    is_portrait_caption, norm, title_like,
+    is_people_caption, is_portrait_caption, norm, title_like,
 };
 use super::{Class, Hint, Options, Page};
 
@@ -170,9 +170,11 @@ fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
             && !is_portrait_caption(page.line(j))
             && head_furniture(page, j).is_none()
     };
-    if (is_portrait_caption(page.line(i)) || copied_not_headline) && (i + 1..end).any(later) {
+    let caption = is_portrait_caption(page.line(i)) || is_people_caption(page.line(i));
+    if (caption || copied_not_headline) && (i + 1..end).any(later) {
         return true;
     }
+
     // a site's own line (a logo's text) above navigation, and a
     // title-like line after the navigation that the body follows: that
     // later line is the headline
@@ -186,6 +188,34 @@ fn yields_to_later_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
         return true;
     }
     !above_date_line(page, i) && (i + 1..end).any(|j| later(j) && above_date_line(page, j))
+}
+
+/// Whether unit `i` opens a slogan broken over two lines above the
+/// headline ("Vi arbetar för ett samhälle⏎fritt från diskriminering."):
+/// [`slogan`] shape, and the next line after it may be the title, with
+/// article text under that.
+fn slogan_above_title(page: &Page<'_, '_>, i: usize, tail: usize) -> bool {
+    if !wrapped(page, i) || !slogan(page, i) {
+        return false;
+    }
+    let Some(k) = page.next_content(i + 1, tail) else {
+        return false;
+    };
+    title_candidate(page, k)
+        && page
+            .next_content(k, tail)
+            .is_some_and(|b| super::shapes::article_sentence(page.line(b), page.words(b)))
+}
+
+/// Whether unit `i` opens a short paragraph of two lines, twelve words at
+/// most in all, with no digit: a slogan's shape, not an article's.
+fn slogan(page: &Page<'_, '_>, i: usize) -> bool {
+    let para = page.units[i].para;
+    let lines: Vec<usize> = (i..page.units.len()).take_while(|&j| page.units[j].para == para).collect();
+    lines.len() == 2
+        && (i == 0 || page.units[i - 1].para != para)
+        && lines.iter().map(|&j| page.words(j)).sum::<usize>() <= 12
+        && lines.iter().all(|&j| !page.line(j).contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether unit `i` is an item of a breadcrumb trail printed as a list
@@ -338,6 +368,12 @@ fn detect(page: &mut Page<'_, '_>, tail: usize) -> Option<usize> {
             i = next;
             continue;
         }
+        if slogan_above_title(page, ci, tail) {
+            page.class[ci] = Class::Remove("boilerplate");
+            page.class[ci + 1] = Class::Remove("boilerplate");
+            i = page.next_content(ci + 1, tail);
+            continue;
+        }
         if notice_lead_in(page, ci) {
             page.class[ci] = Class::Remove("notice");
             i = next;
@@ -451,6 +487,13 @@ mod tests {
                  Handläggningstiden inom omprövningen\n\n\
                  Det är inom omprövningen som vi för tillfället har en handläggningstid på upp till 25 veckor.";
         assert_eq!(title(t).as_deref(), Some("Handläggningstiden inom omprövningen"));
+        let t = "Vi arbetar för ett samhälle\nfritt från diskriminering.\n\nDO:s nya ombudsman på plats\n\n\
+                 I dag den 1 december börjar Lars Ek som ny diskrimineringsombudsman på DO.";
+        assert_eq!(title(t).as_deref(), Some("DO:s nya ombudsman på plats"));
+        let t = "Jan Ek ordförande (-) i kulturnämnden och Linda Berg, kommundirektör.\n\n\
+                 Kultur och fritid blir egen förvaltning igen\n\n\
+                 Den 1 januari 2022 blir kultur och fritid återigen en egen förvaltning i kommunen.";
+        assert_eq!(title(t).as_deref(), Some("Kultur och fritid blir egen förvaltning igen"));
         // a lead with a link under the headline is the article's
         let t = "Ny grundskolechef i Skövde kommun\n\nKarin Ek blir ny grundskolechef i kommunen och tillträder i januari.\n\n\
                  Läs mer\n\nSå ska kommunen arbeta vidare med skolan\n\nKommunen har sökt en chef sedan i våras och fick många sökande.";
