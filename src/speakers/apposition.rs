@@ -295,6 +295,12 @@ impl<'t> After<'t> {
                 && self.spaced(next)
                 && !had_org
                 && roles::role_word(self.w[next + 1]).is_some()
+                // (not "… och områdeschef Elisabeth Karlsson blir …": the
+                // title of the next person named)
+                && !self
+                    .w
+                    .get(next + 2)
+                    .is_some_and(|x| self.spaced(next + 2) && names::is_given(x))
             {
                 k = next + 1;
                 continue;
@@ -465,14 +471,57 @@ fn appointed_to(a: &After<'_>, i: usize) -> Option<usize> {
     (k < a.len() && a.spaced(k) && role_at(a, k)).then_some(k)
 }
 
+/// The post a person takes right after their name, said with "som": "går
+/// in som", "tar över som", "tillträder som", "börjar som", "fortsätter
+/// som", "kliver in som", and a role. Returns where the role starts.
+fn takes_post_as(a: &After<'_>, i: usize) -> Option<usize> {
+    const TAKES: &[(&str, Option<&str>)] = &[
+        ("går", Some("in")),
+        ("gick", Some("in")),
+        ("kliver", Some("in")),
+        ("klev", Some("in")),
+        ("träder", Some("in")),
+        ("trädde", Some("in")),
+        ("tar", Some("över")),
+        ("tog", Some("över")),
+        ("tillträder", None),
+        ("tillträdde", None),
+        ("börjar", None),
+        ("började", None),
+        ("fortsätter", None),
+        ("fortsatte", None),
+    ];
+    let w = &a.w;
+    let (_, particle) = TAKES.iter().find(|(v, _)| w[i] == *v)?;
+    let mut k = i + 1;
+    if let Some(p) = particle {
+        if !a.is(k, p) {
+            return None;
+        }
+        k += 1;
+    }
+    if !a.is(k, "som") {
+        return None;
+    }
+    k = a.skip_fillers(k + 1);
+    if a.is(k, "ny") || a.is(k, "nya") {
+        k += 1;
+    }
+    (k < a.len() && a.spaced(k) && role_at(a, k)).then_some(k)
+}
+
 /// Whether a role starts at word `k`: a title, or a modifier and a title
-/// ("tillförordnad prorektor", "vice ordförande").
+/// ("tillförordnad prorektor", "vice ordförande"), the title perhaps
+/// joined to another with a hyphen ("hälso- och sjukvårdsdirektör").
 fn role_at(a: &After<'_>, k: usize) -> bool {
     let w = &a.w;
-    w.get(k).is_some_and(|x| roles::role_word(x).is_some())
-        || (w.get(k).is_some_and(|x| MODIFIERS.contains(x))
-            && a.spaced(k + 1)
-            && w.get(k + 1).is_some_and(|x| roles::role_word(x).is_some()))
+    let title = |j: usize| {
+        w.get(j).is_some_and(|x| roles::role_word(x).is_some())
+            || (a.pre.get(j + 1).is_some_and(|p| *p == "- ")
+                && a.is(j + 1, "och")
+                && w.get(j + 2).is_some_and(|x| roles::role_word(x).is_some()))
+    };
+    title(k) || (w.get(k).is_some_and(|x| MODIFIERS.contains(x)) && a.spaced(k + 1) && title(k + 1))
 }
 
 pub(super) fn apposition(text: &str, ws: &[Span], name: Span) -> Apposition {
@@ -584,9 +633,10 @@ fn after_space(
         }
         return 0;
     }
-    if let Some(k) = appointed_to(a, i) {
+    if let Some(k) = appointed_to(a, i).or_else(|| takes_post_as(a, i)) {
         // "NAME utsågs på måndagen till regiondirektör för Region X",
-        // "NAME har utsetts till ny generaldirektör för ORG"
+        // "NAME har utsetts till ny generaldirektör för ORG", "NAME går
+        // in som tillförordnad hälso- och sjukvårdsdirektör"
         return a.role_list(k, roles, orgs_out);
     }
     let board_role = is_body(w[i])
@@ -775,6 +825,23 @@ mod tests {
             "Rubrik\n\nRiksdagsledamöterna träffade landshövding Göran Ek på Uppsala slott.\n\n– Det var bra, säger Göran Ek.",
         );
         assert!(!orgs.contains(&"Uppsala".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_post_taken_with_som() {
+        let (roles, _) = one(
+            "Rubrik\n\nRegiondirektör Tommy Ek går in som tillförordnad hälso- och sjukvårdsdirektör.\n\n– Jag är glad, säger Tommy Ek.",
+        );
+        assert!(roles.contains(&"tillförordnad hälso- och sjukvårdsdirektör".to_string()), "{roles:?}");
+        let (roles, _) = one(
+            "Rubrik\n\nKarin Ek tar över som ordförande i beredningen.\n\n– Jag är glad, säger Karin Ek.",
+        );
+        assert_eq!(roles, ["ordförande i beredningen"]);
+        let t = "Rubrik\n\nTommy Ek går in som tf direktör och områdeschef Eva Lind blir biträdande direktör.\n\n– Jag är glad, säger Tommy Ek.";
+        let sp = find_in(t, &[]);
+        assert_eq!(sp.speakers[0].roles, ["tf direktör"]);
+        let (roles, _) = one("Rubrik\n\nKarin Ek går in som första talare.\n\n– Jag är glad, säger Karin Ek.");
+        assert!(roles.is_empty(), "{roles:?}");
     }
 
     #[test]
