@@ -250,71 +250,9 @@ pub fn signature(page: &mut Page<'_, '_>, tail: usize, facts: &Facts) {
     }
 }
 
-/// The signature under a column or a letter written in the first person
-/// when no byline named the author: the first line after the last
-/// article-sized paragraph that is a name with a role ("Thomas Rolén,
-/// generaldirektör vid Domstolsverket"), on a page whose own narration
-/// (not a quotation) says "jag". The line goes and names the author.
-pub fn column_signature(page: &mut Page<'_, '_>, tail: usize) {
-    if page.class.iter().any(|c| matches!(c, Class::Meta(m) if !m.authors.is_empty())) {
-        return;
-    }
-    let Some(last) = (0..tail)
-        .rev()
-        .find(|&i| page.is_content(i) && article_sentence(page.line(i), page.words(i)))
-    else {
-        return;
-    };
-    let Some(i) = (last + 1..tail).find(|&i| page.is_content(i)) else {
-        return;
-    };
-    let l = page.line(i);
-    let name = l.split(',').next().unwrap_or(l).trim();
-    if page.words(i) > 12 || !l.contains(',') || !is_portrait_caption(l) || !byline::is_person_name(name)
-    {
-        return;
-    }
-    if !(0..i).any(|j| page.is_content(j) && narrated_in_first_person(page.line(j), page.words(j))) {
-        return;
-    }
-    page.class[i] = Class::Meta(byline::MetaLine {
-        authors: vec![name.to_string()],
-        ..Default::default()
-    });
-}
-
-/// Whether a paragraph is narration in the first person singular: eight
-/// words or more with "jag", not a quotation (no dash or quotation mark
-/// before it, no "säger").
-fn narrated_in_first_person(l: &str, words: usize) -> bool {
-    words >= 8
-        && dash_quote_rest(l).is_none()
-        && !l.contains(['"', '”', '“', '»'])
-        && !l.contains("säger")
-        && l.split_whitespace().any(|w| w == "jag" || w == "Jag")
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::test_page::kept;
-
-    #[test]
-    fn a_column_s_signature_names_its_author() {
-        let body = "Domstolsverkets prioriteringar\n\n\
-                    Inför varje nytt år arbetar vi fram en plan. Jag skulle vilja ge några exempel på frågor för året.\n\n\
-                    Kompetensförsörjningen är fortsatt en av våra största utmaningar och en rad insatser pågår i hela landet.\n\n";
-        let t = format!("{body}Thomas Ek, generaldirektör vid Domstolsverket");
-        let c = super::super::structure(&super::super::paragraphs(&t), &super::super::Options { detect_title: true, ..Default::default() });
-        assert_eq!(c.metadata.authors, ["Thomas Ek"]);
-        assert!(!kept(&t).contains("generaldirektör vid"));
-        // a press release's contact under third-person text stays out of
-        // the authors
-        let t = "Rubrik om planen\n\nMyndigheten arbetar fram en plan för året och ger exempel på frågor.\n\n\
-                 Kompetensförsörjningen är fortsatt en av de största utmaningarna och en rad insatser pågår.\n\n\
-                 Thomas Ek, generaldirektör vid Domstolsverket";
-        let c = super::super::structure(&super::super::paragraphs(t), &super::super::Options { detect_title: true, ..Default::default() });
-        assert!(c.metadata.authors.is_empty());
-    }
 
     #[test]
     fn a_description_without_a_verb_between_paragraphs_goes() {

@@ -250,7 +250,6 @@ pub fn structure(paras: &[Para<'_>], opts: &Options) -> Cleaned {
     let head = title::find(&mut page, opts, tail.start);
     middle::clean(&mut page, tail.start);
     middle::signature(&mut page, tail.start, &facts);
-    middle::column_signature(&mut page, tail.start);
     middle::dateline_signature(&mut page);
     let mut found = Found::default();
     tail::clean(&mut page, &tail, &mut found);
