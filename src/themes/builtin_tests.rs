@@ -521,3 +521,9 @@ fn reputation_speaking_up_and_room_to_act_are_trust() {
     assert!(has("Du ska känna dig trygg när du lämnar dina personuppgifter till oss.", "tillit"));
     assert!(!has("Barnen ska känna sig trygga i skolan.", "tillit"));
 }
+
+#[test]
+fn widening_participation_is_not_skills_supply() {
+    assert!(!has("Reformen skulle ge en breddad rekrytering till högre utbildning i hela landet.", K));
+    assert!(has("Rekryteringen av sjuksköterskor tar längre tid i år.", K));
+}
