@@ -61,6 +61,13 @@ fn test_split_gates() {
     // session's last rule change and the same with the rules of its start:
     // titles 0.733, dates 0.867, furniture 0.750, body 0.987): titles
     // 0.730, dates 0.961, authors 0.966, furniture 0.676, body 0.997.
+    // 119 pages (eighth session: round 10's 15 held-back pages at first
+    // run titles 0.733, furniture 0.636; round 11's 15 added after the
+    // session's last rule change, titles 0.800, furniture 0.787, with the
+    // session-start rules 0.733 and 0.745): the session-start rules give
+    // titles 0.731, dates 0.971, authors 0.975, furniture 0.678; the
+    // session's rules titles 0.748, dates 0.971, authors 0.975, furniture
+    // 0.696 (355/510), body 0.997.
     // The issue asks for no body paragraph lost. Until round 7 none was;
     // round 7's held-back half loses one of its 93 at its first run (not
     // looked at: held back), so the floor is what the 60 pages reach.
@@ -70,23 +77,23 @@ fn test_split_gates() {
         sc.body()
     );
     assert!(
-        sc.authors() >= 0.95,
-        "test split: authors {:.3} < 0.95",
+        sc.authors() >= 0.97,
+        "test split: authors {:.3} < 0.97 (target 0.95)",
         sc.authors()
     );
     assert!(
-        sc.title() >= 0.72,
-        "test split: titles {:.3} < 0.72 (target 0.95)",
+        sc.title() >= 0.74,
+        "test split: titles {:.3} < 0.74 (target 0.95)",
         sc.title()
     );
     assert!(
-        sc.dates() >= 0.96,
-        "test split: dates {:.3} < 0.96 (target 0.95)",
+        sc.dates() >= 0.97,
+        "test split: dates {:.3} < 0.97 (target 0.95)",
         sc.dates()
     );
     assert!(
-        sc.furniture() >= 0.67,
-        "test split: furniture removed {:.3} < 0.67 (target 0.90)",
+        sc.furniture() >= 0.69,
+        "test split: furniture removed {:.3} < 0.69 (target 0.90)",
         sc.furniture()
     );
     // --- end of cleaning gates ---
@@ -107,13 +114,21 @@ fn test_split_gates() {
     // 0.711 after the session's later rules. 89 pages (round 9's 15 at
     // first run: P 1.000, R 0.812, roles 0.750, organisations 0.667 of 12,
     // attribution 0.907): P 0.979, R 0.862, roles 0.820, organisations
-    // 0.700 (50 judged), attribution 0.938.
+    // 0.700 (50 judged), attribution 0.938. 119 pages (round 10's 15 at
+    // first run: P 1.000, R 0.923, roles 0.700, organisations 0.400 of 10,
+    // attribution 1.000; round 11's 15, after the last change and the same
+    // with the session-start rules: P 0.941, R 0.842, roles 0.636,
+    // organisations 0.636 of 11): P 0.976, R 0.865, roles 0.775,
+    // organisations 0.648 (71 judged), attribution 0.949, and the same but
+    // attribution 0.947 with the session-start rules: the floors below
+    // went down because the split grew with harder pages, not because a
+    // rule made a figure worse on the same pages.
     let floors = [
         ("speaker precision", sc.speaker_p(), 0.97),
         ("speaker recall", sc.speaker_r(), 0.86),
-        ("roles", sc.roles(), 0.82),
-        ("organisations", sc.orgs(), 0.69),
-        ("paragraph attribution", sc.attribution(), 0.93),
+        ("roles", sc.roles(), 0.77),
+        ("organisations", sc.orgs(), 0.64),
+        ("paragraph attribution", sc.attribution(), 0.94),
     ];
     for (what, got, floor) in floors {
         assert!(

@@ -47,9 +47,13 @@ fn dev_split_figures() {
     // sentences, k even, first run 0.632 / 0.667) brings it to 621: 0.878
     // / 0.817 before, 0.886 / 0.817 after three exclusions made from it;
     // round 9 (30 dev sentences, l even, after the last change: 0.875 /
-    // 0.778) brings it to 651: 0.886 / 0.815; held here rounded down:
-    assert!(r.overall.precision.unwrap_or(0.0) >= 0.88);
-    assert!(r.overall.recall.unwrap_or(0.0) >= 0.81);
+    // 0.778) brings it to 651: 0.886 / 0.815. Round 10 (30 dev sentences,
+    // m even, first run 0.647 / 0.579) and round 11 (30, n even, after the
+    // last change: 0.750 / 0.667) bring it to 711: 0.869 / 0.797 with the
+    // eighth session's starting codebook, 0.878 / 0.847 after its
+    // paraphrase families; held here rounded down:
+    assert!(r.overall.precision.unwrap_or(0.0) >= 0.87);
+    assert!(r.overall.recall.unwrap_or(0.0) >= 0.84);
 }
 
 /// The targets are precision 0.95 and recall 0.90 on this split.
@@ -65,17 +69,20 @@ fn dev_split_figures() {
 /// added 30 more, odd ids (first run 0.941 / 0.842); all 242: 0.835 /
 /// 0.765 at first run, 0.842 / 0.765 after round 8's dev exclusions.
 /// Round 9 added 30 more, odd ids, after the session's last change (first
-/// run 0.846 / 0.579); all 272: 0.842 / 0.742; see
-/// `tests/data/real/FIRST-RUN.md`), so this gate holds
-/// what it reaches, rounded down, as a floor that a change must not go
-/// below.
-const TEST_PRECISION_FLOOR: f64 = 0.84;
-const TEST_RECALL_FLOOR: f64 = 0.74;
+/// run 0.846 / 0.579); all 272: 0.842 / 0.742. Round 10 added 30 more,
+/// odd ids (first run 0.800 / 0.667), round 11 30 more after the eighth
+/// session's last change (0.750 / 0.789, the same with its starting
+/// codebook); all 332: 0.827 / 0.739 with the starting codebook, 0.829 /
+/// 0.750 at the end; see `tests/data/real/FIRST-RUN.md`), so this gate
+/// holds what it reaches, rounded down, as a floor that a change must not
+/// go below.
+const TEST_PRECISION_FLOOR: f64 = 0.82;
+const TEST_RECALL_FLOOR: f64 = 0.75;
 
 #[test]
 fn test_split_gates() {
     let r = split("test");
-    assert!(r.texts >= 270, "the test split has {} sentences", r.texts);
+    assert!(r.texts >= 330, "the test split has {} sentences", r.texts);
     // figures only: the held-back sentences' mistakes are not printed, so
     // that nobody tunes rules to them
     println!("{}", r.table());
