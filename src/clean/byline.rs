@@ -438,7 +438,18 @@ fn may_start_date(t: &str) -> bool {
     match digits {
         // a digit the regexes know but ASCII does not
         0 => true,
-        4 => rest.starts_with('-'),
+        // "2013-06-01", and "2013 jun 01" (year first, month in letters)
+        4 => {
+            rest.starts_with('-')
+                || rest.strip_prefix(' ').is_some_and(|r| {
+                    let r = r.to_lowercase();
+                    [
+                        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+                    ]
+                    .iter()
+                    .any(|m| r.starts_with(m))
+                })
+        }
         1 | 2 => {
             let b = rest.as_bytes();
             if b.len() >= 2 && matches!(b[0], b'.' | b':' | b'/') && b[1].is_ascii_digit() {
@@ -747,6 +758,13 @@ mod tests {
     fn the_page_s_publication_date() {
         let m = parse_meta_line("Sidan publicerad: 2020-02-20", None).expect("a date line");
         assert_eq!(m.published.as_deref(), Some("2020-02-20"));
+    }
+
+    #[test]
+    fn a_date_with_the_year_first_and_the_month_in_letters() {
+        let m = parse_meta_line("2013 jun 01", None).expect("a date line");
+        assert_eq!(m.published.as_deref(), Some("2013-06-01"));
+        assert!(parse_meta_line("2013 var ett bra år för kommunen.", None).is_none());
     }
 
     #[test]

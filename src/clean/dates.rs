@@ -50,6 +50,16 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Year, month and day in that order with the month written out or
+/// abbreviated ("2013 jun 01", "2021 mars 5"), as some publishing
+/// systems print dates.
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{4})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{1,2})\b",
+    )
+    .expect("valid regex")
+});
+
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})").expect("valid regex"));
 
@@ -165,6 +175,21 @@ pub fn find_dates(s: &str, reference: Option<Ymd>) -> Vec<DateMatch> {
             iso: iso(y, m, d),
         });
     }
+    for c in YEAR_FIRST.captures_iter(s) {
+        let Some(all) = c.get(0) else { continue };
+        if overlaps(&taken, all.start(), all.end()) {
+            continue;
+        }
+        let y: i32 = c[1].parse().unwrap_or(0);
+        let m = month_number(&c[2]).unwrap_or(0);
+        let d: u32 = c[3].parse().unwrap_or(0);
+        taken.push((all.start(), all.end()));
+        found.push(DateMatch {
+            start: all.start(),
+            end: all.end(),
+            iso: iso(y, m, d),
+        });
+    }
     for c in TEXTUAL.captures_iter(s) {
         let Some(all) = c.get(0) else { continue };
         if overlaps(&taken, all.start(), all.end()) {
@@ -251,6 +276,14 @@ mod tests {
         // for screen readers: "12 dec december 2017"
         assert_eq!(parse_date("12 dec december 2017", None).as_deref(), Some("2017-12-12"));
         assert_eq!(parse_date("10 aug augusti 2016", None).as_deref(), Some("2016-08-10"));
+    }
+
+    #[test]
+    fn year_month_day_with_the_month_in_letters() {
+        assert_eq!(parse_date("2013 jun 01", None).as_deref(), Some("2013-06-01"));
+        assert_eq!(parse_date("2021 mars 5", None).as_deref(), Some("2021-03-05"));
+        // a year before a day and month is no such date
+        assert_eq!(parse_date("2013 3 jun", None), None);
     }
 
     #[test]

@@ -845,6 +845,15 @@ mod tests {
     }
 
     #[test]
+    fn a_college_named_with_its_place() {
+        let (roles, orgs) = one(
+            "Rubrik\n\nI dag tecknar Högskolans rektor Ylva Ek en överenskommelse.\n\n– Det är bra, säger Ylva Ek, rektor på Högskolan i Gävle.",
+        );
+        assert_eq!(roles, ["rektor"]);
+        assert_eq!(orgs, ["Högskolan i Gävle"]);
+    }
+
+    #[test]
     fn an_agency_named_statens_and_a_lower_case_noun() {
         let (roles, orgs) = one(
             "Rubrik\n\n– Vi kan bistå, säger Ingrid Ek, generaldirektör för Statens fastighetsverk.",

@@ -152,6 +152,17 @@ pub fn parse(words: &[&str], gaps: &[&str]) -> Option<(String, bool, usize)> {
     if first == "Region" || first == "Landstinget" {
         strong = true;
     }
+    // "Högskolan i Gävle", "Högskolan på Gotland": the place is part of
+    // the name
+    if matches!(first, "Högskolan" | "Sjukhuset")
+        && matches!(words.get(1), Some(&"i" | &"på"))
+        && words.get(2).is_some_and(|w| is_cap(w))
+        && gaps.first() == Some(&" ")
+        && gaps.get(1) == Some(&" ")
+    {
+        let place = words[2].trim_end_matches(['.', ',']);
+        return Some((format!("{first} {} {place}", words[1]), true, 3));
+    }
     let lw = first.to_lowercase();
     let ends_org = |w: &str| {
         AGENCY_ENDINGS
@@ -319,6 +330,7 @@ pub fn parse_genitive(words: &[&str]) -> Option<String> {
         "Avdelningen",
         "Landstinget",
         "Universitetet",
+        "Högskolan",
         "Partiet",
         "Förbundet",
         "Organisationen",

@@ -4,16 +4,18 @@
 use super::super::byline::{self, FUNCTION_WORDS};
 
 /// Whether a line could be a title. A headline may start with a dash
-/// quote ("– Vi måste våga prioritera").
+/// quote ("– Vi måste våga prioritera") or with a name whose capital is
+/// its second letter ("eHälsomyndigheten kommenterar …").
 pub fn title_like(line: &str, words: usize) -> bool {
     let start = dash_quote_rest(line).unwrap_or(line);
+    let mut cs = start.chars();
+    let first = cs.next();
+    let prefixed_name = first.is_some_and(|c| c.is_ascii_lowercase()) && cs.next().is_some_and(char::is_uppercase);
     (1..=30).contains(&words)
         && line.chars().count() <= 250
         && !line.ends_with(['.', ',', ';', ':'])
-        && start
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"' || c == '”' || c == '«')
+        && (prefixed_name
+            || first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"' || c == '”' || c == '«'))
 }
 
 /// The text after a leading dash quote (`– Vi`, `- Vi`, `—Vi`), or `None`.

@@ -502,6 +502,13 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_may_open_with_a_name_like_ehalsomyndigheten() {
+        let t = "eHälsomyndigheten kommenterar beslutet\n\n\
+                 eHälsomyndigheten fick den 24 april Datainspektionens beslut om tjänsten.";
+        assert_eq!(title(t).as_deref(), Some("eHälsomyndigheten kommenterar beslutet"));
+    }
+
+    #[test]
     fn labels_above_the_title_are_skipped() {
         assert_eq!(
             title("Nyheter\n\nKultur och fritid\n\nKommunen bygger ny skola\n\nText om skolan som är lång nog.")
