@@ -9,11 +9,22 @@ use super::*;
 /// bland annat publicerad i Svenska Dagbladet.", "Debattartikeln
 /// publicerades i DN den 3 maj." (`k`: the line's key, lowercased).
 pub(super) fn is_republication_note(k: &str) -> bool {
-    ["artikeln ", "debattartikeln ", "texten ", "krönikan ", "inlägget "]
-        .iter()
-        .any(|p| k.starts_with(p))
+    [
+        "artikeln ",
+        "debattartikeln ",
+        "texten ",
+        "krönikan ",
+        "inlägget ",
+        "repliken ",
+        "slutrepliken ",
+        "insändaren ",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
         && (k.contains("publicerad i ")
             || k.contains("publicerades i ")
+            || k.contains("publicerad på ")
+            || k.contains("publicerades på ")
             || k.contains("har tidigare varit"))
 }
 

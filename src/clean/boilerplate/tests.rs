@@ -463,6 +463,7 @@ fn republication_notes_feedback_questions_and_site_paths() {
     for line in [
         "Artikeln är bland annat publicerad i Svenska Dagbladet.",
         "Debattartikeln publicerades i Dagens Nyheter den 3 maj 2021.",
+        "Repliken publicerades på sydsvenskan.se den 25 januari 2021",
         "Hjälpte informationen på sidan dig?Tack för att du hjälper oss!",
         "Var sidan till hjälp?",
         "Favoriter /globalnavigation/closemenu",

@@ -57,6 +57,18 @@ pub fn is_alt_text(line: &str) -> bool {
     {
         return true;
     }
+    // a picture's text written in lower case, naming the picture first
+    // ("kartbild där ett område är inringat med svarta streck", "flygbild
+    // över centrum")
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    if line.starts_with(char::is_lowercase)
+        && ["bild", "karta", "foto", "fotografi", "illustration", "skiss", "ritning"]
+            .iter()
+            .any(|p| first.ends_with(p))
+        && matches!(words.get(1), Some(&"där" | &"som" | &"av" | &"över" | &"med" | &"från" | &"på"))
+    {
+        return true;
+    }
     if [
         "bild på ",
         "bilden visar",
@@ -557,6 +569,14 @@ pub fn norm(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picture_s_text_in_lower_case_naming_the_picture() {
+        assert!(is_alt_text("kartbild där ett område är inringat med svarta streck"));
+        assert!(is_alt_text("flygbild över centrum"));
+        assert!(!is_alt_text("bildningsnämnden där frågan ska behandlas"));
+        assert!(!is_alt_text("kommunen där frågan ska behandlas i maj"));
+    }
 
     #[test]
     fn a_caption_that_tells_what_the_person_does() {
