@@ -441,14 +441,9 @@ fn may_start_date(t: &str) -> bool {
         // "2013-06-01", and "2013 jun 01" (year first, month in letters)
         4 => {
             rest.starts_with('-')
-                || rest.strip_prefix(' ').is_some_and(|r| {
-                    let r = r.to_lowercase();
-                    [
-                        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-                    ]
-                    .iter()
-                    .any(|m| r.starts_with(m))
-                })
+                || rest
+                    .strip_prefix(' ')
+                    .is_some_and(|r| starts_with_month(&r.to_lowercase()))
         }
         1 | 2 => {
             let b = rest.as_bytes();
@@ -466,17 +461,20 @@ fn may_start_date(t: &str) -> bool {
                 .unwrap_or(&lower);
             [lower.as_str(), after_suffix].iter().any(|r| {
                 let r = r.strip_prefix('.').unwrap_or(r);
-                r.starts_with(char::is_whitespace)
-                    && [
-                        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
-                        "nov", "dec",
-                    ]
-                    .iter()
-                    .any(|m| r.trim_start().starts_with(m))
+                r.starts_with(char::is_whitespace) && starts_with_month(r.trim_start())
             })
         }
         _ => false,
     }
+}
+
+/// Whether lower-cased text starts with a Swedish month's first three
+/// letters ("jun", "mars", "okt.").
+fn starts_with_month(lower: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    MONTHS.iter().any(|m| lower.starts_with(m))
 }
 
 /// Parses a date, byline or credit line; `None` when the line has any other

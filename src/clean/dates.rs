@@ -34,10 +34,14 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The Swedish months, written out or abbreviated, as a regex alternation
+/// (for [`TEXTUAL`] and [`YEAR_FIRST`]).
+const SV_MONTHS: &str = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec";
+
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(\d{1,2})(?::e|:a|e|a)?\.?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b)?(?:,?\s*(\d{4}))?",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?::e|:a|e|a)?\.?\s+({SV_MONTHS})\b\.?(?:\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b)?(?:,?\s*(\d{{4}}))?",
+    ))
     .expect("valid regex")
 });
 
@@ -54,10 +58,8 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 /// abbreviated ("2013 jun 01", "2021 mars 5"), as some publishing
 /// systems print dates.
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(\d{4})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{1,2})\b",
-    )
-    .expect("valid regex")
+    Regex::new(&format!(r"(?i)\b(\d{{4}})\s+({SV_MONTHS})\.?\s+(\d{{1,2}})\b"))
+        .expect("valid regex")
 });
 
 static NUMERIC: LazyLock<Regex> =
@@ -156,6 +158,30 @@ fn days_before(reference: Ymd, days: u32) -> Option<String> {
     iso(y, m, d)
 }
 
+/// Adds the matches of `re` in `s` that overlap none `taken` so far, each
+/// with the date `ymd` reads from its groups (year, month, day).
+fn take_ymd(
+    re: &Regex,
+    s: &str,
+    taken: &mut Vec<(usize, usize)>,
+    found: &mut Vec<DateMatch>,
+    ymd: impl Fn(&regex::Captures<'_>) -> (i32, u32, u32),
+) {
+    for c in re.captures_iter(s) {
+        let Some(all) = c.get(0) else { continue };
+        if taken.iter().any(|&(s0, e0)| all.start() < e0 && s0 < all.end()) {
+            continue;
+        }
+        let (y, m, d) = ymd(&c);
+        taken.push((all.start(), all.end()));
+        found.push(DateMatch {
+            start: all.start(),
+            end: all.end(),
+            iso: iso(y, m, d),
+        });
+    }
+}
+
 /// Every date expression in `s`, in order, not overlapping.
 pub fn find_dates(s: &str, reference: Option<Ymd>) -> Vec<DateMatch> {
     let mut found: Vec<DateMatch> = Vec::new();
@@ -175,21 +201,9 @@ pub fn find_dates(s: &str, reference: Option<Ymd>) -> Vec<DateMatch> {
             iso: iso(y, m, d),
         });
     }
-    for c in YEAR_FIRST.captures_iter(s) {
-        let Some(all) = c.get(0) else { continue };
-        if overlaps(&taken, all.start(), all.end()) {
-            continue;
-        }
-        let y: i32 = c[1].parse().unwrap_or(0);
-        let m = month_number(&c[2]).unwrap_or(0);
-        let d: u32 = c[3].parse().unwrap_or(0);
-        taken.push((all.start(), all.end()));
-        found.push(DateMatch {
-            start: all.start(),
-            end: all.end(),
-            iso: iso(y, m, d),
-        });
-    }
+    take_ymd(&YEAR_FIRST, s, &mut taken, &mut found, |c| {
+        (c[1].parse().unwrap_or(0), month_number(&c[2]).unwrap_or(0), c[3].parse().unwrap_or(0))
+    });
     for c in TEXTUAL.captures_iter(s) {
         let Some(all) = c.get(0) else { continue };
         if overlaps(&taken, all.start(), all.end()) {
@@ -206,36 +220,12 @@ pub fn find_dates(s: &str, reference: Option<Ymd>) -> Vec<DateMatch> {
             iso: y.and_then(|y| iso(y, m, d)),
         });
     }
-    for c in MONTH_FIRST.captures_iter(s) {
-        let Some(all) = c.get(0) else { continue };
-        if overlaps(&taken, all.start(), all.end()) {
-            continue;
-        }
-        let m = month_number(&c[1]).unwrap_or(0);
-        let d: u32 = c[2].parse().unwrap_or(0);
-        let y: i32 = c[3].parse().unwrap_or(0);
-        taken.push((all.start(), all.end()));
-        found.push(DateMatch {
-            start: all.start(),
-            end: all.end(),
-            iso: iso(y, m, d),
-        });
-    }
-    for c in NUMERIC.captures_iter(s) {
-        let Some(all) = c.get(0) else { continue };
-        if overlaps(&taken, all.start(), all.end()) {
-            continue;
-        }
-        let d: u32 = c[1].parse().unwrap_or(0);
-        let m: u32 = c[3].parse().unwrap_or(0);
-        let y: i32 = c[4].parse().unwrap_or(0);
-        taken.push((all.start(), all.end()));
-        found.push(DateMatch {
-            start: all.start(),
-            end: all.end(),
-            iso: iso(y, m, d),
-        });
-    }
+    take_ymd(&MONTH_FIRST, s, &mut taken, &mut found, |c| {
+        (c[3].parse().unwrap_or(0), month_number(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0))
+    });
+    take_ymd(&NUMERIC, s, &mut taken, &mut found, |c| {
+        (c[4].parse().unwrap_or(0), c[3].parse().unwrap_or(0), c[1].parse().unwrap_or(0))
+    });
     for c in RELATIVE.captures_iter(s) {
         let Some(all) = c.get(0) else { continue };
         if overlaps(&taken, all.start(), all.end()) {
